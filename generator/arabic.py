@@ -1,0 +1,114 @@
+"""Arabic text primitives: character classes, display repair and matching keys.
+
+Two different questions live here and must not be confused:
+
+* *display* — what a reader sees: presentation forms folded to base letters, tatweel and stray
+  direction marks gone, diacritics KEPT (``fold_for_display``);
+* *matching* — whether two spellings mean the same word: diacritics, alef forms, ة/ه, ى/ي and
+  digit systems all ignored (``matching_key``).
+
+Everything is a pure function over ``str``; constants are compiled once at import.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# U+0640 ARABIC TATWEEL, the kashida used to justify lines: "شكـل" → "شكل".
+TATWEEL = "\u0640"
+
+# Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks: "المتّحدة" → "المتحدة".
+DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+
+# Invisible marks that PDF and web copies leave behind: ZWSP, ZWNJ, ZWJ, LRM, RLM, the bidi
+# embeddings/isolates, word joiner and a BOM that is not at the start of the file.
+INVISIBLE_MARKS_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+# Arabic presentation forms A and B (what PDF extraction often yields): "\ufefb" → "لا".
+PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+# Unicode spaces that should read as an ordinary space: NBSP, en/em spaces, thin space...
+ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+
+# Alef with hamza above/below, madda, wasla → bare alef (matching only): "إستقبل" ~ "استقبل".
+ALEF_VARIANTS_RE = re.compile("[\u0622\u0623\u0625\u0671]")
+
+# Arabic-Indic (٠-٩) and extended/Persian (۰-۹) digits → ASCII digits: "٢٠٢١" → "2021".
+DIGITS_TO_ASCII = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "01234567890123456789",
+)
+
+# Matching-only letter folds: ة→ه ("حكومة" ~ "حكومه"), ى→ي ("مصطفى" ~ "مصطفي"),
+# ؤ→و and ئ→ي (common spelling drift in web copy), and the Persian keheh/yeh used by some
+# keyboards.
+MATCH_LETTER_FOLDS = str.maketrans({
+    "\u0629": "\u0647",  # ة → ه
+    "\u0649": "\u064a",  # ى → ي
+    "\u0624": "\u0648",  # ؤ → و
+    "\u0626": "\u064a",  # ئ → ي
+    "\u06a9": "\u0643",  # ک → ك
+    "\u06cc": "\u064a",  # ی → ي
+})
+
+
+def strip_diacritics(text: str) -> str:
+    return DIACRITICS_RE.sub("", text)
+
+
+def digits_to_ascii(text: str) -> str:
+    return text.translate(DIGITS_TO_ASCII)
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Map Arabic presentation-form glyphs to base letters (NFKC, only on those runs)."""
+    return PRESENTATION_FORMS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def fold_for_display(text: str) -> str:
+    """What a reader should see: base letters, no tatweel or invisible marks, plain spaces.
+
+    Diacritics are kept. Idempotent: ``fold_for_display(fold_for_display(s)) == fold_for_display(s)``.
+    """
+    text = fold_presentation_forms(text)
+    text = text.replace(TATWEEL, "")
+    text = INVISIBLE_MARKS_RE.sub("", text)
+    return ODD_SPACES_RE.sub(" ", text)
+
+
+def matching_key(text: str) -> str:
+    """A key under which spelling variants of one word or phrase coincide.
+
+    Ignores diacritics, tatweel, alef forms, ة/ه, ى/ي, ؤ/ئ, digit systems, case and repeated
+    spaces: ``matching_key("المتّحدة") == matching_key("المتحده")``.
+    """
+    text = fold_for_display(text)
+    text = strip_diacritics(text)
+    text = ALEF_VARIANTS_RE.sub("\u0627", text)
+    text = text.translate(MATCH_LETTER_FOLDS)
+    text = digits_to_ascii(text).casefold()
+    return " ".join(text.split())
+
+
+def count_arabic_letters(text: str) -> int:
+    return len(ARABIC_LETTER_RE.findall(text))
+
+
+def count_latin_letters(text: str) -> int:
+    return len(LATIN_LETTER_RE.findall(text))
+
+
+def script_of(text: str) -> str:
+    """"ar", "en" or "" (no letters): the script most of the letters are written in.
+
+    Latin is reported as "en" because that is the language of Latin runs in this corpus kind;
+    it only decides ``lang``/``dir`` attributes, never content.
+    """
+    arabic, latin = count_arabic_letters(text), count_latin_letters(text)
+    if arabic == 0 and latin == 0:
+        return ""
+    return "ar" if arabic >= latin else "en"

@@ -1,0 +1,301 @@
+"""``RawDoc`` → ``CleanDoc``: lines repaired, joined into paragraphs, each given a role.
+
+The cleaner is a table of rules (``RULES``) applied in order to a ``Draft``, like
+markdown-it's core chain. Each rule is a pure function ``Draft -> Draft`` and records every
+character it takes out (``Removal``) or changes (``Repair``) with a reason, so the cleaned
+document plus the records always account for the whole input.
+
+Roles (``ROLES``):
+  headline, kicker, deck      the article's own title lines, from the header zone
+  section                     a section label above the headline ("العرب والعالم")
+  byline, date                who wrote it and when, as printed
+  caption                     a photo caption, with its credit
+  heading                     a short section heading inside the body
+  body                        an ordinary paragraph
+  boilerplate                 publisher text that is not the article (disclaimers, link labels)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from . import arabic
+from .dates import is_date_line
+from .model import Block, CleanDoc, RawDoc, Removal, Repair
+
+ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption", "heading", "body",
+         "boilerplate")
+HEADER_ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption")
+
+# A paragraph ends at a line that ends a sentence: ". ! ? ؟ … :" or a closing quote/bracket
+# after one ('."', '.»'). Two dots ("..") end a kicker line: "الحوار الاستراتيجي ..".
+SENTENCE_END_RE = re.compile(r"[.!?؟…:][\"'”»)\]]*$")
+
+# A body paragraph is long: the first one ends the header zone (headline, date, byline…).
+BODY_MIN_WORDS = 12
+# A heading is a short line standing alone between paragraphs: "حاجات عراقية".
+HEADING_MAX_WORDS = 8
+
+# Bylines as Arabic papers print them: "كتبه فراس إلياس", "بقلم: …", "| كتب …".
+BYLINE_RE = re.compile(r"(?:^|\|)\s*(?:كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير)\s*[:：]?\s*(?P<name>[^|]+?)\s*$")
+
+# A photo caption ends with its credit in brackets: "… في صورة مركبة. (أ ف ب)".
+CAPTION_CREDIT_RE = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")
+
+# Publisher text in Latin script that is never the article: disclaimers and link labels.
+BOILERPLATE_RE = re.compile(
+    r"about this publication|all rights reserved|click here|copyright|©|is an independent|"
+    r"opinions (?:are|expressed)|newsletter|subscribe|terms of (?:use|service)|privacy policy",
+    re.IGNORECASE,
+)
+
+ANY_WORD_RE = re.compile(r"\w")
+SPACES_RE = re.compile(r"[ \t\f\v]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    first: int  # source line numbers this text came from
+    last: int
+    gap_before: bool  # a blank line precedes it in the source
+    role: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    lines: tuple[Line, ...]
+    removed: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+
+
+def clean(raw: RawDoc) -> CleanDoc:
+    draft = Draft(split_lines(raw.text))
+    for _name, rule in RULES:
+        draft = rule(draft)
+    blocks = tuple(Block(ln.text, ln.role or "body", ln.lang, (ln.first, ln.last)) for ln in draft.lines)
+    return CleanDoc(raw.source, blocks, draft.removed, draft.repairs)
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    lines, gap = [], True
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            gap = True
+            continue
+        lines.append(Line(line, number, number, gap))
+        gap = False
+    return tuple(lines)
+
+
+# --- rules -------------------------------------------------------------------------------
+
+
+def fold_characters(draft: Draft) -> Draft:
+    """Presentation forms → letters, tatweel and invisible marks out, spaces tidied.
+
+    "شكـل العـراق" → "شكل العراق" (tatweel recorded once per line with its count).
+    """
+    lines, removed, repairs = [], list(draft.removed), list(draft.repairs)
+    for ln in draft.lines:
+        text = ln.text
+        folded = arabic.fold_presentation_forms(text)
+        if folded != text:
+            repairs.append(Repair(text, folded, "presentation forms mapped to base letters", ln.first))
+        tatweel = folded.count(arabic.TATWEEL)
+        if tatweel:
+            removed.append(Removal(arabic.TATWEEL * tatweel, "tatweel (justification stroke)", ln.first))
+        marks = "".join(arabic.INVISIBLE_MARKS_RE.findall(folded))
+        if marks:
+            removed.append(Removal(marks, "invisible direction or zero-width marks", ln.first))
+        text = SPACES_RE.sub(" ", arabic.fold_for_display(folded)).strip()
+        lines.append(replace(ln, text=text, lang=arabic.script_of(text)))
+    return Draft(tuple(lines), tuple(removed), tuple(repairs))
+
+
+def drop_junk_lines(draft: Draft) -> Draft:
+    """Lines with no letter or digit at all ("<--", "***", "|") are navigation debris."""
+    keep = tuple(ln for ln in draft.lines if ANY_WORD_RE.search(ln.text))
+    junk = tuple(Removal(ln.text, "junk: a line with no letters or digits", ln.first)
+                 for ln in draft.lines if not ANY_WORD_RE.search(ln.text))
+    return replace(draft, lines=_carry_gaps(draft.lines, keep), removed=draft.removed + junk)
+
+
+def drop_duplicate_lines(draft: Draft) -> Draft:
+    """A line repeated word for word (a caption or date printed twice) is kept once."""
+    seen: dict[str, int] = {}
+    keep, removed = [], []
+    for ln in draft.lines:
+        key = arabic.matching_key(ln.text)
+        if key in seen:
+            removed.append(Removal(ln.text, f"duplicate of line {seen[key]}", ln.first))
+            continue
+        seen[key] = ln.first
+        keep.append(ln)
+    return replace(draft, lines=_carry_gaps(draft.lines, tuple(keep)), removed=draft.removed + tuple(removed))
+
+
+def mark_boilerplate(draft: Draft) -> Draft:
+    """Latin-script publisher text after the article's last Arabic paragraph, or matching a
+    known disclaimer phrase, is boilerplate: shown apart, never as body."""
+    last_arabic = max((i for i, ln in enumerate(draft.lines) if ln.lang == "ar"), default=-1)
+    lines = tuple(
+        replace(ln, role="boilerplate")
+        if ln.lang == "en" and (i > last_arabic or BOILERPLATE_RE.search(ln.text)) and last_arabic >= 0
+        else ln
+        for i, ln in enumerate(draft.lines)
+    )
+    return replace(draft, lines=lines)
+
+
+def mark_header_lines(draft: Draft) -> Draft:
+    """Above the first paragraph: bylines, date lines and captions get their roles, and a
+    headline wrapped over two lines is joined ("… ماذا ينتظر من" + "الولايات المتحدة؟")."""
+    width = _wrap_width(draft.lines)
+    out: list[Line] = []
+    for index, ln in enumerate(draft.lines):
+        if _is_body_like(ln, width):
+            return replace(draft, lines=tuple(out) + draft.lines[index:])
+        if not ln.role:
+            ln = replace(ln, role=_header_line_role(ln))
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.role and not ln.role and not ln.gap_before
+                and prev.lang == ln.lang and not SENTENCE_END_RE.search(prev.text)):
+            out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
+        else:
+            out.append(ln)
+    return replace(draft, lines=tuple(out))
+
+
+def join_wrapped_lines(draft: Draft) -> Draft:
+    """Hard-wrapped lines → paragraphs.
+
+    A line continues into the next unless it ends a sentence, is much shorter than the
+    document's wrap width (a heading or a paragraph's last line), or either has a role.
+    A blank line inside a sentence (a PDF page break) is bridged when the line before it is
+    full-width and unfinished.
+    """
+    width = _wrap_width(draft.lines)
+    out: list[Line] = []
+    for ln in draft.lines:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, ln, width):
+            out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
+        else:
+            out.append(ln)
+    return replace(draft, lines=tuple(out))
+
+
+def assign_remaining_roles(draft: Draft) -> Draft:
+    """Header zone: kicker / headline / deck / section by position. Body zone: heading or body."""
+    start = _first_body_index(draft.lines)
+    lines = list(draft.lines)
+    header = [i for i in range(start) if not lines[i].role]
+    for i, role in zip(header, _header_roles(lines, header)):
+        lines[i] = replace(lines[i], role=role)
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not ln.role:
+            lines[i] = replace(ln, role="heading" if _is_heading(lines, i) else "body")
+    return replace(draft, lines=tuple(lines))
+
+
+RULES: tuple[tuple[str, Callable[[Draft], Draft]], ...] = (
+    ("fold_characters", fold_characters),
+    ("drop_junk_lines", drop_junk_lines),
+    ("drop_duplicate_lines", drop_duplicate_lines),
+    ("mark_boilerplate", mark_boilerplate),
+    ("mark_header_lines", mark_header_lines),
+    ("join_wrapped_lines", join_wrapped_lines),
+    ("assign_remaining_roles", assign_remaining_roles),
+)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _carry_gaps(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Line, ...]:
+    """After dropping lines, a kept line follows a gap if any dropped line before it did."""
+    kept = {id(ln) for ln in after}
+    out, gap = [], False
+    for ln in before:
+        gap = gap or ln.gap_before
+        if id(ln) in kept:
+            out.append(replace(ln, gap_before=gap))
+            gap = False
+    return tuple(out)
+
+
+def _is_body_like(ln: Line, width: int) -> bool:
+    """A long Arabic paragraph that ends a sentence or fills the wrap width: the header zone
+    (headline, deck, byline…) ends at the first one."""
+    return (ln.lang == "ar" and not ln.role and _word_count(ln.text) >= BODY_MIN_WORDS
+            and (SENTENCE_END_RE.search(ln.text) is not None or len(ln.text) >= 0.75 * width))
+
+
+def _header_line_role(ln: Line) -> str:
+    if BYLINE_RE.search(ln.text):
+        return "byline"
+    if is_date_line(ln.text):
+        return "date"
+    if CAPTION_CREDIT_RE.search(ln.text) and _word_count(ln.text) >= 4:
+        return "caption"
+    return ""
+
+
+def _first_body_index(lines: tuple[Line, ...] | list[Line]) -> int:
+    width = _wrap_width(tuple(lines))
+    return next((i for i, ln in enumerate(lines) if _is_body_like(ln, width)), len(lines))
+
+
+def _wrap_width(lines: tuple[Line, ...]) -> int:
+    """The typical length of a full line: high percentile of line lengths."""
+    lengths = sorted(len(ln.text) for ln in lines if not ln.role)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _continues(prev: Line, ln: Line, width: int) -> bool:
+    if prev.role or ln.role or prev.lang != ln.lang or SENTENCE_END_RE.search(prev.text):
+        return False
+    full = len(prev.text) >= 0.75 * width
+    if ln.gap_before:
+        # Bridging a blank line (a PDF page break): only out of a full, unfinished line of a
+        # hard-wrapped text (narrow width), never between one-line paragraphs.
+        return full and width <= 160
+    return full
+
+
+def _header_roles(lines: list[Line], header: list[int]) -> list[str]:
+    """Untyped header lines in order: a one- to three-word first line is a section label; then
+    one line is the headline, two are kicker + headline when the first ends like a kicker
+    ("..", ":") or else headline + deck, three are kicker, headline, deck."""
+    roles: list[str] = []
+    rest = list(header)
+    if len(rest) >= 2 and _word_count(lines[rest[0]].text) <= 3:
+        roles.append("section")
+        rest = rest[1:]
+    if len(rest) == 1:
+        roles.append("headline")
+    elif len(rest) == 2:
+        first = lines[rest[0]].text
+        roles += ["kicker", "headline"] if first.endswith(("..", ":", "…")) else ["headline", "deck"]
+    elif rest:
+        roles += ["kicker", "headline"] + ["deck"] * (len(rest) - 2)
+    return roles
+
+
+def _is_heading(lines: list[Line], i: int) -> bool:
+    ln = lines[i]
+    if _word_count(ln.text) > HEADING_MAX_WORDS or ln.lang != "ar" or i + 1 >= len(lines):
+        return False
+    if ln.text.endswith((".", "،", ",", "!", ":")):
+        return False
+    nxt, prev = lines[i + 1], lines[i - 1] if i else None
+    return nxt.role in ("", "body") and (prev is None or SENTENCE_END_RE.search(prev.text) is not None
+                                         or prev.role not in ("", "body"))

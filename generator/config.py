@@ -1,0 +1,241 @@
+"""``site.yaml`` → a validated, frozen ``Config``. No other module reads raw YAML.
+
+Each key is declared once below (type, default, one-line doc): the declaration is both the
+check and the reference (README "Configuration" is generated from the same words). Every
+mistake in the file is collected and reported together, each naming file, line and key,
+what was expected and what was found, with the nearest valid key for a typo.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+
+from .model import Problem
+from .ui_text import DEFAULT_UI_TEXT
+from .yamlfile import YamlDoc, YamlError, load_yaml
+
+CONFIG_FILE = "site.yaml"
+
+
+class ConfigError(Exception):
+    """Raised with every problem found in the configuration, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    key: str
+    kind: type | tuple[type, ...]
+    default: Any
+    doc: str
+    required: bool = False
+    check: Callable[[Any], str | None] | None = None  # returns an error message or None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    date: dt.date | None
+    place: str
+    participants: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    root: Path
+    title: str
+    description: str
+    language: str
+    locale: str
+    base_url: str
+    output_dir: Path
+    seeds_dir: Path
+    content_dir: Path
+    templates_dir: Path
+    words_per_minute: int
+    markdown_html: bool
+    event: Event
+    ui: Mapping[str, str]
+    source_hash: str  # of site.yaml's bytes, for caches
+
+
+def _check_locale(value: str) -> str | None:
+    try:
+        Locale.parse(value)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return f"unknown locale {value!r}; use a Babel locale such as ar_IQ, ar_EG or ar"
+    return None
+
+
+def _check_base_url(value: str) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"expected an absolute http(s) URL such as https://user.github.io/repo/, got {value!r}"
+    return None
+
+
+def _check_relative_dir(value: str) -> str | None:
+    if not value.strip() or Path(value).is_absolute() or ".." in Path(value).parts:
+        return f"expected a folder inside the project such as 'output', got {value!r}"
+    return None
+
+
+def _check_positive(value: int) -> str | None:
+    return None if value > 0 else f"expected a positive number, got {value}"
+
+
+SITE_OPTIONS: tuple[Option, ...] = (
+    Option("title", str, None, "the site's name, shown in every page header", required=True),
+    Option("description", str, "", "one sentence under the title and in search engines"),
+    Option("language", str, "ar", "the content language, for <html lang>"),
+    Option("locale", str, "ar", "Babel locale for dates: ar_IQ → تموز, ar_EG → يوليو", check=_check_locale),
+    Option("base_url", str, "", "absolute URL where the site is published; canonical links and feeds only",
+           check=_check_base_url),
+    Option("output", str, "output", "folder the site is built into (replaced on each build)",
+           check=_check_relative_dir),
+    Option("seeds", str, "seeds", "folder of raw article files", check=_check_relative_dir),
+    Option("content", str, "content", "folder of hand-written Markdown pages", check=_check_relative_dir),
+    Option("templates", str, "templates", "folder of Jinja2 templates and static/ assets",
+           check=_check_relative_dir),
+    Option("words_per_minute", int, 180, "reading speed used for 'reading time'", check=_check_positive),
+    Option("markdown_html", bool, False, "allow raw HTML inside content/*.md (off: it is shown as text)"),
+    Option("event", dict, {}, "the event the articles cover (see event options)"),
+    Option("ui", dict, {}, "overrides of interface text; keys as in generator/ui_text.py"),
+)
+
+EVENT_OPTIONS: tuple[Option, ...] = (
+    Option("name", str, "", "the event's name, as the home page headline"),
+    Option("date", dt.date, None, "the event's date, YYYY-MM-DD"),
+    Option("place", str, "", "where it happened"),
+    Option("participants", list, [], "who took part, as written in Arabic"),
+    Option("summary", str, "", "one paragraph shown under the event name"),
+)
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping (key: value)",
+               list: "a list", dt.date: "a date YYYY-MM-DD"}
+
+
+def load_config(root: Path, path: Path | None = None) -> Config:
+    """Read and validate ``site.yaml`` under ``root``; raise ``ConfigError`` listing every problem."""
+    path = path or root / CONFIG_FILE
+    shown = path.name if path.parent == root else str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([Problem(shown, f"cannot read the configuration: {exc.strerror}",
+                                   hint=f"create {CONFIG_FILE} at the project root (see README)")]) from None
+    try:
+        doc = load_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError([Problem(shown, f"not UTF-8 text (byte {exc.start})", hint="save the file as UTF-8")]) from None
+    except YamlError as exc:
+        raise ConfigError([Problem(shown, f"YAML syntax error: {exc}", exc.line,
+                                   "fix the indentation or quoting on that line")]) from None
+    return config_from_yaml(doc, root, shown, hashlib.sha256(raw).hexdigest())
+
+
+def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = "") -> Config:
+    problems: list[Problem] = []
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError([Problem(shown, "expected a mapping of keys (title: …) at the top", 1)])
+    site = _validate_section(data, SITE_OPTIONS, (), doc, shown, problems)
+    event = _validate_section(site["event"], EVENT_OPTIONS, ("event",), doc, shown, problems)
+    ui = _validate_ui(site["ui"], doc, shown, problems)
+    dirs = {key: root / site[key] for key in ("output", "seeds", "content", "templates")}
+    problems += _check_output_dir(dirs, root, doc, shown)
+    if problems:
+        raise ConfigError(problems)
+    return Config(
+        root=root, title=site["title"], description=site["description"], language=site["language"],
+        locale=site["locale"], base_url=site["base_url"].rstrip("/"), output_dir=dirs["output"],
+        seeds_dir=dirs["seeds"], content_dir=dirs["content"], templates_dir=dirs["templates"],
+        words_per_minute=site["words_per_minute"], markdown_html=site["markdown_html"],
+        event=Event(name=event["name"], date=event["date"], place=event["place"],
+                    participants=tuple(str(p) for p in event["participants"]), summary=event["summary"]),
+        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), source_hash=source_hash,
+    )
+
+
+def _validate_section(data: Any, options: tuple[Option, ...], path: tuple, doc: YamlDoc, shown: str,
+                      problems: list[Problem]) -> dict[str, Any]:
+    known = {o.key: o for o in options}
+    data = data if isinstance(data, dict) else {}
+    for key in sorted(set(map(str, data)) - set(known)):
+        problems.append(_unknown_key(key, known, path, doc, shown))
+    values: dict[str, Any] = {}
+    for option in options:
+        dotted = ".".join(map(str, path + (option.key,)))
+        if option.key not in data or data[option.key] is None:
+            if option.required:
+                problems.append(Problem(shown, f"missing required key '{dotted}': {option.doc}",
+                                        doc.line_of(path), f"add '{option.key}: …'"))
+            values[option.key] = option.default
+            continue
+        value = data[option.key]
+        line = doc.line_of(path + (option.key,))
+        if not _has_kind(value, option.kind):
+            problems.append(Problem(shown, f"'{dotted}' should be {_TYPE_NAMES.get(option.kind, option.kind)}, "
+                                           f"got {type(value).__name__} {value!r:.60}", line))
+            values[option.key] = option.default
+            continue
+        error = option.check(value) if option.check else None
+        if error:
+            problems.append(Problem(shown, f"'{dotted}': {error}", line))
+            value = option.default
+        values[option.key] = value
+    return values
+
+
+def _has_kind(value: Any, kind: type | tuple[type, ...]) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is dt.date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    return isinstance(value, kind)
+
+
+def _unknown_key(key: str, known: Mapping[str, Any], path: tuple, doc: YamlDoc, shown: str) -> Problem:
+    dotted = ".".join(map(str, path + (key,)))
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "valid keys: " + ", ".join(sorted(known))
+    return Problem(shown, f"unknown key '{dotted}'", doc.line_of(path + (key,)), hint)
+
+
+def _validate_ui(data: dict, doc: YamlDoc, shown: str, problems: list[Problem]) -> dict[str, str]:
+    ui: dict[str, str] = {}
+    for key, value in sorted(data.items(), key=lambda kv: str(kv[0])):
+        if key not in DEFAULT_UI_TEXT:
+            problems.append(_unknown_key(str(key), DEFAULT_UI_TEXT, ("ui",), doc, shown))
+        elif not isinstance(value, str):
+            problems.append(Problem(shown, f"'ui.{key}' should be text, got {value!r:.60}",
+                                    doc.line_of(("ui", key))))
+        else:
+            ui[key] = value
+    return ui
+
+
+def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: str) -> list[Problem]:
+    """The output folder is deleted and replaced on every build: it must hold nothing else."""
+    out = dirs["output"].resolve()
+    protected = {"the project root": root.resolve(), **{f"the {k} folder": dirs[k].resolve()
+                                                        for k in ("seeds", "content", "templates")}}
+    for what, folder in protected.items():
+        if out == folder or out in folder.parents:
+            return [Problem(shown, f"'output' points at {what} ({folder}); building would replace it",
+                            doc.line_of(("output",)), "use a folder of its own, such as 'output'")]
+    return []

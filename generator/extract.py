@@ -1,0 +1,112 @@
+"""``CleanDoc`` → ``Article``: title, kicker, deck, byline, dateline, date and citable paragraphs.
+
+Everything here reads the roles the cleaner gave the blocks; nothing re-parses raw text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .clean import BYLINE_RE
+from .dates import find_dates
+from .model import Article, Block, CleanDoc, DateValue, Outlet, Paragraph, Problem, RawDoc
+
+# Roles shown in the article's header rather than as numbered paragraphs.
+HEADER_ONLY_ROLES = ("headline", "kicker", "deck", "section", "byline", "date")
+
+# "واشنطن - (أ ف ب) - …", "بغداد (رويترز) -", "القاهرة – د ب أ –": city, then a credit.
+DATELINE_RE = re.compile(
+    r"^(?P<city>[^\s()\-–—:،,]{2,20}(?:\s[^\s()\-–—:،,]{2,20})?)\s*[-–—]?\s*"
+    r"\((?P<agency>[^()]{1,25})\)\s*[-–—:]\s*"
+)
+
+DERIVED_TITLE_MAX_WORDS = 14
+SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
+SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
+
+
+def extract(doc: CleanDoc, raw: RawDoc, slug: str) -> Article:
+    blocks = doc.blocks
+    headline = _first(blocks, "headline")
+    paragraphs = _paragraphs(blocks)
+    body = [p for p in paragraphs if p.role == "body"]
+    title, derived = (headline.text, False) if headline else (_derived_title(body), True)
+    dateline = DATELINE_RE.match(body[0].text) if body else None
+    byline = _first(blocks, "byline")
+    return Article(
+        source_file=raw.source,
+        slug=slug,
+        title=title,
+        title_derived=derived and title is not None,
+        title_lang=(headline.lang if headline else (body[0].lang if body else "ar")) or "ar",
+        kicker=_text(_first(blocks, "kicker")),
+        subtitle=_text(_first(blocks, "deck")),
+        section=_text(_first(blocks, "section")),
+        author=_author(byline),
+        dateline=dateline["city"] if dateline else None,
+        outlet=None,
+        agency=Outlet(dateline["agency"].strip()) if dateline else None,
+        date=_publication_date(blocks),
+        paragraphs=paragraphs,
+        removed=doc.removed,
+        repairs=doc.repairs,
+        word_count=sum(len(p.text.split()) for p in body),
+        problems=raw.problems + doc.problems + _missing_body(body, raw),
+        raw_encoding=raw.encoding,
+    )
+
+
+def slug_for(source_file: str, data: bytes) -> str:
+    """A URL-safe, stable name from the file name: "000_d78c.txt" → "000-d78c".
+
+    A name with no Latin letters or digits (an Arabic file name) gets a content-hash name.
+    """
+    stem = source_file.rsplit(".", 1)[0].lower()
+    slug = SLUG_UNSAFE_RE.sub("-", stem).strip("-")[:80].strip("-")
+    return slug or "article-" + hashlib.sha256(data).hexdigest()[:10]
+
+
+def _first(blocks: tuple[Block, ...], role: str) -> Block | None:
+    return next((b for b in blocks if b.role == role), None)
+
+
+def _text(block: Block | None) -> str | None:
+    return block.text if block else None
+
+
+def _paragraphs(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
+    shown = [b for b in blocks if b.role not in HEADER_ONLY_ROLES]
+    return tuple(Paragraph(f"p{i}", b.role, b.text, b.lang, b.lines) for i, b in enumerate(shown, start=1))
+
+
+def _derived_title(body: list[Paragraph]) -> str | None:
+    """The first sentence of the first paragraph, cut to a headline's length."""
+    if not body:
+        return None
+    match = SENTENCE_RE.match(body[0].text)
+    sentence = (match.group(1) if match else body[0].text).rstrip(".")
+    words = sentence.split()
+    return " ".join(words[:DERIVED_TITLE_MAX_WORDS]) + ("…" if len(words) > DERIVED_TITLE_MAX_WORDS else "")
+
+
+def _author(byline: Block | None) -> str | None:
+    if byline is None:
+        return None
+    match = BYLINE_RE.search(byline.text)
+    return match["name"].strip(" ،,.") if match else None
+
+
+def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
+    for block in blocks:
+        if block.role in ("date", "byline"):
+            found = find_dates(block.text)
+            if found:
+                return found[0]
+    return DateValue()
+
+
+def _missing_body(body: list[Paragraph], raw: RawDoc) -> tuple[Problem, ...]:
+    shown = f"seeds/{raw.source}"
+    if not body:
+        return (Problem(shown, "no body paragraph was found", hint="check that the file holds the article's text"),)
+    return ()

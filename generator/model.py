@@ -1,0 +1,155 @@
+"""The plain frozen values every stage passes on, from raw bytes to the whole site.
+
+Each stage returns a new value of its own type (``clean(RawDoc) -> CleanDoc``); nothing is
+filled in later. Line numbers are 1-based lines of the decoded source text, 0 when unknown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A warning or error about one input: where it is and what to do about it."""
+
+    path: str  # as the user knows it: "seeds/002.txt", "site.yaml"
+    message: str
+    line: int = 0
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else "")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input file as received: its bytes, and its text decoded with newlines unified."""
+
+    source: str  # file name inside seeds/
+    data: bytes
+    text: str
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Text the cleaner took out of the document, and why (nothing leaves without a reason)."""
+
+    text: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """Text the cleaner changed: ``before`` became ``after`` because of ``reason``."""
+
+    before: str
+    after: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the cleaned document: a paragraph, heading, byline, caption…
+
+    ``role`` is one of ``clean.ROLES``; ``lang`` is "ar", "en" or "" (no letters).
+    ``lines`` is the (first, last) source line the block came from.
+    """
+
+    text: str
+    role: str
+    lang: str
+    lines: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDoc:
+    source: str
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...]
+    repairs: tuple[Repair, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date as precise as the text allows; ``inferred`` when any part was not written."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    inferred: bool = False
+    text: str = ""  # the words it was read from
+
+    @property
+    def precision(self) -> str:
+        if self.year and self.month and self.day:
+            return "day"
+        if self.year and self.month:
+            return "month"
+        if self.year:
+            return "year"
+        return "none"
+
+    @property
+    def iso(self) -> str | None:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.precision == "day" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A citable unit of an article page: ``id`` is stable ("p1", "p2", …) for a given input."""
+
+    id: str
+    role: str
+    text: str
+    lang: str
+    lines: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source_file: str
+    slug: str
+    title: str | None
+    title_derived: bool
+    title_lang: str
+    kicker: str | None
+    subtitle: str | None
+    section: str | None
+    author: str | None
+    dateline: str | None
+    outlet: Outlet | None
+    agency: Outlet | None
+    date: DateValue
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...]
+    repairs: tuple[Repair, ...]
+    word_count: int
+    problems: tuple[Problem, ...] = ()
+    raw_encoding: str = "utf-8"
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.role in ("body", "heading", "quote"))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A hand-written Markdown page from content/: metadata from front matter, HTML body."""
+
+    source: str
+    slug: str
+    title: str
+    html: str
+    meta: dict = field(default_factory=dict)

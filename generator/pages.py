@@ -1,0 +1,62 @@
+"""``content/*.md`` → ``Page``: YAML front matter plus Markdown rendered by markdown-it-py.
+
+Raw HTML in Markdown is off unless ``site.yaml`` sets ``markdown_html: true``: with it off,
+``<script>`` in a page is shown as text, never run (DESIGN.md contract 4).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .model import Page, Problem
+from .yamlfile import YamlError, load_yaml
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+PAGE_KEYS = {"title": str, "slug": str, "description": str}
+# Files in content/ that other stages own (the briefing introduction) are not pages of their own.
+RESERVED_PAGES = ("briefing.md",)
+
+
+def markdown_renderer(allow_html: bool) -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": allow_html, "typographer": False}).enable("table")
+
+
+def read_pages(content_dir: Path, md: MarkdownIt) -> tuple[list[Page], list[Problem]]:
+    pages, problems = [], []
+    if not content_dir.is_dir():
+        return pages, problems
+    for path in sorted(content_dir.glob("*.md")):
+        if path.name in RESERVED_PAGES:
+            continue
+        result = parse_page(path.read_text(encoding="utf-8-sig"), f"{content_dir.name}/{path.name}", path.stem, md)
+        (pages if isinstance(result, Page) else problems).append(result)
+    return pages, problems
+
+
+def parse_page(text: str, shown: str, stem: str, md: MarkdownIt) -> Page | Problem:
+    """One Markdown file → a Page, or the Problem that stops it (with its line)."""
+    meta, body, offset = {}, text, 0
+    match = FRONT_MATTER_RE.match(text)
+    if match:
+        offset = 1  # front matter starts on line 2 of the file
+        try:
+            meta = load_yaml(match["yaml"] or "").data or {}
+        except YamlError as exc:
+            return Problem(shown, f"front matter: YAML syntax error: {exc}", exc.line + offset)
+        if not isinstance(meta, dict):
+            return Problem(shown, "front matter must be a mapping (title: …)", 2)
+        body = text[match.end():]
+    for key, value in meta.items():
+        if key not in PAGE_KEYS:
+            return Problem(shown, f"front matter: unknown key '{key}'", hint="valid keys: " + ", ".join(PAGE_KEYS))
+        if not isinstance(value, PAGE_KEYS[key]):
+            return Problem(shown, f"front matter: '{key}' should be text, got {value!r:.40}")
+    slug = meta.get("slug", stem)
+    if not SLUG_RE.fullmatch(slug):
+        return Problem(shown, f"front matter: slug {slug!r} is not a plain file name",
+                       hint="use lowercase Latin letters, digits and dashes, e.g. 'about'")
+    title = meta.get("title") or stem
+    return Page(source=shown, slug=slug, title=title, html=md.render(body), meta=dict(meta))

@@ -1,0 +1,128 @@
+"""``build()``: the whole build, stage by stage, top to bottom, ending in the writer's swap.
+
+Gather, then write: every article is read, cleaned and extracted before any page renders,
+so later stages (cross-links, briefing) see the whole corpus. One bad input costs its own
+page and a warning naming the file, never the build.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render, urls
+from .clean import clean
+from .config import Config
+from .data import articles_document
+from .extract import extract, slug_for
+from .ingest import list_article_files, read_article
+from .model import Article, Page, Problem, RawDoc
+from .pages import markdown_renderer, read_pages
+from .writer import OutputWriter
+
+STATIC_DIR = "static"  # templates/static/** is copied to assets/**
+
+
+class BuildError(Exception):
+    """The build cannot produce a site at all (the previous site is left in place)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    output_dir: Path
+    articles: int
+    pages: int  # HTML pages written
+    files: int  # all files written
+    unchanged: int  # files identical to the previous build (kept, not rewritten)
+    skipped: int  # input files that could not become articles
+    problems: tuple[Problem, ...]
+    seconds: float
+
+
+def build(config: Config) -> BuildResult:
+    started = time.perf_counter()
+    if not config.seeds_dir.is_dir():
+        raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
+                         f"files (.txt) in it, or set 'seeds:' in site.yaml")
+    files, problems = list_article_files(config.seeds_dir)
+    raws, read_problems = read_all(files, config.seeds_dir.name)
+    problems += read_problems
+    raws, duplicate_problems = drop_duplicate_files(raws, config.seeds_dir.name)
+    problems += duplicate_problems
+    articles = [extract(clean(raw), raw, slug) for raw, slug in assign_slugs(raws)]
+    problems += [p for a in articles for p in a.problems]
+    pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
+    problems += page_problems
+
+    renderer = render.make_renderer(config, [p.slug for p in pages])
+    with OutputWriter(config.output_dir) as out:
+        html_pages = write_pages(out, renderer, articles, raws, pages)
+        copy_static(out, config.templates_dir / STATIC_DIR)
+        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles)))
+        out.write_bytes(".nojekyll", b"")
+        out.commit()
+    return BuildResult(
+        output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
+        unchanged=out.unchanged, skipped=len(files) - len(articles), problems=tuple(problems),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def read_all(files: list[Path], folder: str) -> tuple[list[RawDoc], list[Problem]]:
+    raws, problems = [], []
+    for path in files:
+        result = read_article(path, f"{folder}/{path.name}")
+        (raws if isinstance(result, RawDoc) else problems).append(result)
+    return raws, problems
+
+
+def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc], list[Problem]]:
+    """The same text saved twice is built once (the first name in sort order wins)."""
+    seen: dict[str, str] = {}
+    kept, problems = [], []
+    for raw in raws:
+        digest = hashlib.sha256(" ".join(raw.text.split()).encode("utf-8")).hexdigest()
+        if digest in seen:
+            problems.append(Problem(f"{folder}/{raw.source}", f"same text as {folder}/{seen[digest]}; built once",
+                                    hint="delete one of the two copies"))
+            continue
+        seen[digest] = raw.source
+        kept.append(raw)
+    return kept, problems
+
+
+def assign_slugs(raws: list[RawDoc]) -> list[tuple[RawDoc, str]]:
+    """Each article's page name, unique: a clash gets "-2", "-3"… in file-name order."""
+    taken: set[str] = set()
+    out = []
+    for raw in raws:
+        base = slug = slug_for(raw.source, raw.data)
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        out.append((raw, slug))
+    return out
+
+
+def write_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article], raws: list[RawDoc],
+                pages: list[Page]) -> int:
+    out.write_text(urls.INDEX, render.render_index(renderer, articles))
+    raw_by_source = {raw.source: raw for raw in raws}
+    for article in articles:
+        raw = raw_by_source[article.source_file]
+        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article))
+        out.write_text(urls.raw_page_path(article.slug), render.render_raw(renderer, article, raw.text))
+        out.write_bytes(urls.raw_file_path(article.slug), raw.data)
+    for page in pages:
+        out.write_text(urls.page_path(page.slug), render.render_page(renderer, page))
+    out.write_text(urls.NOT_FOUND, render.render_not_found(renderer))
+    return 2 + 2 * len(articles) + len(pages)
+
+
+def copy_static(out: OutputWriter, static_dir: Path) -> None:
+    if not static_dir.is_dir():
+        return
+    for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
+        out.write_bytes("assets/" + path.relative_to(static_dir).as_posix(), path.read_bytes())

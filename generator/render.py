@@ -1,0 +1,232 @@
+"""Site data → HTML strings. Templates receive ready view data and compute nothing.
+
+Every URL a template prints is made here by ``urls.relative_url`` from the page being
+rendered; dates are formatted here with Babel; fallbacks are resolved here. Autoescaping is
+on for every template, so article text can never become markup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import urls
+from .config import Config
+from .model import Article, DateValue, Page
+
+HTML_TEMPLATES = ("html", "xml", "j2")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MetaRow:
+    label: str
+    value: str
+    lang: str = ""  # "" inherits the page's language; values of unknown direction use <bdi>
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    title: str
+    title_lang: str
+    title_derived: bool
+    url: str
+    kicker: str | None
+    outlet: str | None
+    date_text: str | None
+    date_iso: str | None
+    reading_time: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """What every page's frame needs: site name, navigation, assets, all relative to the page."""
+
+    site_title: str
+    site_description: str
+    lang: str
+    page_title: str
+    nav: tuple[Link, ...]
+    home_url: str
+    stylesheet_url: str
+    favicon_url: str
+    canonical_url: str
+    data_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """What every render call needs: the template environment, the config and the site's
+    navigation as (label, site path) pairs, listing only pages that exist."""
+
+    env: Environment
+    config: Config
+    nav: tuple[tuple[str, str], ...]
+
+
+def make_renderer(config: Config, page_slugs: list[str]) -> Renderer:
+    ui = config.ui
+    nav = [(ui["nav_home"], urls.INDEX)]
+    if "about" in page_slugs:
+        nav.append((ui["nav_about"], urls.page_path("about")))
+    return Renderer(make_environment(config.templates_dir), config, tuple(nav))
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(HTML_TEMPLATES, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def chrome(r: Renderer, page_path: str, page_title: str) -> Chrome:
+    config = r.config
+    return Chrome(
+        site_title=config.title,
+        site_description=config.description,
+        lang=config.language,
+        page_title=page_title,
+        nav=tuple(Link(label, urls.relative_url(page_path, target), target == page_path)
+                  for label, target in r.nav),
+        home_url=urls.relative_url(page_path, urls.INDEX),
+        stylesheet_url=urls.relative_url(page_path, urls.STYLESHEET),
+        favicon_url=urls.relative_url(page_path, urls.FAVICON),
+        canonical_url=urls.absolute_url(config.base_url, page_path),
+        data_url=urls.relative_url(page_path, urls.ARTICLES_JSON),
+    )
+
+
+def format_date_value(value: DateValue, locale: str) -> str | None:
+    """"26 تموز 2021" (ar_IQ), "تموز 2021", "2021"; None when there is no date."""
+    if value.precision == "day":
+        return format_date(dt.date(value.year, value.month, value.day), "d MMMM y", locale=locale)
+    if value.precision == "month":
+        return format_date(dt.date(value.year, value.month, 1), "MMMM y", locale=locale)
+    if value.precision == "year":
+        return str(value.year)
+    if value.month:  # a month with its year lost: say the month only, invent nothing
+        return format_date(dt.date(2000, value.month, 1), "MMMM", locale=locale)
+    return None
+
+
+def reading_time(word_count: int, config: Config) -> str:
+    minutes = round(word_count / config.words_per_minute)
+    category = Locale.parse(config.language).plural_form(minutes)
+    return config.ui[f"minutes_{category}"].format(n=minutes)
+
+
+def article_card(article: Article, config: Config, from_path: str) -> ArticleCard:
+    return ArticleCard(
+        title=article.title or article.source_file,
+        title_lang=article.title_lang,
+        title_derived=article.title_derived,
+        url=urls.relative_url(from_path, urls.article_path(article.slug)),
+        kicker=article.kicker,
+        outlet=_outlet_name(article),
+        date_text=format_date_value(article.date, config.locale),
+        date_iso=article.date.iso,
+        reading_time=reading_time(article.word_count, config),
+    )
+
+
+def render_index(r: Renderer, articles: list[Article]) -> str:
+    path, config = urls.INDEX, r.config
+    event = config.event
+    return r.env.get_template("index.html").render(
+        chrome=chrome(r, path, config.title),
+        ui=config.ui,
+        event_name=event.name,
+        event_summary=event.summary,
+        event_facts=tuple(row for row in (
+            MetaRow(config.ui["event_date"], format_date_value(_date_value(event.date), config.locale) or ""),
+            MetaRow(config.ui["event_place"], event.place),
+            MetaRow(config.ui["event_participants"], "، ".join(event.participants)),
+        ) if row.value),
+        articles=tuple(article_card(a, config, path) for a in articles),
+    )
+
+
+def render_article(r: Renderer, article: Article) -> str:
+    path, config = urls.article_path(article.slug), r.config
+    ui = config.ui
+    return r.env.get_template("article.html").render(
+        chrome=chrome(r, path, article.title or article.source_file),
+        ui=ui,
+        article=article,
+        title=article.title or article.source_file,
+        meta_rows=_meta_rows(article, config),
+        body=tuple(p for p in article.paragraphs if p.role in ("body", "heading")),
+        captions=tuple(p for p in article.paragraphs if p.role == "caption"),
+        boilerplate=tuple(p for p in article.paragraphs if p.role == "boilerplate"),
+        raw_page_url=urls.relative_url(path, urls.raw_page_path(article.slug)),
+        raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
+    )
+
+
+def render_raw(r: Renderer, article: Article, text: str) -> str:
+    path, config = urls.raw_page_path(article.slug), r.config
+    return r.env.get_template("raw.html").render(
+        chrome=chrome(r, path, f"{config.ui['raw_text']}: {article.title or article.source_file}"),
+        ui=config.ui,
+        source_file=article.source_file,
+        encoding=article.raw_encoding,
+        text=text,
+        article_url=urls.relative_url(path, urls.article_path(article.slug)),
+        raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
+    )
+
+
+def render_page(r: Renderer, page: Page) -> str:
+    path, config = urls.page_path(page.slug), r.config
+    return r.env.get_template("page.html").render(
+        chrome=chrome(r, path, page.title), ui=config.ui, title=page.title, html=page.html,
+    )
+
+
+def render_not_found(r: Renderer) -> str:
+    config = r.config
+    return r.env.get_template("404.html").render(
+        chrome=chrome(r, urls.NOT_FOUND, config.ui["not_found_title"]), ui=config.ui,
+    )
+
+
+def json_document(data: object) -> str:
+    """Stable JSON: fixed key order from the data, UTF-8 text, ``</`` escaped for embedding."""
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/") + "\n"
+
+
+def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
+    ui = config.ui
+    rows = (
+        MetaRow(ui["outlet"], _outlet_name(article) or ""),
+        MetaRow(ui["agency"], article.agency.name if article.agency else ""),
+        MetaRow(ui["author"], article.author or ""),
+        MetaRow(ui["date"], format_date_value(article.date, config.locale) or ui["date_unknown"]),
+        MetaRow(ui["dateline"], article.dateline or ""),
+        MetaRow(ui["section"], article.section or ""),
+        MetaRow(ui["reading_time"], reading_time(article.word_count, config)),
+    )
+    return tuple(row for row in rows if row.value)
+
+
+def _outlet_name(article: Article) -> str | None:
+    return article.outlet.name if article.outlet else None
+
+
+def _date_value(date: dt.date | None) -> DateValue:
+    return DateValue(date.year, date.month, date.day) if date else DateValue()

@@ -1,0 +1,72 @@
+"""Safe, bounded YAML that remembers where each key was written.
+
+Used for ``site.yaml`` and Markdown front matter, so that every error can name the line.
+Only ``yaml.SafeLoader`` is used: ``!!python/…`` tags are refused, never executed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_YAML_BYTES = 1_000_000  # a configuration file larger than this is a mistake, not a config
+MAX_YAML_NODES = 100_000  # bounds alias expansion ("billion laughs")
+
+
+class YamlError(ValueError):
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDoc:
+    data: Any
+    lines: dict[tuple, int]  # key path → 1-based line where it is written
+
+    def line_of(self, path: tuple) -> int:
+        """The line of ``path``, or of its nearest written parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 0
+
+
+def load_yaml(text: str) -> YamlDoc:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlError(f"larger than {MAX_YAML_BYTES:,} bytes")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[tuple, int] = {}
+        _record_lines(node, (), lines, set())
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlError(f"{exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc)) from None
+    finally:
+        loader.dispose()
+    return YamlDoc(data, lines)
+
+
+def _record_lines(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int]) -> None:
+    # Aliased nodes are visited once: a YAML bomb is a small graph, walked as a graph.
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
+    if len(seen) > MAX_YAML_NODES:
+        raise YamlError(f"more than {MAX_YAML_NODES:,} values (an alias bomb?)")
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = path + (key_node.value,)
+            lines.setdefault(key, key_node.start_mark.line + 1)
+            _record_lines(value_node, key, lines, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.setdefault(path + (index,), item.start_mark.line + 1)
+            _record_lines(item, path + (index,), lines, seen)

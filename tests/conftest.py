@@ -1,0 +1,86 @@
+"""Shared fixtures: a built copy of the real project (seeds, content, templates, site.yaml).
+
+Builds run in a temporary copy so tests never touch the working tree's output/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.cli import main
+
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("seeds", "content", "templates", "site.yaml")
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = PROJECT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build_quietly(root: Path) -> int:
+    return main(["--root", str(root), "--quiet"])
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory) -> Path:
+    """A project copy built once per test session; treat it as read-only."""
+    root = copy_project(tmp_path_factory.mktemp("site"))
+    assert build_quietly(root) == 0
+    return root
+
+
+@pytest.fixture(scope="session")
+def output(site_root) -> Path:
+    return site_root / "output"
+
+
+@pytest.fixture(scope="session")
+def seed_truth() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "seed_truth.yaml").read_text(encoding="utf-8"))["seeds"]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh, unbuilt project copy a test may change."""
+    return copy_project(tmp_path / "project")
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    """html5lib parses as browsers do, so what we assert is what readers get."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+def html_pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def articles_data(output: Path) -> dict[str, dict]:
+    """data/articles.json keyed by seed file name."""
+    data = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
+    return {a["source_file"]: a for a in data["articles"]}
+
+
+def article_soup(output: Path, source_file: str) -> BeautifulSoup:
+    return parse_html(output / articles_data(output)[source_file]["url"])
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failed test: CI must never pass by skipping."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, which counts as a failure: {report.longrepr}"

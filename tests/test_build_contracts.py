@@ -1,0 +1,69 @@
+"""Build-level contracts: deterministic, atomic, seeds untouched, summary, JSON data."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT, articles_data, build_quietly, copy_project
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path, output):
+    other = copy_project(tmp_path / "again")
+    assert build_quietly(other) == 0
+    assert tree_digest(other / "output") == tree_digest(output)
+
+
+def test_build_command_prints_a_summary_and_leaves_seeds_untouched(project):
+    before = tree_digest(project / "seeds")
+    run = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--root", str(project)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Built 13 pages from 5 articles" in run.stdout
+    assert tree_digest(project / "seeds") == before
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(project):
+    assert build_quietly(project) == 0
+    before = tree_digest(project / "output")
+    (project / "templates" / "article.html").write_text("{% for %}", encoding="utf-8")
+    try:
+        build_quietly(project)
+    except Exception:
+        pass
+    assert tree_digest(project / "output") == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".output")]
+    assert leftovers == []
+
+
+def test_rebuild_keeps_unchanged_files_in_place(project):
+    assert build_quietly(project) == 0
+    index = project / "output" / "index.html"
+    inode = index.stat().st_ino
+    assert build_quietly(project) == 0
+    assert index.stat().st_ino == inode  # hard-linked from the previous build, not rewritten
+
+
+def test_articles_json_holds_the_documented_fields(output):
+    data = articles_data(output)
+    assert len(data) == 5
+    required = {"source_file", "url", "title", "title_derived", "title_lang", "kicker", "subtitle",
+                "section", "author", "dateline", "outlet", "agency", "date", "paragraphs", "removed",
+                "repairs", "entities", "topics", "figures", "quotes", "related", "warnings"}
+    for record in data.values():
+        assert required <= record.keys()
+        assert set(record["date"]) >= {"iso", "year", "month", "day", "precision", "inferred"}
+        assert (output / record["url"]).is_file()
+        for p in record["paragraphs"]:
+            assert p["id"].startswith("p") and p["role"] and p["text"]
+    assert data["004_51ad8dc9756e00e5.txt"]["date"]["iso"] == "2021-07-26"
+    assert data["003_bc3bc2b255e04556.txt"]["date"] == {**data["003_bc3bc2b255e04556.txt"]["date"],
+                                                       "year": None, "month": 8, "precision": "none"}
+    assert data["003_bc3bc2b255e04556.txt"]["author"] == "فراس إلياس"

@@ -1,0 +1,95 @@
+"""Every link and asset works under a sub-path (GitHub Pages' /<repo>/) and from file://."""
+from __future__ import annotations
+
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_pages, parse_html
+
+SUB_PATH = "/some-repo/"
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under SUB_PATH, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path):
+        if not urlsplit(path).path.startswith(SUB_PATH):
+            return "/nonexistent-outside-the-sub-path"
+        return super().translate_path("/" + urlsplit(path).path[len(SUB_PATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(output):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(output)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def references(soup: BeautifulSoup) -> list[str]:
+    refs = []
+    for tag in soup.find_all(["a", "link", "script", "img", "source"]):
+        if tag.name == "link" and "canonical" in (tag.get("rel") or []):
+            continue
+        ref = tag.get("href") or tag.get("src")
+        if ref and not ref.startswith(("mailto:", "tel:")):
+            refs.append(ref)
+    return refs
+
+
+def test_crawl_under_a_sub_path_reaches_every_page_and_asset(server, output):
+    seen, queue, broken = set(), [server + "index.html"], []
+    while queue:
+        url = queue.pop()
+        page_url = url.split("#")[0]
+        if page_url in seen:
+            continue
+        seen.add(page_url)
+        try:
+            with urllib.request.urlopen(page_url, timeout=10) as response:
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except urllib.error.HTTPError as exc:
+            broken.append(f"{page_url}: {exc.code}")
+            continue
+        if kind == "text/html":
+            soup = BeautifulSoup(body.decode("utf-8"), "html5lib")
+            for ref in references(soup):
+                target = urljoin(page_url, ref)
+                assert target.startswith(server), f"{page_url} links outside the site: {ref}"
+                fragment = urlsplit(target).fragment
+                if fragment and urlsplit(target).path == urlsplit(page_url).path:
+                    assert soup.find(id=unquote(fragment)), f"{page_url}: no #{fragment}"
+                queue.append(target)
+    assert not broken, broken
+    # everything the site holds as a page was reachable by following links from the home page
+    reachable = {urlsplit(u).path[len(SUB_PATH):] for u in seen}
+    expected = {p.relative_to(output).as_posix() for p in html_pages(output)} - {"404.html"}
+    assert expected <= reachable, expected - reachable
+
+
+def test_every_link_resolves_as_a_file_path(output):
+    """What a reader gets opening output/index.html from disk: each link names an existing file."""
+    for page in html_pages(output):
+        soup = parse_html(page)
+        for ref in references(soup):
+            parts = urlsplit(ref)
+            assert not parts.scheme and not ref.startswith("/"), f"{page}: non-relative {ref}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), f"{page.relative_to(output)}: {ref} → not a file"
+            assert output.resolve() in target.parents, f"{page}: {ref} leaves the site"
+            if parts.fragment and target.suffix == ".html":
+                assert parse_html(target).find(id=unquote(parts.fragment)), f"{page}: {ref} has no target"
