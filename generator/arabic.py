@@ -112,3 +112,34 @@ def script_of(text: str) -> str:
     if arabic == 0 and latin == 0:
         return ""
     return "ar" if arabic >= latin else "en"
+
+
+WORD_RE = re.compile(r"\w+")
+
+# Proclitics glued to the next word, longest first: "والكاظمي" → "كاظمي", "للعراق" → "عراق".
+# Stripping stops while at least MIN_STEM letters remain, so "ولي" is not read as و + لي.
+PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+              "و", "ف", "ب", "ل", "ك")
+MIN_STEM = 3
+
+
+def tokens(text: str) -> list[str]:
+    """Words as matching keys, in order: "المتّحدة، والعراق" → ["المتحده", "والعراق"]."""
+    return WORD_RE.findall(matching_key(text))
+
+
+def clitic_variants(token: str) -> list[str]:
+    """The token and each reading of it with a proclitic removed (matching keys).
+
+    ``clitic_variants("والاكثر") == ["والاكثر", "اكثر", "الاكثر"]`` — the bare stem and, where
+    the article was glued on, the stem with its article.
+    """
+    out = [token]
+    for clitic in PROCLITICS:
+        if token.startswith(clitic) and len(token) - len(clitic) >= MIN_STEM:
+            stem = token[len(clitic):]
+            if stem not in out:
+                out.append(stem)
+            if clitic.endswith(("ال", "لل")) and "ال" + stem not in out:
+                out.append("ال" + stem)
+    return out

@@ -69,14 +69,32 @@ class Draft:
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    lexicon: frozenset[str] = frozenset()  # words attested in the corpus (see build_lexicon)
 
 
-def clean(raw: RawDoc) -> CleanDoc:
-    draft = Draft(split_lines(raw.text))
+def clean(raw: RawDoc, lexicon: frozenset[str] = frozenset()) -> CleanDoc:
+    """Clean one document. ``lexicon`` (from ``build_lexicon`` over the whole corpus) lets the
+    split-word rule tell a broken word from a real one; without it that rule only joins
+    bound suffixes."""
+    draft = Draft(split_lines(raw.text), lexicon=lexicon)
     for _name, rule in RULES:
         draft = rule(draft)
     blocks = tuple(Block(ln.text, ln.role or "body", ln.lang, (ln.first, ln.last)) for ln in draft.lines)
     return CleanDoc(raw.source, blocks, draft.removed, draft.repairs)
+
+
+def build_lexicon(texts) -> frozenset[str]:
+    """Words attested in the corpus, as matching keys, with their clitic-free readings.
+
+    Only words inside a line count: the first and last word of a line are exactly where PDF
+    extraction leaves fragments ("يارة" … "ز"), so they cannot vouch for themselves.
+    """
+    words: set[str] = set()
+    for text in texts:
+        for line in text.split("\n"):
+            for token in arabic.tokens(line)[1:-1]:
+                words.update(arabic.clitic_variants(token))
+    return frozenset(words)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
@@ -112,7 +130,25 @@ def fold_characters(draft: Draft) -> Draft:
             removed.append(Removal(marks, "invisible direction or zero-width marks", ln.first))
         text = SPACES_RE.sub(" ", arabic.fold_for_display(folded)).strip()
         lines.append(replace(ln, text=text, lang=arabic.script_of(text)))
-    return Draft(tuple(lines), tuple(removed), tuple(repairs))
+    return replace(draft, lines=tuple(lines), removed=tuple(removed), repairs=tuple(repairs))
+
+
+def repair_split_words(draft: Draft) -> Draft:
+    """Rejoin a word that PDF extraction split across a line end and swapped.
+
+    The word's head is left at the END of the line, its rest at the START of the same line:
+    "يارة الكاظمي لواشنطن.. ماذا ينتظر من ز" → "زيارة الكاظمي لواشنطن.. ماذا ينتظر من";
+    "ارة … من جهة، ي ز" → "زيارة …"; "ية الحالة … بسبب مركز" → "مركزية الحالة … بسبب".
+    Joined only when the line's first word is not itself attested, and either the joined
+    word is attested in the corpus or the first word is a suffix that never stands alone.
+    """
+    lines, repairs = [], list(draft.repairs)
+    for ln in draft.lines:
+        text, repair = _rejoin_split_word(ln.text, draft.lexicon)
+        if repair:
+            repairs.append(replace(repair, line=ln.first))
+        lines.append(replace(ln, text=text) if repair else ln)
+    return replace(draft, lines=tuple(lines), repairs=tuple(repairs))
 
 
 def drop_junk_lines(draft: Draft) -> Draft:
@@ -188,6 +224,27 @@ def join_wrapped_lines(draft: Draft) -> Draft:
     return replace(draft, lines=tuple(out))
 
 
+def drop_pull_quotes(draft: Draft) -> Draft:
+    """A short passage whose words nearly all recur in a longer paragraph of the same article
+    is a pull quote (a magazine's enlarged excerpt): the reader gets it once, in place.
+    Header lines (a kicker often repeats the lead) are not candidates."""
+    start = _first_body_index(draft.lines)
+    keyed = [(ln, arabic.tokens(ln.text)) for ln in draft.lines]
+    postings: dict[str, set[int]] = {}
+    for index, (ln, words) in enumerate(keyed):
+        if not ln.role:
+            for word in set(words):
+                postings.setdefault(word, set()).add(index)
+    keep, removed = [], []
+    for index, (ln, words) in enumerate(keyed):
+        source = None if ln.role or index <= start else _quoted_paragraph(index, words, keyed, postings)
+        if source is None:
+            keep.append(ln)
+        else:
+            removed.append(Removal(ln.text, f"pull quote repeating the paragraph at line {source.first}", ln.first))
+    return replace(draft, lines=_carry_gaps(draft.lines, tuple(keep)), removed=draft.removed + tuple(removed))
+
+
 def assign_remaining_roles(draft: Draft) -> Draft:
     """Header zone: kicker / headline / deck / section by position. Body zone: heading or body."""
     start = _first_body_index(draft.lines)
@@ -204,16 +261,69 @@ def assign_remaining_roles(draft: Draft) -> Draft:
 
 RULES: tuple[tuple[str, Callable[[Draft], Draft]], ...] = (
     ("fold_characters", fold_characters),
+    ("repair_split_words", repair_split_words),
     ("drop_junk_lines", drop_junk_lines),
     ("drop_duplicate_lines", drop_duplicate_lines),
     ("mark_boilerplate", mark_boilerplate),
     ("mark_header_lines", mark_header_lines),
     ("join_wrapped_lines", join_wrapped_lines),
+    ("drop_pull_quotes", drop_pull_quotes),
     ("assign_remaining_roles", assign_remaining_roles),
 )
 
 
 # --- helpers -----------------------------------------------------------------------------
+
+
+# Arabic suffixes that are never words by themselves (as matching keys): "ية", "ات", "ين"…
+BOUND_SUFFIXES = frozenset(arabic.matching_key(s) for s in (
+    "ية", "يات", "ات", "ون", "ين", "تين"))
+# A fragment left at a line's end is a letter or a few: "ز", "الز", "مركز".
+MAX_FRAGMENT_LETTERS = 6
+ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a\u0670\u0671]+")
+
+
+def _rejoin_split_word(text: str, lexicon: frozenset[str]) -> tuple[str, Repair | None]:
+    words = text.split(" ")
+    head = words[0]
+    if len(words) < 3 or not ARABIC_WORD_RE.fullmatch(head):
+        return text, None
+    head_key = arabic.matching_key(head)
+    if head_key in lexicon:
+        return text, None
+    for k in (2, 1):  # "ي ز" (two one-letter pieces, reversed) before "ز"
+        tail = words[-k:]
+        if not all(ARABIC_WORD_RE.fullmatch(w) and len(w) <= (2 if k == 2 else MAX_FRAGMENT_LETTERS)
+                   for w in tail):
+            continue
+        joined = "".join(reversed(tail)) + head
+        attested = arabic.matching_key(joined) in lexicon
+        if attested or (k == 1 and head_key in BOUND_SUFFIXES and len(tail[0]) >= 2):
+            why = "the joined word is attested in the corpus" if attested else f"'{head}' never stands alone"
+            return (" ".join([joined] + words[1:-k]),
+                    Repair(f"{head} {' '.join(tail)}", joined,
+                           f"split word rejoined: '{' '.join(tail)}' (line end) + '{head}' (line start); {why}"))
+    return text, None
+
+
+PULL_QUOTE_WORDS = (6, 40)  # a pull quote is a sentence or two
+PULL_QUOTE_OVERLAP = 0.8  # share of its words found in the longer paragraph
+
+
+def _quoted_paragraph(index: int, words: list[str], keyed: list, postings: dict[str, set[int]]) -> Line | None:
+    if not PULL_QUOTE_WORDS[0] <= len(words) <= PULL_QUOTE_WORDS[1]:
+        return None
+    distinct = set(words)
+    # Only paragraphs sharing the quote's rarest words can contain it: no all-pairs scan.
+    rare = sorted(distinct, key=lambda w: len(postings.get(w, ())))[:3]
+    candidates = set().union(*(postings.get(w, set()) for w in rare)) - {index}
+    for other in sorted(candidates):
+        ln, other_words = keyed[other]
+        if len(other_words) >= 1.5 * len(words):
+            shared = len(distinct & set(other_words)) / len(distinct)
+            if shared >= PULL_QUOTE_OVERLAP:
+                return ln
+    return None
 
 
 def _word_count(text: str) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import render, urls
-from .clean import clean
+from .clean import build_lexicon, clean
 from .config import Config
 from .data import articles_document
 from .extract import extract, slug_for
@@ -50,7 +50,8 @@ def build(config: Config) -> BuildResult:
     problems += read_problems
     raws, duplicate_problems = drop_duplicate_files(raws, config.seeds_dir.name)
     problems += duplicate_problems
-    articles = [extract(clean(raw), raw, slug) for raw, slug in assign_slugs(raws)]
+    lexicon = build_lexicon(raw.text for raw in raws)
+    articles = [extract(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws)]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
