@@ -30,7 +30,8 @@ PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 # Unicode spaces that should read as an ordinary space: NBSP, en/em spaces, thin space...
 ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
-ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+# Arabic letters, tatweel (U+0640) excepted: it is a stroke, not a letter.
+ARABIC_LETTER_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 
 # Alef with hamza above/below, madda, wasla → bare alef (matching only): "إستقبل" ~ "استقبل".
