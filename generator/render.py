@@ -94,20 +94,27 @@ def make_environment(templates_dir: Path) -> Environment:
     )
 
 
-def chrome(r: Renderer, page_path: str, page_title: str) -> Chrome:
+def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool = False) -> Chrome:
+    """``served_anywhere``: the host may show this page at any URL (404.html). Relative links
+    would then break below the top folder, so with a ``base_url`` they are made absolute."""
     config = r.config
+
+    def link(target: str) -> str:
+        if served_anywhere and config.base_url:
+            return urls.absolute_url(config.base_url, target)
+        return urls.relative_url(page_path, target)
+
     return Chrome(
         site_title=config.title,
         site_description=config.description,
         lang=config.language,
         page_title=page_title,
-        nav=tuple(Link(label, urls.relative_url(page_path, target), target == page_path)
-                  for label, target in r.nav),
-        home_url=urls.relative_url(page_path, urls.INDEX),
-        stylesheet_url=urls.relative_url(page_path, urls.STYLESHEET),
-        favicon_url=urls.relative_url(page_path, urls.FAVICON),
+        nav=tuple(Link(label, link(target), target == page_path) for label, target in r.nav),
+        home_url=link(urls.INDEX),
+        stylesheet_url=link(urls.STYLESHEET),
+        favicon_url=link(urls.FAVICON),
         canonical_url=urls.absolute_url(config.base_url, page_path),
-        data_url=urls.relative_url(page_path, urls.ARTICLES_JSON),
+        data_url=link(urls.ARTICLES_JSON),
     )
 
 
@@ -201,7 +208,7 @@ def render_page(r: Renderer, page: Page) -> str:
 def render_not_found(r: Renderer) -> str:
     config = r.config
     return r.env.get_template("404.html").render(
-        chrome=chrome(r, urls.NOT_FOUND, config.ui["not_found_title"]), ui=config.ui,
+        chrome=chrome(r, urls.NOT_FOUND, config.ui["not_found_title"], served_anywhere=True), ui=config.ui,
     )
 
 

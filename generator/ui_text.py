@@ -41,6 +41,7 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "back_to_article": "العودة إلى المقال",
     "publisher_note": "ملاحظة الناشر",
     "caption": "تعليق الصورة",
+    "paragraph_link": "رابط الفقرة",
     "metadata": "بيانات المقال",
     "cleaning_report": "ما أزاله التنظيف وما أصلحه",
     "removed_count": "مقاطع أُزيلت",

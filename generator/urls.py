@@ -10,7 +10,6 @@ import posixpath
 from urllib.parse import quote
 
 INDEX = "index.html"
-ABOUT = "about.html"
 NOT_FOUND = "404.html"
 STYLESHEET = "assets/style.css"
 FAVICON = "assets/favicon.svg"

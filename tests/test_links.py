@@ -93,3 +93,20 @@ def test_every_link_resolves_as_a_file_path(output):
             assert output.resolve() in target.parents, f"{page}: {ref} leaves the site"
             if parts.fragment and target.suffix == ".html":
                 assert parse_html(target).find(id=unquote(parts.fragment)), f"{page}: {ref} has no target"
+
+
+def test_404_page_links_absolutely_when_the_site_knows_its_address(project):
+    """Hosts show 404.html at any depth (/repo/a/b/missing): only absolute links survive that."""
+    from conftest import build_quietly
+
+    config = project / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'base_url: ""', 'base_url: "https://example.org/some-repo"'), encoding="utf-8")
+    assert build_quietly(project) == 0
+    soup = parse_html(project / "output" / "404.html")
+    assert soup.select_one("link[rel=stylesheet]")["href"] == "https://example.org/some-repo/assets/style.css"
+    assert soup.select_one(".site-title")["href"] == "https://example.org/some-repo/index.html"
+    # ordinary pages stay relative
+    index = parse_html(project / "output" / "index.html")
+    assert index.select_one("link[rel=stylesheet]")["href"] == "assets/style.css"
+    assert index.select_one("link[rel=canonical]")["href"] == "https://example.org/some-repo/index.html"
