@@ -118,16 +118,18 @@ def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool =
     )
 
 
-def format_date_value(value: DateValue, locale: str) -> str | None:
-    """"26 تموز 2021" (ar_IQ), "تموز 2021", "2021"; None when there is no date."""
+def format_date_value(value: DateValue, locale: str, year_unknown: str = "") -> str | None:
+    """"26 تموز 2021" (ar_IQ), "تموز 2021", "2021", "آب (السنة غير مذكورة)"; None when there is
+    no date."""
     if value.precision == "day":
         return format_date(dt.date(value.year, value.month, value.day), "d MMMM y", locale=locale)
     if value.precision == "month":
         return format_date(dt.date(value.year, value.month, 1), "MMMM y", locale=locale)
     if value.precision == "year":
         return str(value.year)
-    if value.month:  # a month with its year lost: say the month only, invent nothing
-        return format_date(dt.date(2000, value.month, 1), "MMMM", locale=locale)
+    if value.month:  # a month with its year lost: say so, invent nothing
+        month = format_date(dt.date(2000, value.month, 1), "MMMM", locale=locale)
+        return f"{month} ({year_unknown})" if year_unknown else month
     return None
 
 
@@ -145,7 +147,7 @@ def article_card(article: Article, config: Config, from_path: str) -> ArticleCar
         url=urls.relative_url(from_path, urls.article_path(article.slug)),
         kicker=article.kicker,
         outlet=_outlet_name(article),
-        date_text=format_date_value(article.date, config.locale),
+        date_text=format_date_value(article.date, config.locale, config.ui["year_unknown"]),
         date_iso=article.date.iso,
         reading_time=reading_time(article.word_count, config),
     )
@@ -223,7 +225,7 @@ def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
         MetaRow(ui["outlet"], _outlet_name(article) or ""),
         MetaRow(ui["agency"], article.agency.name if article.agency else ""),
         MetaRow(ui["author"], article.author or ""),
-        MetaRow(ui["date"], format_date_value(article.date, config.locale) or ui["date_unknown"]),
+        MetaRow(ui["date"], format_date_value(article.date, config.locale, ui["year_unknown"]) or ui["date_unknown"]),
         MetaRow(ui["dateline"], article.dateline or ""),
         MetaRow(ui["section"], article.section or ""),
         MetaRow(ui["reading_time"], reading_time(article.word_count, config)),

@@ -34,6 +34,7 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "word_count": "عدد الكلمات",
     "words": "كلمة",
     "date_unknown": "التاريخ غير مذكور",
+    "year_unknown": "السنة غير مذكورة",
     "title_derived": "عنوان مستخلص من النص؛ لا يحمل المقال عنوانًا",
     "raw_text": "النص الأصلي كما ورد",
     "raw_text_download": "تنزيل الملف الأصلي",
