@@ -50,6 +50,15 @@ BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Arabic publisher furniture, recognised only on short lines (a sentence that mentions
+# "جميع الحقوق" inside an article is not furniture): "جميع الحقوق محفوظة ©", "اقرأ أيضاً: …",
+# "تابعونا على تويتر", "شارك هذا المقال", "للاشتراك في النشرة".
+ARABIC_BOILERPLATE_RE = re.compile(
+    r"^(?:جميع الحقوق محفوظة|حقوق (?:النشر|الطبع) محفوظة|اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|تابعونا|تابعوا|"
+    r"شارك(?:وا)? (?:هذا|المقال|الخبر)|للاشتراك|اشترك في|حمّ?ل تطبيق)"
+)
+ARABIC_BOILERPLATE_MAX_WORDS = 12
+
 ANY_WORD_RE = re.compile(r"\w")
 SPACES_RE = re.compile(r"[ \t\f\v]+")
 
@@ -174,16 +183,20 @@ def drop_duplicate_lines(draft: Draft) -> Draft:
 
 
 def mark_boilerplate(draft: Draft) -> Draft:
-    """Latin-script publisher text after the article's last Arabic paragraph, or matching a
-    known disclaimer phrase, is boilerplate: shown apart, never as body."""
+    """Publisher text is boilerplate: shown apart, never as body. That is Latin-script text
+    after the article's last Arabic line or matching a disclaimer phrase, and short Arabic
+    lines of site furniture ("جميع الحقوق محفوظة", "اقرأ أيضاً: …")."""
     last_arabic = max((i for i, ln in enumerate(draft.lines) if ln.lang == "ar"), default=-1)
-    lines = tuple(
-        replace(ln, role="boilerplate")
-        if ln.lang == "en" and (i > last_arabic or BOILERPLATE_RE.search(ln.text)) and last_arabic >= 0
-        else ln
-        for i, ln in enumerate(draft.lines)
-    )
+    lines = tuple(replace(ln, role="boilerplate") if _is_boilerplate(ln, i, last_arabic) else ln
+                  for i, ln in enumerate(draft.lines))
     return replace(draft, lines=lines)
+
+
+def _is_boilerplate(ln: Line, index: int, last_arabic: int) -> bool:
+    if ln.lang == "en":
+        return last_arabic >= 0 and (index > last_arabic or BOILERPLATE_RE.search(ln.text) is not None)
+    return (ln.lang == "ar" and _word_count(ln.text) <= ARABIC_BOILERPLATE_MAX_WORDS
+            and ARABIC_BOILERPLATE_RE.search(arabic.strip_diacritics(ln.text)) is not None)
 
 
 def mark_header_lines(draft: Draft) -> Draft:
