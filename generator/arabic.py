@@ -57,6 +57,14 @@ MATCH_LETTER_FOLDS = str.maketrans({
 })
 
 
+# Spelling variants newspapers use for the same word, folded for matching only (applied to
+# the folded text): "أميركي" ~ "أمريكي", "ميليشيات" ~ "مليشيات".
+SPELLING_VARIANTS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile("اميرك"), "امريك"),
+    (re.compile("ميليش"), "مليش"),
+)
+
+
 def strip_diacritics(text: str) -> str:
     return DIACRITICS_RE.sub("", text)
 
@@ -91,6 +99,8 @@ def matching_key(text: str) -> str:
     text = strip_diacritics(text)
     text = ALEF_VARIANTS_RE.sub("\u0627", text)
     text = text.translate(MATCH_LETTER_FOLDS)
+    for pattern, replacement in SPELLING_VARIANTS:
+        text = pattern.sub(replacement, text)
     text = digits_to_ascii(text).casefold()
     return " ".join(text.split())
 

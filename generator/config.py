@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from .model import Problem
+from .model import ENTITY_TYPES, Entity, Problem, entity_id_for
 from .ui_text import DEFAULT_UI_TEXT
 from .yamlfile import YamlDoc, YamlError, load_yaml
 
@@ -68,6 +68,7 @@ class Config:
     markdown_html: bool
     event: Event
     ui: Mapping[str, str]
+    entities: tuple[Entity, ...]
     source_hash: str  # of site.yaml's bytes, for caches
 
 
@@ -115,6 +116,17 @@ SITE_OPTIONS: tuple[Option, ...] = (
     Option("markdown_html", bool, False, "allow raw HTML inside content/*.md (off: it is shown as text)"),
     Option("event", dict, {}, "the event the articles cover (see event options)"),
     Option("ui", dict, {}, "overrides of interface text; keys as in generator/ui_text.py"),
+    Option("entities", list, [], "the gazetteer: people, organizations and places to recognise"),
+)
+
+ENTITY_OPTIONS: tuple[Option, ...] = (
+    Option("name", str, None, "canonical Arabic name, as pages show it", required=True),
+    Option("type", str, None, "person, organization or place", required=True,
+           check=lambda v: None if v in ENTITY_TYPES else f"expected one of {', '.join(ENTITY_TYPES)}, got {v!r}"),
+    Option("aliases", list, [], "other names in the texts (short forms, spellings, English)"),
+    Option("role", str, "", "who they are, e.g. 'رئيس الوزراء العراقي'"),
+    Option("name_en", str, "", "English name; also gives the entity page its URL"),
+    Option("id", str, "", "URL name of the entity page (default: from name_en or name)"),
 )
 
 EVENT_OPTIONS: tuple[Option, ...] = (
@@ -156,6 +168,7 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
     site = _validate_section(data, SITE_OPTIONS, (), doc, shown, problems)
     event = _validate_section(site["event"], EVENT_OPTIONS, ("event",), doc, shown, problems)
     ui = _validate_ui(site["ui"], doc, shown, problems)
+    entities = _validate_entities(site["entities"], doc, shown, problems)
     dirs = {key: root / site[key] for key in ("output", "seeds", "content", "templates")}
     problems += _check_output_dir(dirs, root, doc, shown)
     if problems:
@@ -167,7 +180,7 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
         words_per_minute=site["words_per_minute"], markdown_html=site["markdown_html"],
         event=Event(name=event["name"], date=event["date"], place=event["place"],
                     participants=tuple(str(p) for p in event["participants"]), summary=event["summary"]),
-        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), source_hash=source_hash,
+        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), entities=entities, source_hash=source_hash,
     )
 
 
@@ -227,6 +240,29 @@ def _validate_ui(data: dict, doc: YamlDoc, shown: str, problems: list[Problem]) 
         else:
             ui[key] = value
     return ui
+
+
+def _validate_entities(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Entity, ...]:
+    entities, ids = [], {}
+    for number, item in enumerate(items):
+        path = ("entities", number)
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, f"entities[{number}] should be a mapping with name and type",
+                                    doc.line_of(path)))
+            continue
+        before = len(problems)
+        values = _validate_section(item, ENTITY_OPTIONS, path, doc, shown, problems)
+        if len(problems) > before:
+            continue
+        aliases = tuple(str(a) for a in values["aliases"])
+        entity_id = values["id"] or entity_id_for(values["name"], values["name_en"])
+        if entity_id in ids:
+            problems.append(Problem(shown, f"entities[{number}] has the same id '{entity_id}' as entities[{ids[entity_id]}]",
+                                    doc.line_of(path), "give one of them an 'id:'"))
+            continue
+        ids[entity_id] = number
+        entities.append(Entity(entity_id, values["name"], values["type"], aliases, values["role"], values["name_en"]))
+    return tuple(entities)
 
 
 def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: str) -> list[Problem]:

@@ -9,6 +9,7 @@ import re
 
 from .clean import BYLINE_RE
 from .dates import find_dates
+from .entities import Gazetteer, find_mentions
 from .model import Article, Block, CleanDoc, DateValue, Outlet, Paragraph, Problem, RawDoc
 
 # Roles shown in the article's header rather than as numbered paragraphs.
@@ -25,7 +26,7 @@ SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
 SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
 
 
-def extract(doc: CleanDoc, raw: RawDoc, slug: str) -> Article:
+def extract(doc: CleanDoc, raw: RawDoc, slug: str, gazetteer: Gazetteer | None = None) -> Article:
     blocks = doc.blocks
     headline = _first(blocks, "headline")
     paragraphs = _paragraphs(blocks)
@@ -53,6 +54,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str) -> Article:
         word_count=sum(len(p.text.split()) for p in body),
         problems=raw.problems + doc.problems + _missing_body(body, raw),
         raw_encoding=raw.encoding,
+        mentions=find_mentions(paragraphs, gazetteer) if gazetteer else (),
     )
 
 

@@ -5,7 +5,11 @@ filled in later. Line numbers are 1-based lines of the decoded source text, 0 wh
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Diacritics and tatweel, dropped from Arabic ids ("المتّحدة" → "المتحدة").
+DIACRITICS_AND_TATWEEL_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,39 @@ class Paragraph:
     lines: tuple[int, int] = (0, 0)
 
 
+ENTITY_TYPES = ("person", "organization", "place")
+_ID_UNSAFE_RE = re.compile(r"[^a-z0-9\u0621-\u064a]+")
+
+
+def entity_id_for(name: str, name_en: str = "") -> str:
+    """"Joe Biden" → "joe-biden"; without an English name, the Arabic letters: "جو-بايدن"."""
+    source = name_en.lower() if name_en else DIACRITICS_AND_TATWEEL_RE.sub("", name)
+    return _ID_UNSAFE_RE.sub("-", source).strip("-") or "entity"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organization or place, as the gazetteer names it."""
+
+    id: str  # stable, URL-safe: the entity page is entities/<id>.html
+    name: str
+    type: str  # one of ENTITY_TYPES
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    name_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an entity is named: ``text[start:end]`` of paragraph ``paragraph``."""
+
+    entity_id: str
+    paragraph: str
+    start: int
+    end: int
+    surface: str
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     source_file: str
@@ -138,6 +175,7 @@ class Article:
     word_count: int
     problems: tuple[Problem, ...] = ()
     raw_encoding: str = "utf-8"
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

@@ -15,10 +15,12 @@ from . import render, urls
 from .clean import build_lexicon, clean
 from .config import Config
 from .data import articles_document
+from .entities import build_gazetteer
 from .extract import extract, slug_for
 from .ingest import list_article_files, read_article
-from .model import Article, Page, Problem, RawDoc
+from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
 from .pages import markdown_renderer, read_pages
+from .places import builtin_places
 from .writer import OutputWriter
 
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
@@ -51,7 +53,8 @@ def build(config: Config) -> BuildResult:
     raws, duplicate_problems = drop_duplicate_files(raws, config.seeds_dir.name)
     problems += duplicate_problems
     lexicon = build_lexicon(raw.text for raw in raws)
-    articles = [extract(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws)]
+    gazetteer = build_gazetteer(list(config.entities) + place_entities())
+    articles = [extract(clean(raw, lexicon), raw, slug, gazetteer) for raw, slug in assign_slugs(raws)]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
@@ -68,6 +71,10 @@ def build(config: Config) -> BuildResult:
         unchanged=out.unchanged, skipped=len(files) - len(articles), problems=tuple(problems),
         seconds=time.perf_counter() - started,
     )
+
+
+def place_entities() -> list[Entity]:
+    return [Entity(entity_id_for(name), name, "place", aliases) for name, aliases in builtin_places()]
 
 
 def read_all(files: list[Path], folder: str) -> tuple[list[RawDoc], list[Problem]]:

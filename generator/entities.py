@@ -1,0 +1,103 @@
+"""Named entities: a gazetteer (``site.yaml`` + built-in places) matched the way Arabic is written.
+
+* Clitics: "والكاظمي", "لواشنطن", "بالعراق" match "الكاظمي", "واشنطن", "العراق".
+* Spelling: matched on ``arabic.matching_key`` (diacritics, shadda, alef forms, ة/ه, ى/ي,
+  أميركي/أمريكي, ميليشيات/مليشيات all ignored).
+* Longest match wins: "مصطفى الكاظمي" is one mention, not also "الكاظمي".
+* Aliases name one entity: "تنظيم الدولة الإسلامية" is داعش, "البنتاغون" is the Pentagon entry.
+* Whole words only, so an adjective is never its place: "السورية" is not "سوريا".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import arabic
+from .model import Entity, Mention, Paragraph
+
+# A word as written, diacritics included, so spans index the displayed text.
+WORD_SPAN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entities: tuple[Entity, ...]
+    # first token's matching key → [(all tokens' keys, entity index)], longest first
+    index: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+
+
+def build_gazetteer(entities: list[Entity]) -> Gazetteer:
+    """Entities earlier in the list win a name two of them claim (site.yaml before built-ins)."""
+    claimed: dict[tuple[str, ...], int] = {}
+    kept: list[Entity] = []
+    seen_names: set[str] = set()
+    for entity in entities:
+        key = arabic.matching_key(entity.name)
+        if key in seen_names:
+            continue
+        seen_names.add(key)
+        kept.append(entity)
+        for surface in (entity.name, *entity.aliases):
+            words = tuple(arabic.tokens(surface))
+            if words and words not in claimed:
+                claimed[words] = len(kept) - 1
+    index: dict[str, list] = {}
+    for words, number in claimed.items():
+        index.setdefault(words[0], []).append((words, number))
+    return Gazetteer(tuple(kept), {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in sorted(index.items())})
+
+
+def find_mentions(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    mentions: list[Mention] = []
+    for paragraph in paragraphs:
+        if paragraph.lang == "en":
+            continue
+        mentions += _mentions_in(paragraph, gazetteer)
+    return tuple(mentions)
+
+
+def _mentions_in(paragraph: Paragraph, gazetteer: Gazetteer) -> list[Mention]:
+    spans = [(m.start(), m.end(), arabic.matching_key(m.group())) for m in WORD_SPAN_RE.finditer(paragraph.text)]
+    keys = [key for _, _, key in spans]
+    found, i = [], 0
+    while i < len(spans):
+        match = _longest_match_at(keys, i, gazetteer)
+        if match is None:
+            i += 1
+            continue
+        length, number, clitic = match
+        start = spans[i][0] + _skip_letters(paragraph.text[spans[i][0]:spans[i][1]], clitic)
+        end = spans[i + length - 1][1]
+        found.append(Mention(gazetteer.entities[number].id, paragraph.id, start, end, paragraph.text[start:end]))
+        i += length
+    return found
+
+
+def _longest_match_at(keys: list[str], i: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
+    """(words matched, entity number, letters of clitic before the name) or None."""
+    best = None
+    for variant in arabic.clitic_variants(keys[i]):
+        for words, number in gazetteer.index.get(variant, ()):
+            n = len(words)
+            if tuple(keys[i + 1:i + n]) == words[1:] and (best is None or n > best[0]):
+                best = (n, number, _clitic_length(keys[i], variant))
+    return best
+
+
+def _skip_letters(word: str, letters: int) -> int:
+    """Index in ``word`` (as written, diacritics and all) after its first ``letters`` letters."""
+    seen = 0
+    for position, char in enumerate(word):
+        if seen == letters:
+            return position
+        if not arabic.DIACRITICS_RE.match(char):
+            seen += 1
+    return len(word)
+
+
+def _clitic_length(token: str, variant: str) -> int:
+    """Letters of proclitic in front of the name: "والعراق" read as "العراق" → 1 ("و")."""
+    if token.endswith(variant):
+        return len(token) - len(variant)
+    bare = variant[2:] if variant.startswith("ال") else variant  # "للعراق" read as "العراق"
+    return len(token) - len(bare)
