@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .config import ConfigError, load_config
 from .pipeline import BuildError, BuildResult, build
 from .writer import WriteRefused
@@ -33,6 +35,11 @@ def run_build(root: Path, quiet: bool = False) -> int:
         return EXIT_FAILED
     except (BuildError, WriteRefused) as exc:
         _err(f"build failed; the previous site was left as it was:\n  {exc}")
+        return EXIT_FAILED
+    except TemplateError as exc:
+        where = f"templates/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else "templates"
+        _err(f"build failed in a template; the previous site was left as it was:\n  {where}: {exc.message}"
+             if hasattr(exc, "message") else f"build failed in a template: {exc}")
         return EXIT_FAILED
     if not quiet:
         print(summary(result, root))

@@ -6,14 +6,15 @@ rename none. Values are plain JSON; order is the data's own, so output is determ
 from __future__ import annotations
 
 from . import urls
-from .model import Article, DateValue, Outlet
+from .entities import count_mentions
+from .model import Article, DateValue, Entity, Outlet
 
 
-def articles_document(articles: list[Article]) -> dict:
-    return {"articles": [article_record(a) for a in articles]}
+def articles_document(articles: list[Article], entities: dict[str, Entity]) -> dict:
+    return {"articles": [article_record(a, entities) for a in articles]}
 
 
-def article_record(article: Article) -> dict:
+def article_record(article: Article, entities: dict[str, Entity]) -> dict:
     return {
         "source_file": article.source_file,
         "url": urls.article_path(article.slug),
@@ -37,7 +38,9 @@ def article_record(article: Article) -> dict:
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
         "repairs": [{"before": r.before, "after": r.after, "reason": r.reason, "line": r.line}
                     for r in article.repairs],
-        "entities": [],
+        "entities": [{"name": c.entity.name, "type": c.entity.type, "count": c.count,
+                      "paragraphs": list(c.paragraphs), "url": urls.entity_path(c.entity.id), "id": c.entity.id}
+                     for c in count_mentions(article.mentions, entities)],
         "topics": [],
         "figures": [],
         "quotes": [],

@@ -101,3 +101,22 @@ def _clitic_length(token: str, variant: str) -> int:
         return len(token) - len(variant)
     bare = variant[2:] if variant.startswith("ال") else variant  # "للعراق" read as "العراق"
     return len(token) - len(bare)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """One entity within one article: how often, and in which paragraphs (in reading order)."""
+
+    entity: Entity
+    count: int
+    paragraphs: tuple[str, ...]
+
+
+def count_mentions(mentions: tuple[Mention, ...], entities: dict[str, Entity]) -> tuple[EntityCount, ...]:
+    """Entities of one article, most mentioned first (ties: first mentioned first)."""
+    order: dict[str, list[str]] = {}
+    for mention in mentions:
+        order.setdefault(mention.entity_id, []).append(mention.paragraph)
+    counts = [EntityCount(entities[eid], len(paras), tuple(dict.fromkeys(paras))) for eid, paras in order.items()]
+    first = {eid: n for n, eid in enumerate(order)}
+    return tuple(sorted(counts, key=lambda c: (-c.count, first[c.entity.id])))

@@ -60,10 +60,12 @@ def build(config: Config) -> BuildResult:
     problems += page_problems
 
     renderer = render.make_renderer(config, [p.slug for p in pages])
+    entities = {e.id: e for e in gazetteer.entities}
     with OutputWriter(config.output_dir) as out:
-        html_pages = write_pages(out, renderer, articles, raws, pages)
+        html_pages = write_pages(out, renderer, articles, raws, pages, entities)
+        html_pages += write_entity_pages(out, renderer, articles, entities)
         copy_static(out, config.templates_dir / STATIC_DIR)
-        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles)))
+        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities)))
         out.write_bytes(".nojekyll", b"")
         out.commit()
     return BuildResult(
@@ -115,18 +117,34 @@ def assign_slugs(raws: list[RawDoc]) -> list[tuple[RawDoc, str]]:
 
 
 def write_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article], raws: list[RawDoc],
-                pages: list[Page]) -> int:
+                pages: list[Page], entities: dict[str, Entity]) -> int:
     out.write_text(urls.INDEX, render.render_index(renderer, articles))
     raw_by_source = {raw.source: raw for raw in raws}
     for article in articles:
         raw = raw_by_source[article.source_file]
-        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article))
+        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article, entities))
         out.write_text(urls.raw_page_path(article.slug), render.render_raw(renderer, article, raw.text))
         out.write_bytes(urls.raw_file_path(article.slug), raw.data)
     for page in pages:
         out.write_text(urls.page_path(page.slug), render.render_page(renderer, page))
     out.write_text(urls.NOT_FOUND, render.render_not_found(renderer))
     return 2 + 2 * len(articles) + len(pages)
+
+
+def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],
+                       entities: dict[str, Entity]) -> int:
+    """One page per entity the articles mention, listing every mention in reading order."""
+    appearances: dict[str, list[tuple[Article, list]]] = {}
+    for article in articles:
+        by_entity: dict[str, list] = {}
+        for mention in article.mentions:
+            by_entity.setdefault(mention.entity_id, []).append(mention)
+        for entity_id, mentions in by_entity.items():
+            appearances.setdefault(entity_id, []).append((article, mentions))
+    for entity_id in sorted(appearances):
+        out.write_text(urls.entity_path(entity_id),
+                       render.render_entity(renderer, entities[entity_id], appearances[entity_id]))
+    return len(appearances)
 
 
 def copy_static(out: OutputWriter, static_dir: Path) -> None:

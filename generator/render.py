@@ -17,7 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import urls
 from .config import Config
-from .model import Article, DateValue, Page
+from .entities import count_mentions
+from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page
 
 HTML_TEMPLATES = ("html", "xml", "j2")
 
@@ -47,6 +48,38 @@ class ArticleCard:
     date_text: str | None
     date_iso: str | None
     reading_time: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLink:
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup:
+    label: str
+    entities: tuple[EntityLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A mention in context: ``before`` + ``mark`` + ``after``, linking to its paragraph."""
+
+    before: str
+    mark: str
+    after: str
+    url: str
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    title: str
+    title_lang: str
+    url: str
+    snippets: tuple[Snippet, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +203,13 @@ def render_index(r: Renderer, articles: list[Article]) -> str:
     )
 
 
-def render_article(r: Renderer, article: Article) -> str:
+def render_article(r: Renderer, article: Article, entities: dict[str, Entity]) -> str:
     path, config = urls.article_path(article.slug), r.config
     ui = config.ui
+    counts = count_mentions(article.mentions, entities)
+    groups = tuple(EntityGroup(ui[f"type_{kind}_plural"], tuple(
+        EntityLink(c.entity.name, urls.relative_url(path, urls.entity_path(c.entity.id)), c.count)
+        for c in counts if c.entity.type == kind)) for kind in ENTITY_TYPES)
     return r.env.get_template("article.html").render(
         chrome=chrome(r, path, article.title or article.source_file),
         ui=ui,
@@ -184,7 +221,48 @@ def render_article(r: Renderer, article: Article) -> str:
         boilerplate=tuple(p for p in article.paragraphs if p.role == "boilerplate"),
         raw_page_url=urls.relative_url(path, urls.raw_page_path(article.slug)),
         raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
+        entity_groups=tuple(g for g in groups if g.entities),
     )
+
+
+def render_entity(r: Renderer, entity: Entity, appearances: list[tuple[Article, list[Mention]]]) -> str:
+    path, ui = urls.entity_path(entity.id), r.config.ui
+    facts = tuple(row for row in (
+        MetaRow(ui["entity_role"], entity.role),
+        MetaRow(ui["entity_aliases"], "، ".join(entity.aliases)),
+        MetaRow(ui["entity_name_en"], entity.name_en, "en"),
+        MetaRow(ui["entity_articles"], str(len(appearances))),
+        MetaRow(ui["mention_count"], str(sum(len(m) for _, m in appearances))),
+    ) if row.value)
+    return r.env.get_template("entity.html").render(
+        chrome=chrome(r, path, entity.name), ui=ui, entity=entity, type_label=ui[f"type_{entity.type}"],
+        facts=facts, appearances=tuple(_appearance(path, article, mentions) for article, mentions in appearances),
+    )
+
+
+def _appearance(path: str, article: Article, mentions: list[Mention]) -> Appearance:
+    texts = {p.id: p.text for p in article.paragraphs}
+    target = urls.article_path(article.slug)
+    return Appearance(
+        title=article.title or article.source_file, title_lang=article.title_lang,
+        url=urls.relative_url(path, target),
+        snippets=tuple(Snippet(*_context(texts[m.paragraph], m.start, m.end),
+                               urls.relative_url(path, target, m.paragraph), m.paragraph) for m in mentions),
+    )
+
+
+SNIPPET_CONTEXT = 70  # characters of context on each side of a mention
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """Cut at word boundaries so no word is shown broken."""
+    left = text[max(0, start - SNIPPET_CONTEXT):start]
+    right = text[end:end + SNIPPET_CONTEXT]
+    if start > SNIPPET_CONTEXT and " " in left:
+        left = "… " + left.split(" ", 1)[1]
+    if end + SNIPPET_CONTEXT < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + " …"
+    return left, text[start:end], right
 
 
 def render_raw(r: Renderer, article: Article, text: str) -> str:

@@ -30,6 +30,10 @@ def raw_file_path(slug: str) -> str:
     return f"raw/{slug}.txt"
 
 
+def entity_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.html"
+
+
 def page_path(slug: str) -> str:
     return f"{slug}.html"
 

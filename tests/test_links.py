@@ -76,7 +76,7 @@ def test_crawl_under_a_sub_path_reaches_every_page_and_asset(server, output):
                 queue.append(target)
     assert not broken, broken
     # everything the site holds as a page was reachable by following links from the home page
-    reachable = {urlsplit(u).path[len(SUB_PATH):] for u in seen}
+    reachable = {unquote(urlsplit(u).path[len(SUB_PATH):]) for u in seen}
     expected = {p.relative_to(output).as_posix() for p in html_pages(output)} - {"404.html"}
     assert expected <= reachable, expected - reachable
 
