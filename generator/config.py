@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from .model import ENTITY_TYPES, Entity, Problem, entity_id_for
+from .sources import Source
 from .ui_text import DEFAULT_UI_TEXT
 from .yamlfile import YamlDoc, YamlError, load_yaml
 
@@ -69,6 +70,7 @@ class Config:
     event: Event
     ui: Mapping[str, str]
     entities: tuple[Entity, ...]
+    sources: tuple[Source, ...]
     source_hash: str  # of site.yaml's bytes, for caches
 
 
@@ -117,6 +119,14 @@ SITE_OPTIONS: tuple[Option, ...] = (
     Option("event", dict, {}, "the event the articles cover (see event options)"),
     Option("ui", dict, {}, "overrides of interface text; keys as in generator/ui_text.py"),
     Option("entities", list, [], "the gazetteer: people, organizations and places to recognise"),
+    Option("sources", list, [], "outlets and agencies: names and aliases to recognise who published"),
+)
+
+SOURCE_OPTIONS: tuple[Option, ...] = (
+    Option("name", str, None, "the outlet's Arabic name, as pages show it", required=True),
+    Option("name_en", str, "", "its English name"),
+    Option("aliases", list, [], "other names and abbreviations its texts use"),
+    Option("agency", bool, False, "a wire agency credited in datelines, not a publisher"),
 )
 
 ENTITY_OPTIONS: tuple[Option, ...] = (
@@ -169,6 +179,7 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
     event = _validate_section(site["event"], EVENT_OPTIONS, ("event",), doc, shown, problems)
     ui = _validate_ui(site["ui"], doc, shown, problems)
     entities = _validate_entities(site["entities"], doc, shown, problems)
+    sources = _validate_sources(site["sources"], doc, shown, problems)
     dirs = {key: root / site[key] for key in ("output", "seeds", "content", "templates")}
     problems += _check_output_dir(dirs, root, doc, shown)
     if problems:
@@ -180,7 +191,8 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
         words_per_minute=site["words_per_minute"], markdown_html=site["markdown_html"],
         event=Event(name=event["name"], date=event["date"], place=event["place"],
                     participants=tuple(str(p) for p in event["participants"]), summary=event["summary"]),
-        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), entities=entities, source_hash=source_hash,
+        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), entities=entities, sources=sources,
+        source_hash=source_hash,
     )
 
 
@@ -263,6 +275,21 @@ def _validate_entities(items: list, doc: YamlDoc, shown: str, problems: list[Pro
         ids[entity_id] = number
         entities.append(Entity(entity_id, values["name"], values["type"], aliases, values["role"], values["name_en"]))
     return tuple(entities)
+
+
+def _validate_sources(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Source, ...]:
+    sources = []
+    for number, item in enumerate(items):
+        path = ("sources", number)
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, f"sources[{number}] should be a mapping with a name", doc.line_of(path)))
+            continue
+        before = len(problems)
+        values = _validate_section(item, SOURCE_OPTIONS, path, doc, shown, problems)
+        if len(problems) == before:
+            sources.append(Source(values["name"], values["name_en"], tuple(map(str, values["aliases"])),
+                                  values["agency"]))
+    return tuple(sources)
 
 
 def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: str) -> list[Problem]:

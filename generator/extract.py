@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from .clean import BYLINE_RE
 from .dates import find_dates
 from .entities import Gazetteer, find_mentions
+from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
 from .model import Article, Block, CleanDoc, DateValue, Outlet, Paragraph, Problem, RawDoc
 
 # Roles shown in the article's header rather than as numbered paragraphs.
@@ -26,7 +28,15 @@ SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
 SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
 
 
-def extract(doc: CleanDoc, raw: RawDoc, slug: str, gazetteer: Gazetteer | None = None) -> Article:
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """What extraction knows beyond the text: the gazetteer and the source registry."""
+
+    gazetteer: Gazetteer | None = None
+    sources: tuple[Source, ...] = BUILTIN_AGENCIES
+
+
+def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
     blocks = doc.blocks
     headline = _first(blocks, "headline")
     paragraphs = _paragraphs(blocks)
@@ -45,8 +55,8 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, gazetteer: Gazetteer | None =
         section=_text(_first(blocks, "section")),
         author=_author(byline),
         dateline=dateline["city"] if dateline else None,
-        outlet=None,
-        agency=Outlet(dateline["agency"].strip()) if dateline else None,
+        outlet=outlet_from_blocks(blocks, knowledge.sources),
+        agency=_agency(dateline["agency"], knowledge.sources) if dateline else None,
         date=_publication_date(blocks),
         paragraphs=paragraphs,
         removed=doc.removed,
@@ -54,8 +64,14 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, gazetteer: Gazetteer | None =
         word_count=sum(len(p.text.split()) for p in body),
         problems=raw.problems + doc.problems + _missing_body(body, raw),
         raw_encoding=raw.encoding,
-        mentions=find_mentions(paragraphs, gazetteer) if gazetteer else (),
+        mentions=find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else (),
     )
+
+
+def _agency(credit: str, registry: tuple[Source, ...]) -> Outlet:
+    """The credited agency, named as the registry names it; unknown credits kept as written."""
+    source = match_source(credit, registry)
+    return source.outlet() if source else Outlet(credit.strip())
 
 
 def slug_for(source_file: str, data: bytes) -> str:

@@ -16,11 +16,12 @@ from .clean import build_lexicon, clean
 from .config import Config
 from .data import articles_document
 from .entities import build_gazetteer
-from .extract import extract, slug_for
+from .extract import Knowledge, extract, slug_for
 from .ingest import list_article_files, read_article
 from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
 from .pages import markdown_renderer, read_pages
 from .places import builtin_places
+from .sources import BUILTIN_AGENCIES
 from .writer import OutputWriter
 
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
@@ -54,7 +55,8 @@ def build(config: Config) -> BuildResult:
     problems += duplicate_problems
     lexicon = build_lexicon(raw.text for raw in raws)
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    articles = [extract(clean(raw, lexicon), raw, slug, gazetteer) for raw, slug in assign_slugs(raws)]
+    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES)
+    articles = [extract(clean(raw, lexicon), raw, slug, knowledge) for raw, slug in assign_slugs(raws)]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems

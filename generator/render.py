@@ -300,7 +300,7 @@ def json_document(data: object) -> str:
 def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
     ui = config.ui
     rows = (
-        MetaRow(ui["outlet"], _outlet_name(article) or ""),
+        MetaRow(ui["outlet"], article.outlet.name if article.outlet else ""),
         MetaRow(ui["agency"], article.agency.name if article.agency else ""),
         MetaRow(ui["author"], article.author or ""),
         MetaRow(ui["date"], format_date_value(article.date, config.locale, ui["year_unknown"]) or ui["date_unknown"]),
@@ -312,7 +312,9 @@ def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
 
 
 def _outlet_name(article: Article) -> str | None:
-    return article.outlet.name if article.outlet else None
+    """Who published it; for wire copy whose publisher is unknown, the agency."""
+    source = article.outlet or article.agency
+    return source.name if source else None
 
 
 def _date_value(date: dt.date | None) -> DateValue:

@@ -75,3 +75,16 @@ def test_titles_authors_and_dates_match_the_truth(output, seed_truth):
             assert (record["date"]["year"], record["date"]["month"]) == (date.get("year"), date.get("month")), source
         else:
             assert record["date"]["iso"] == date.isoformat(), source
+
+
+def test_outlet_or_agency_matches_the_truth(output, seed_truth):
+    data = articles_data(output)
+    for source, truth in seed_truth.items():
+        record = data[source]
+        said = [x["name"] for x in (record["outlet"], record["agency"]) if x]
+        if truth.get("source") is None:
+            assert said == [], source
+        else:
+            assert truth["source"]["name"] in said, source
+            named = record["outlet"] or record["agency"]
+            assert named["name_en"] == truth["source"]["name_en"], source
