@@ -52,6 +52,9 @@ def summary(result: BuildResult, root: Path) -> str:
              f"in {result.seconds:.2f} s ({result.files} files, {result.unchanged} unchanged)."]
     if result.skipped:
         lines.append(f"Skipped {result.skipped} input file(s): see the warnings below.")
+    if result.overridden:
+        lines.append(f"Editor overrides applied to {len(result.overridden)} article(s):")
+        lines += [f"  {line}" for line in result.overridden]
     if result.problems:
         lines.append(f"{len(result.problems)} warning(s):")
         lines += [f"  {p}" for p in result.problems]

@@ -46,6 +46,7 @@ def article_record(article: Article, entities: dict[str, Entity]) -> dict:
         "quotes": [],
         "related": [],
         "warnings": [str(p) for p in article.problems],
+        "overrides": {"file": article.override_source, "fields": list(article.overridden)} if article.overridden else None,
     }
 
 

@@ -176,6 +176,8 @@ class Article:
     problems: tuple[Problem, ...] = ()
     raw_encoding: str = "utf-8"
     mentions: tuple[Mention, ...] = ()
+    overridden: tuple[str, ...] = ()  # fields an editor set in content/articles/<name>.md
+    override_source: str = ""
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

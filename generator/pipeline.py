@@ -19,6 +19,7 @@ from .entities import build_gazetteer
 from .extract import Knowledge, extract, slug_for
 from .ingest import list_article_files, read_article
 from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
+from .overrides import Override, apply_override, read_overrides
 from .pages import markdown_renderer, read_pages
 from .places import builtin_places
 from .sources import BUILTIN_AGENCIES
@@ -41,6 +42,7 @@ class BuildResult:
     skipped: int  # input files that could not become articles
     problems: tuple[Problem, ...]
     seconds: float
+    overridden: tuple[str, ...] = ()  # "seeds/x.txt: title, date set by content/articles/x.md"
 
 
 def build(config: Config) -> BuildResult:
@@ -56,7 +58,10 @@ def build(config: Config) -> BuildResult:
     lexicon = build_lexicon(raw.text for raw in raws)
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES)
-    articles = [extract(clean(raw, lexicon), raw, slug, knowledge) for raw, slug in assign_slugs(raws)]
+    overrides, override_problems = read_overrides(config.content_dir)
+    problems += override_problems
+    articles = [with_override(extract(clean(raw, lexicon), raw, slug, knowledge), overrides)
+                for raw, slug in assign_slugs(raws, overrides)]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
@@ -74,6 +79,8 @@ def build(config: Config) -> BuildResult:
         output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
         unchanged=out.unchanged, skipped=len(files) - len(articles), problems=tuple(problems),
         seconds=time.perf_counter() - started,
+        overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
+                         for a in articles if a.overridden),
     )
 
 
@@ -104,12 +111,19 @@ def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc],
     return kept, problems
 
 
-def assign_slugs(raws: list[RawDoc]) -> list[tuple[RawDoc, str]]:
-    """Each article's page name, unique: a clash gets "-2", "-3"… in file-name order."""
+def with_override(article: Article, overrides: dict[str, Override]) -> Article:
+    override = overrides.get(Path(article.source_file).stem)
+    return apply_override(article, override) if override else article
+
+
+def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = None) -> list[tuple[RawDoc, str]]:
+    """Each article's page name, unique: a clash gets "-2", "-3"… in file-name order. An
+    editor's ``slug:`` override wins."""
     taken: set[str] = set()
     out = []
     for raw in raws:
-        base = slug = slug_for(raw.source, raw.data)
+        override = (overrides or {}).get(Path(raw.source).stem)
+        base = slug = override.values.get("slug") if override and "slug" in override.values else slug_for(raw.source, raw.data)
         n = 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

@@ -1,0 +1,108 @@
+"""Editor overrides: ``content/articles/<seed name>.md`` corrects what extraction got wrong.
+
+The file's YAML front matter sets any of ``OVERRIDE_KEYS``; its values win over extraction
+and every use is reported (build summary, ``overrides`` in articles.json). Example, for
+``seeds/003_x.txt``, in ``content/articles/003_x.md``::
+
+    ---
+    date: 2020-08           # YYYY-MM-DD, YYYY-MM or YYYY
+    author: فراس إلياس
+    outlet: مركز الدراسات
+    ---
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .model import Article, DateValue, Outlet, Problem
+from .pages import FRONT_MATTER_RE
+from .yamlfile import YamlError, load_yaml
+
+OVERRIDES_DIR = "articles"
+OVERRIDE_KEYS = ("title", "kicker", "subtitle", "section", "author", "dateline", "outlet", "agency", "date",
+                 "slug")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    source: str  # the override file, as shown to the user
+    values: dict  # validated: key → value ready for Article
+
+
+def read_overrides(content_dir: Path) -> tuple[dict[str, Override], list[Problem]]:
+    """Override files by the seed file stem they correct."""
+    folder = content_dir / OVERRIDES_DIR
+    found, problems = {}, []
+    if not folder.is_dir():
+        return found, problems
+    for path in sorted(folder.glob("*.md")):
+        shown = f"{content_dir.name}/{OVERRIDES_DIR}/{path.name}"
+        result = parse_override(path.read_text(encoding="utf-8-sig"), shown)
+        if isinstance(result, Override):
+            found[path.stem] = result
+        else:
+            problems += result
+    return found, problems
+
+
+def parse_override(text: str, shown: str) -> Override | list[Problem]:
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return [Problem(shown, "has no front matter", 1, "start the file with --- and the fields to set")]
+    try:
+        doc = load_yaml(match["yaml"] or "")
+    except YamlError as exc:
+        return [Problem(shown, f"front matter: YAML syntax error: {exc}", exc.line + 1)]
+    data = doc.data or {}
+    if not isinstance(data, dict):
+        return [Problem(shown, "front matter must be a mapping (title: …)", 2)]
+    problems, values = [], {}
+    for key, value in data.items():
+        line = doc.line_of((key,)) + 1
+        if key not in OVERRIDE_KEYS:
+            close = difflib.get_close_matches(str(key), OVERRIDE_KEYS, n=1)
+            problems.append(Problem(shown, f"unknown key '{key}'", line,
+                                    f"did you mean '{close[0]}'?" if close else "valid: " + ", ".join(OVERRIDE_KEYS)))
+            continue
+        parsed = _parse_value(key, value)
+        if isinstance(parsed, str) and parsed.startswith("!"):
+            problems.append(Problem(shown, f"'{key}': {parsed[1:]}", line))
+        else:
+            values[key] = parsed
+    return problems or Override(shown, values)
+
+
+def apply_override(article: Article, override: Override) -> Article:
+    """The article with the editor's values; a title set by hand is no longer derived."""
+    values = {k: v for k, v in override.values.items() if k != "slug"}  # slugs are set before extraction
+    if "title" in values:
+        values["title_derived"] = False
+    return replace(article, **values, overridden=tuple(sorted(override.values)), override_source=override.source)
+
+
+def _parse_value(key: str, value):
+    """The Article value for ``key``, or "!message" when it cannot be one."""
+    if key == "date":
+        if isinstance(value, dt.date):
+            return DateValue(value.year, value.month, value.day, text=str(value))
+        match = DATE_RE.match(str(value))
+        if not match:
+            return f"!expected YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}"
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return DateValue(year, month, day, text=str(value))
+    if value is None:
+        return None
+    if not isinstance(value, (str, int)):
+        return f"!expected text, got {value!r:.40}"
+    value = str(value)
+    if key in ("outlet", "agency"):
+        return Outlet(value)
+    if key == "slug" and not SLUG_RE.fullmatch(value):
+        return f"!'{value}' is not a plain page name (lowercase Latin letters, digits, dashes)"
+    return value
