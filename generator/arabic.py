@@ -95,14 +95,58 @@ def matching_key(text: str) -> str:
     Ignores diacritics, tatweel, alef forms, ة/ه, ى/ي, ؤ/ئ, digit systems, case and repeated
     spaces: ``matching_key("المتّحدة") == matching_key("المتحده")``.
     """
-    text = fold_for_display(text)
-    text = strip_diacritics(text)
-    text = ALEF_VARIANTS_RE.sub("\u0627", text)
-    text = text.translate(MATCH_LETTER_FOLDS)
+    return keyed(text)[0]
+
+
+def keyed(text: str) -> tuple[str, list[int]]:
+    """``matching_key(text)`` and, for each of its characters, the index in ``text`` it came
+    from, so a match found on the key can be shown as the reader wrote it:
+    ``text[offsets[m.start()]:offsets[m.end() - 1] + 1]``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        for out in _key_chars(char):
+            if out == " " and (not chars or chars[-1] == " "):
+                continue  # runs of space become one, leading space none
+            chars.append(out)
+            offsets.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    key = "".join(chars)
     for pattern, replacement in SPELLING_VARIANTS:
-        text = pattern.sub(replacement, text)
-    text = digits_to_ascii(text).casefold()
-    return " ".join(text.split())
+        key, offsets = _rewrite(key, offsets, pattern, replacement)
+    return key, offsets
+
+
+def _rewrite(key: str, offsets: list[int], pattern: re.Pattern, replacement: str) -> tuple[str, list[int]]:
+    """``pattern.sub(replacement, key)``, keeping each new character's source offset."""
+    parts, new_offsets, last = [], [], 0
+    for match in pattern.finditer(key):
+        parts.append(key[last:match.start()])
+        new_offsets += offsets[last:match.start()]
+        span = offsets[match.start():match.end()]
+        parts.append(replacement)
+        new_offsets += [span[min(i, len(span) - 1)] for i in range(len(replacement))]
+        last = match.end()
+    parts.append(key[last:])
+    new_offsets += offsets[last:]
+    return "".join(parts), new_offsets
+
+
+def _key_chars(char: str) -> str:
+    """What one character of text becomes in a matching key ("" when it is dropped)."""
+    if PRESENTATION_FORMS_RE.match(char):
+        folded = unicodedata.normalize("NFKC", char)
+        if len(folded) > 1:  # a ligature: "\ufefb" → "لا"
+            return "".join(_key_chars(c) for c in folded)
+        char = folded
+    if char == TATWEEL or INVISIBLE_MARKS_RE.match(char) or DIACRITICS_RE.match(char):
+        return ""
+    if char.isspace() or ODD_SPACES_RE.match(char):
+        return " "
+    char = ALEF_VARIANTS_RE.sub("\u0627", char).translate(MATCH_LETTER_FOLDS)
+    return char.translate(DIGITS_TO_ASCII).casefold()
 
 
 def count_arabic_letters(text: str) -> int:

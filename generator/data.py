@@ -42,8 +42,10 @@ def article_record(article: Article, entities: dict[str, Entity]) -> dict:
                       "paragraphs": list(c.paragraphs), "url": urls.entity_path(c.entity.id), "id": c.entity.id}
                      for c in count_mentions(article.mentions, entities)],
         "topics": [],
-        "figures": [],
-        "quotes": [],
+        "dates": [{**_date(d.value), "kind": d.kind, "paragraph": d.paragraph} for d in article.dates],
+        "figures": [{"value": f.value, "unit": f.unit, "text": f.text, "qualifier": f.qualifier or None,
+                     "paragraph": f.paragraph} for f in article.figures],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "paragraph": q.paragraph} for q in article.quotes],
         "related": [],
         "warnings": [str(p) for p in article.problems],
         "overrides": {"file": article.override_source, "fields": list(article.overridden)} if article.overridden else None,

@@ -1,22 +1,45 @@
 """Arabic date expressions → ``DateValue`` with the precision the text actually gives.
 
-Month names come from Babel's Arabic locales, so both systems are known: the Egyptian/Gulf
-names (يوليو) and the Levantine/Iraqi ones (تموز), plus Maghrebi forms (يوليوز, جويلية), and
-the paired form newspapers use ("26 يوليو/تموز"). A missing year stays missing: nothing is
-invented (a PDF that lost its digits reads ", أغسطس" → month 8, year unknown).
+Gregorian month names come from Babel's Arabic locales, so both systems are known: the
+Egyptian/Gulf names (يوليو) and the Levantine/Iraqi ones (تموز), Maghrebi forms (يوليوز,
+جويلية), and the paired form newspapers print ("26 يوليو/تموز"). Hijri dates ("17 ذو الحجة
+1442 هـ") are converted with hijridate. Relative words ("أمس", "الخميس", "الأسبوع الماضي",
+"بنهاية العام") are resolved against a reference date, and marked ``inferred``.
+
+A missing year stays missing unless the text pins it down: a weekday written next to a
+day and month ("الاثنين 26 يوليو") selects the one year near the years the article
+mentions where that date fell on that weekday, and that year is marked inferred. A PDF that
+lost its digits (", أغسطس") gives month 8, year unknown: nothing is invented.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 from babel import Locale
+from hijridate import Hijri
 
-from .arabic import digits_to_ascii, matching_key
+from .arabic import digits_to_ascii, keyed, matching_key
 from .model import DateValue
 
 MONTH_LOCALES = ("ar", "ar_IQ", "ar_MA", "ar_DZ")
 # Spellings Babel does not list but newspapers print: "إبريل", "يونيه", "يوليه", Iraqi "مايس".
 EXTRA_MONTH_NAMES = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "مايس": 5, "اغسطس": 8}
+
+HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4, "جمادى الاولى": 5,
+    "جمادى الاخره": 6, "جمادى الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+
+# Weekday names (matching keys) → Python weekday numbers (Monday = 0).
+WEEKDAYS = {matching_key(name): number for name, number in (
+    ("الاثنين", 0), ("الإثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2), ("الخميس", 3), ("الجمعة", 4),
+    ("السبت", 5), ("الأحد", 6))}
+
+# How far from the years an article mentions a weekday may place a year-less date.
+WEEKDAY_YEAR_WINDOW = 3
 
 
 def _month_table() -> dict[str, int]:
@@ -32,30 +55,97 @@ def _month_table() -> dict[str, int]:
 
 MONTHS: dict[str, int] = _month_table()  # matching key of a month name → 1..12
 
-# Longest names first so "تشرين الثاني" wins over a shorter prefix.
-_MONTH_ALTERNATION = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
 
-# "26 يوليو 2021", "26 يوليو/تموز", "أغسطس 2020", ", أغسطس". Matched on the matching key of
-# the text (digits ASCII, no diacritics), so "٢٦ يوليو ٢٠٢١" matches too.
+def _alternation(words) -> str:
+    # Longest first so "تشرين الثاني" wins over a shorter prefix.
+    return "|".join(sorted((re.escape(matching_key(w)) for w in words), key=len, reverse=True))
+
+
+_MONTH = _alternation(MONTHS)
+_WEEKDAY = _alternation(WEEKDAYS)
+
+# All patterns run on the matching key of the text (digits ASCII, no diacritics, ة→ه, ى→ي),
+# so "٢٦ تمّوز ٢٠٢١" matches like "26 تموز 2021". Keys keep the text's length only when it had
+# no diacritics, so spans are not reported; the words matched are.
 DATE_RE = re.compile(
-    rf"(?:(?P<day>\d{{1,2}})\s*)?(?<![\w])(?P<month>{_MONTH_ALTERNATION})(?![\w])"
-    rf"(?:\s*/\s*(?:{_MONTH_ALTERNATION})(?![\w]))?"
-    rf"(?:\s*(?:عام|سنه)?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
+    rf"(?:(?P<weekday>{_WEEKDAY})\s*(?:،|,)?\s*)?"
+    rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?<![\w])(?P<month>{_MONTH})(?![\w])"
+    rf"(?:\s*/\s*(?:{_MONTH})(?![\w]))?"
+    rf"(?:\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
 )
+HIJRI_RE = re.compile(
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(HIJRI_MONTHS)})(?![\w])\s*(?:(?:عام|سنه)\s*)?"
+    rf"(?P<year>1[34]\d\d)(?!\d)\s*(?:ه\b|هـ|للهجره)?"
+)
+YEAR_END_RE = re.compile(r"(?:نهايه|اواخر|اخر)\s+(?:العام|عام|السنه)(?:\s+(?P<year>(?:1[89]|20)\d\d))?(?!\s*\d)")
+IN_YEAR_RE = re.compile(r"(?:(?<![\w])(?:عام|العام|سنه)\s+)(?P<year>(?:1[89]|20)\d\d)(?!\d)")
+RELATIVE_DAYS = {"امس الاول": -2, "اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1}
+RELATIVE_RE = re.compile(rf"(?<![\w])(?P<word>{_alternation(RELATIVE_DAYS)})(?![\w])")
+LAST_WEEK_RE = re.compile(r"(?<![\w])الاسبوع (?:الماضي|المنصرم)(?![\w])")
+BARE_WEEKDAY_RE = re.compile(rf"(?<![\w])(?:يوم\s+)?(?P<weekday>{_WEEKDAY})(?![\w])(?!\s*\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: DateValue
+    kind: str  # "date", "hijri", "relative", "year_end", "year"
 
 
 def find_dates(text: str) -> list[DateValue]:
-    """Every date expression in ``text``, in order, as precise as written."""
+    """Explicit Gregorian dates in ``text``, in order, as precise as written."""
     key = matching_key(digits_to_ascii(text))
-    found = []
-    for match in DATE_RE.finditer(key):
-        day = int(match["day"]) if match["day"] else None
-        month = MONTHS[match["month"]]
-        year = int(match["year"]) if match["year"] else None
-        if day is not None and not 1 <= day <= 31:
-            day = None
-        found.append(DateValue(year=year, month=month, day=day, text=match.group().strip()))
-    return found
+    return [_gregorian(m) for m in DATE_RE.finditer(key)]
+
+
+def find_all_dates(text: str, reference: DateValue | None = None,
+                   mentioned_years: tuple[int, ...] = ()) -> list[DateMention]:
+    """Every date expression: explicit, Hijri, year-end, bare years and (with a day-precise
+    ``reference``) relative ones. Year-less dates get a year from their weekday when the
+    article's ``mentioned_years`` make it unambiguous."""
+    key, offsets = keyed(text)
+    found: list[tuple[int, DateMention]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, mention: DateMention) -> None:
+        start, end = match.span()
+        while end > start and key[end - 1] == " ":
+            end -= 1
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            as_written = text[offsets[start]:offsets[end - 1] + 1]
+            found.append((start, DateMention(replace(mention.value, text=as_written), mention.kind)))
+
+    for m in HIJRI_RE.finditer(key):
+        add(m, DateMention(_hijri(m), "hijri"))
+    for m in DATE_RE.finditer(key):
+        value = _gregorian(m)
+        if value.year is None and m["weekday"] and value.day:
+            value = _year_from_weekday(value, WEEKDAYS[m["weekday"]], mentioned_years)
+        if value.year is None and reference is not None and reference.precision in ("day", "month"):
+            value = _year_from_reference(value, reference)
+        add(m, DateMention(value, "date"))
+    for m in YEAR_END_RE.finditer(key):
+        year = int(m["year"]) if m["year"] else (reference.year if reference else None)
+        if year:
+            add(m, DateMention(DateValue(year, 12, 31, inferred=not m["year"], text=m.group()), "year_end"))
+    for m in IN_YEAR_RE.finditer(key):
+        add(m, DateMention(DateValue(int(m["year"]), text=m.group()), "year"))
+    if reference is not None and reference.precision == "day":
+        base = dt.date(reference.year, reference.month, reference.day)
+        for m in RELATIVE_RE.finditer(key):
+            add(m, DateMention(_shifted(base, RELATIVE_DAYS[m["word"]], m.group()), "relative"))
+        for m in LAST_WEEK_RE.finditer(key):
+            day = base - dt.timedelta(days=7)
+            add(m, DateMention(DateValue(day.year, day.month, inferred=True, text=m.group()), "relative"))
+        for m in BARE_WEEKDAY_RE.finditer(key):
+            back = (base.weekday() - WEEKDAYS[m["weekday"]]) % 7 or 7  # the last such day before
+            add(m, DateMention(_shifted(base, -back, m.group()), "relative"))
+    return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+
+
+def years_mentioned(text: str) -> tuple[int, ...]:
+    """Four-digit years 1800–2099 written in the text."""
+    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:1[89]|20)\d\d)(?!\d)", digits_to_ascii(text))}))
 
 
 def is_date_line(text: str) -> bool:
@@ -63,10 +153,53 @@ def is_date_line(text: str) -> bool:
     key = matching_key(digits_to_ascii(text))
     rest = DATE_RE.sub(" ", key, count=1)
     if rest == key:
-        return False
-    leftover = [w for w in re.split(r"[\s,،|\-–—/.]+", rest) if w and w not in _WEEKDAYS]
+        rest = HIJRI_RE.sub(" ", key, count=1)
+        if rest == key:
+            return False
+    leftover = [w for w in re.split(r"[\s,،|\-–—/.]+", rest) if w and w not in WEEKDAYS and w not in ("ه", "م")]
     return len(leftover) == 0
 
 
-_WEEKDAYS = {matching_key(d) for d in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-                                       "الجمعة", "السبت")}
+def _gregorian(match: re.Match) -> DateValue:
+    day = int(match["day"]) if match["day"] else None
+    if day is not None and not 1 <= day <= 31:
+        day = None
+    year = int(match["year"]) if match["year"] else None
+    return DateValue(year=year, month=MONTHS[match["month"]], day=day, text=match.group().strip())
+
+
+def _hijri(match: re.Match) -> DateValue:
+    try:
+        day = Hijri(int(match["year"]), HIJRI_MONTHS[match["month"]], int(match["day"])).to_gregorian()
+    except (ValueError, OverflowError):
+        return DateValue(text=match.group().strip())
+    return DateValue(day.year, day.month, day.day, text=match.group().strip())
+
+
+def _year_from_weekday(value: DateValue, weekday: int, mentioned: tuple[int, ...]) -> DateValue:
+    """The single year near the mentioned ones where day/month fell on ``weekday``."""
+    if not mentioned:
+        return value
+    low, high = min(mentioned) - WEEKDAY_YEAR_WINDOW, max(mentioned) + WEEKDAY_YEAR_WINDOW
+    fits = []
+    for year in range(low, high + 1):
+        try:
+            if dt.date(year, value.month, value.day).weekday() == weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    if len(fits) != 1:
+        return value
+    return DateValue(fits[0], value.month, value.day, inferred=True, text=value.text)
+
+
+def _year_from_reference(value: DateValue, reference: DateValue) -> DateValue:
+    """News speaks of the recent past: "29 يونيو" in an article of 26 July 2021 is 2021-06-29,
+    in one of 5 January 2022 it is 2021-06-29 too (the last June before)."""
+    later = (value.month, value.day or 1) > (reference.month, reference.day or 31)
+    return DateValue(reference.year - later, value.month, value.day, inferred=True, text=value.text)
+
+
+def _shifted(base: dt.date, days: int, text: str) -> DateValue:
+    day = base + dt.timedelta(days=days)
+    return DateValue(day.year, day.month, day.day, inferred=True, text=text)

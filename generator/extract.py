@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 
 from .clean import BYLINE_RE
-from .dates import find_dates
+from .dates import find_all_dates, find_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
-from .model import Article, Block, CleanDoc, DateValue, Outlet, Paragraph, Problem, RawDoc
+from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
 
 # Roles shown in the article's header rather than as numbered paragraphs.
 HEADER_ONLY_ROLES = ("headline", "kicker", "deck", "section", "byline", "date")
@@ -44,6 +44,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     dateline = DATELINE_RE.match(body[0].text) if body else None
     byline = _first(blocks, "byline")
+    date = _publication_date(blocks)
     return Article(
         source_file=raw.source,
         slug=slug,
@@ -57,7 +58,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         dateline=dateline["city"] if dateline else None,
         outlet=outlet_from_blocks(blocks, knowledge.sources),
         agency=_agency(dateline["agency"], knowledge.sources) if dateline else None,
-        date=_publication_date(blocks),
+        date=date,
         paragraphs=paragraphs,
         removed=doc.removed,
         repairs=doc.repairs,
@@ -65,6 +66,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         problems=raw.problems + doc.problems + _missing_body(body, raw),
         raw_encoding=raw.encoding,
         mentions=find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else (),
+        dates=_dates_spoken_of(body, date),
     )
 
 
@@ -121,6 +123,13 @@ def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
             if found:
                 return found[0]
     return DateValue()
+
+
+def _dates_spoken_of(body: list[Paragraph], published: DateValue) -> tuple[DatedMention, ...]:
+    years = years_mentioned(" ".join(p.text for p in body))
+    reference = published if published.precision != "none" else None
+    return tuple(DatedMention(m.value, m.kind, p.id) for p in body
+                 for m in find_all_dates(p.text, reference, years))
 
 
 def _missing_body(body: list[Paragraph], raw: RawDoc) -> tuple[Problem, ...]:

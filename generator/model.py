@@ -121,6 +121,33 @@ class Paragraph:
     lines: tuple[int, int] = (0, 0)
 
 
+@dataclass(frozen=True, slots=True)
+class DatedMention:
+    """A date the text speaks of (not when it was published), with where it is said."""
+
+    value: DateValue
+    kind: str  # "date", "hijri", "relative", "year_end", "year"
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts: "2500 عسكري أمريكي" → 2500 troops."""
+
+    value: float
+    unit: str  # "USD", "troops", "killed", "wounded", "attacks", "bases", … or "" when unknown
+    text: str  # the words as written, qualifier included
+    paragraph: str
+    qualifier: str = ""  # "about", "at_least", "more_than", "up_to" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    text: str
+    paragraph: str
+
+
 ENTITY_TYPES = ("person", "organization", "place")
 _ID_UNSAFE_RE = re.compile(r"[^a-z0-9\u0621-\u064a]+")
 
@@ -176,6 +203,9 @@ class Article:
     problems: tuple[Problem, ...] = ()
     raw_encoding: str = "utf-8"
     mentions: tuple[Mention, ...] = ()
+    dates: tuple[DatedMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     overridden: tuple[str, ...] = ()  # fields an editor set in content/articles/<name>.md
     override_source: str = ""
 

@@ -139,3 +139,12 @@ def test_cleaning_is_idempotent(text):
     cleaned = "\n\n".join(b.text for b in once.blocks)
     _, twice = doc_of(cleaned)
     assert [b.text for b in twice.blocks] == [b.text for b in once.blocks]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_matching_key_offsets_point_back_at_the_written_characters(text):
+    from generator.arabic import keyed, matching_key
+    key, offsets = keyed(text)
+    assert key == matching_key(text) and len(offsets) == len(key)
+    assert offsets == sorted(offsets) and all(0 <= i < len(text) for i in offsets)
