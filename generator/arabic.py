@@ -119,6 +119,15 @@ def keyed(text: str) -> tuple[str, list[int]]:
     return key, offsets
 
 
+def written_span(text: str, offsets: list[int], start: int, end: int) -> str:
+    """The text as written behind key characters ``start:end``, with the diacritics that
+    follow its last letter ("جريحا" → "جريحاً")."""
+    last = offsets[end - 1] + 1
+    while last < len(text) and (DIACRITICS_RE.match(text[last]) or text[last] == TATWEEL):
+        last += 1
+    return text[offsets[start]:last]
+
+
 def _rewrite(key: str, offsets: list[int], pattern: re.Pattern, replacement: str) -> tuple[str, list[int]]:
     """``pattern.sub(replacement, key)``, keeping each new character's source offset."""
     parts, new_offsets, last = [], [], 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from babel import Locale
 from hijridate import Hijri
 
-from .arabic import digits_to_ascii, keyed, matching_key
+from .arabic import digits_to_ascii, keyed, matching_key, written_span
 from .model import DateValue
 
 MONTH_LOCALES = ("ar", "ar_IQ", "ar_MA", "ar_DZ")
@@ -112,7 +112,7 @@ def find_all_dates(text: str, reference: DateValue | None = None,
             end -= 1
         if not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
-            as_written = text[offsets[start]:offsets[end - 1] + 1]
+            as_written = written_span(text, offsets, start, end)
             found.append((start, DateMention(replace(mention.value, text=as_written), mention.kind)))
 
     for m in HIJRI_RE.finditer(key):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .clean import BYLINE_RE
 from .dates import find_all_dates, find_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
+from .figures import find_figures
 from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
 from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
 
@@ -67,6 +68,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         raw_encoding=raw.encoding,
         mentions=find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else (),
         dates=_dates_spoken_of(body, date),
+        figures=find_figures(paragraphs),
     )
 
 
