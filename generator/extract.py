@@ -12,6 +12,7 @@ from .clean import BYLINE_RE
 from .dates import find_all_dates, find_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
+from .quotes import find_quotes
 from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
 from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
 
@@ -46,6 +47,8 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     dateline = DATELINE_RE.match(body[0].text) if body else None
     byline = _first(blocks, "byline")
     date = _publication_date(blocks)
+    mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
+    people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
     return Article(
         source_file=raw.source,
         slug=slug,
@@ -66,7 +69,8 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         word_count=sum(len(p.text.split()) for p in body),
         problems=raw.problems + doc.problems + _missing_body(body, raw),
         raw_encoding=raw.encoding,
-        mentions=find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else (),
+        mentions=mentions,
+        quotes=find_quotes(paragraphs, mentions, people),
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
     )

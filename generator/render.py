@@ -64,6 +64,17 @@ class EntityGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Cited:
+    """A fact with the paragraph it comes from: ``label`` (who/when) and ``text``."""
+
+    label: str
+    text: str
+    url: str
+    paragraph: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Snippet:
     """A mention in context: ``before`` + ``mark`` + ``after``, linking to its paragraph."""
 
@@ -222,6 +233,12 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity]) -
         raw_page_url=urls.relative_url(path, urls.raw_page_path(article.slug)),
         raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
         entity_groups=tuple(g for g in groups if g.entities),
+        figures=tuple(Cited("", f.text, f"#{f.paragraph}", f.paragraph) for f in article.figures),
+        quotes=tuple(Cited(q.speaker or ui["speaker_unknown"], q.text, f"#{q.paragraph}", q.paragraph)
+                     for q in article.quotes),
+        dates=tuple(Cited(format_date_value(d.value, config.locale, ui["year_unknown"]) or "", d.value.text,
+                          f"#{d.paragraph}", d.paragraph, ui["inferred"] if d.value.inferred else "")
+                    for d in article.dates if d.value.precision != "none" or d.value.month),
     )
 
 

@@ -88,3 +88,40 @@ def test_outlet_or_agency_matches_the_truth(output, seed_truth):
             assert truth["source"]["name"] in said, source
             named = record["outlet"] or record["agency"]
             assert named["name_en"] == truth["source"]["name_en"], source
+
+
+def test_key_figures_match_the_truth(output, seed_truth):
+    data = articles_data(output)
+    for source, truth in seed_truth.items():
+        got = {(f["value"], f["unit"]) for f in data[source]["figures"]}
+        wanted = {(f["value"], f["unit"]) for f in truth.get("figures", [])}
+        assert got == wanted, source
+    texts = {f["text"]: f for f in data["004_51ad8dc9756e00e5.txt"]["figures"]}
+    assert texts["36 قتيلاً على الأقل"]["qualifier"] == "at_least"
+    assert texts["حوالى 2500 عسكري"]["qualifier"] == "about"
+
+
+def test_quotes_have_their_speakers(output, seed_truth):
+    data = articles_data(output)
+    for source, truth in seed_truth.items():
+        quotes = data[source]["quotes"]
+        for expected in truth.get("quotes", []):
+            match = [q for q in quotes if q["text"].startswith(expected["starts"])]
+            assert match and match[0]["speaker"] == expected["speaker"], (source, expected)
+
+
+def test_dated_events_are_found_with_their_precision(output, seed_truth):
+    data = articles_data(output)
+    for source, truth in seed_truth.items():
+        dates = data[source]["dates"]
+        for event in truth.get("dated_events", []):
+            when = event["date"]
+            if isinstance(when, int):
+                assert any(d["year"] == when and d["precision"] == "year" for d in dates), (source, when)
+            else:
+                assert any(d["iso"] == when.isoformat() for d in dates), (source, when)
+    # 000 writes "الاثنين 26 يوليو/تموز" without a year: the weekday pins 2021, marked inferred
+    (monday,) = [d for d in data["000_d78c7be7ce63ed78.txt"]["dates"] if d["month"] == 7]
+    assert monday["iso"] == "2021-07-26" and monday["inferred"] is True
+    # 003 lost its digits: no year may be invented
+    assert all(d["year"] is None for d in data["003_bc3bc2b255e04556.txt"]["dates"])
