@@ -25,6 +25,11 @@ DATELINE_RE = re.compile(
     r"\((?P<agency>[^()]{1,25})\)\s*[-–—:]\s*"
 )
 
+BARE_DATELINE_RE = re.compile(
+    r"^(?P<city>[^\s()\-–—:،,]{2,20}(?:\s[^\s()\-–—:،,]{2,20})?)\s*[-–—]\s*"
+    r"(?P<agency>[^\s()\-–—:،,]{2,12}(?:\s[^\s()\-–—:،,]{1,12}){0,2})\s*[-–—:]\s*"
+)
+
 DERIVED_TITLE_MAX_WORDS = 14
 SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
 SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
@@ -44,7 +49,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     paragraphs = _paragraphs(blocks)
     body = [p for p in paragraphs if p.role == "body"]
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
-    dateline = DATELINE_RE.match(body[0].text) if body else None
+    dateline = _dateline(body[0].text, knowledge.sources) if body else None
     byline = _first(blocks, "byline")
     date = _publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
@@ -74,6 +79,16 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
     )
+
+
+def _dateline(text: str, registry: tuple[Source, ...]) -> re.Match | None:
+    """"واشنطن - (أ ف ب) -" (credit in brackets: any credit), or "جدة - واس -" (bare: only a
+    credit the registry knows, so "بغداد - قال الوزير -" is not read as one)."""
+    match = DATELINE_RE.match(text)
+    if match:
+        return match
+    match = BARE_DATELINE_RE.match(text)
+    return match if match and match_source(match["agency"], registry) else None
 
 
 def _agency(credit: str, registry: tuple[Source, ...]) -> Outlet:

@@ -1,0 +1,154 @@
+"""Extraction on Arabic news that is not from the seeds: other outlets, other events."""
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import build_lexicon, clean
+from generator.dates import find_all_dates, is_date_line
+from generator.entities import build_gazetteer, find_mentions
+from generator.extract import Knowledge, extract
+from generator.model import DateValue, Entity, Paragraph, RawDoc
+from generator.pipeline import place_entities
+from generator.sources import BUILTIN_AGENCIES
+
+GAZETTEER = build_gazetteer([
+    Entity("erdogan", "رجب طيب أردوغان", "person", ("أردوغان",)),
+    Entity("guterres", "أنطونيو غوتيريش", "person", ("غوتيريش",)),
+    Entity("un", "الأمم المتحدة", "organization", ("المنظمة الدولية",)),
+    Entity("hezbollah", "حزب الله", "organization"),
+    Entity("opec", "منظمة الدول المصدرة للنفط", "organization", ("أوبك",)),
+    Entity("militias", "الميليشيات الحوثية", "organization", ("الحوثيين", "الحوثيون")),
+] + place_entities())
+KNOWLEDGE = Knowledge(GAZETTEER, BUILTIN_AGENCIES)
+
+
+def article_of(text: str):
+    raw = RawDoc("case.txt", text.encode("utf-8"), text, "utf-8")
+    return extract(clean(raw, build_lexicon([text])), raw, "case", KNOWLEDGE)
+
+
+def names(text: str) -> list[str]:
+    by_id = {e.id: e.name for e in GAZETTEER.entities}
+    return [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", "body", text, "ar"),), GAZETTEER)]
+
+
+def test_reuters_dateline_gives_city_and_agency():
+    a = article_of("الرياض (رويترز) - قال مسؤولون سعوديون يوم الأحد إن المملكة ستخفض إنتاجها من النفط "
+                   "بمقدار مليون برميل يوميا اعتبارا من الشهر المقبل في خطوة تهدف إلى دعم الأسعار.")
+    assert a.dateline == "الرياض" and a.agency.name == "رويترز" and a.agency.name_en == "Reuters"
+
+
+def test_dpa_and_spa_abbreviations_resolve_to_agencies():
+    a = article_of("برلين - (د ب أ) - أعلنت الحكومة الألمانية اليوم الثلاثاء عن حزمة مساعدات جديدة لأوكرانيا "
+                   "تشمل معدات عسكرية وذخائر بقيمة تتجاوز مليار يورو خلال العام الجاري.")
+    assert a.agency.name_en == "Deutsche Presse-Agentur"
+    b = article_of("جدة - واس - استقبل ولي العهد في قصر السلام بجدة اليوم رئيس وزراء باكستان والوفد المرافق له "
+                   "وجرى خلال الاستقبال استعراض العلاقات الثنائية بين البلدين الشقيقين.")
+    assert b.agency.name == "وكالة الأنباء السعودية" and b.dateline == "جدة"
+
+
+def test_publisher_self_description_names_the_outlet():
+    a = article_of("تناقش هذه الورقة مستقبل العلاقات الخليجية الإيرانية بعد الاتفاق الأخير بين الرياض وطهران "
+                   "برعاية صينية، وما يعنيه ذلك لأمن المنطقة واستقرار أسواق الطاقة.\n\n"
+                   "The Arab Gulf States Institute (AGSI) is an independent, nonprofit institution.")
+    assert a.outlet.name_en == "Arab Gulf States Institute"
+
+
+def test_byline_with_biqalam_gives_the_author():
+    a = article_of("الأزمة الاقتصادية في لبنان\n\nبقلم: ليلى حداد\n\n"
+                   "تتواصل معاناة اللبنانيين مع انهيار العملة الوطنية وارتفاع أسعار السلع الأساسية بشكل غير مسبوق "
+                   "منذ بداية الأزمة قبل أربع سنوات.")
+    assert a.author == "ليلى حداد" and a.title == "الأزمة الاقتصادية في لبنان"
+
+
+def test_levantine_month_date_line_is_the_publication_date():
+    a = article_of("مجلس النواب يقر الموازنة\n\nالثلاثاء ١٤ آذار ٢٠٢٣\n\n"
+                   "أقر مجلس النواب العراقي في جلسته المنعقدة مساء اليوم قانون الموازنة العامة الاتحادية للسنوات الثلاث "
+                   "المقبلة بعد جدل استمر أسابيع بين الكتل السياسية.")
+    assert a.date.iso == "2023-03-14" and not a.date.inferred
+
+
+def test_hijri_date_is_converted():
+    (mention,) = find_all_dates("أعلنت السلطات أن يوم 10 ذي الحجة 1444 هـ هو أول أيام عيد الأضحى")
+    assert mention.kind == "hijri" and mention.value.iso == "2023-06-28"
+
+
+def test_relative_words_resolve_against_the_publication_date_and_are_marked_inferred():
+    ref = DateValue(2023, 3, 14)  # a Tuesday
+    found = {m.value.text: m.value for m in find_all_dates("التقى الوزير أمس نظيره، وكان قد زار الأحد عمّان", ref)}
+    assert found["أمس"].iso == "2023-03-13" and found["أمس"].inferred
+    assert found["الأحد"].iso == "2023-03-12"
+
+
+def test_a_weekday_does_not_invent_a_year_without_nearby_years():
+    (mention,) = find_all_dates("يصل الوفد يوم الخميس 12 أكتوبر إلى القاهرة")
+    assert mention.value.year is None and mention.value.month == 10 and mention.value.day == 12
+
+
+def test_maghrebi_month_names_and_date_lines():
+    (mention,) = find_all_dates("انطلقت الانتخابات يوم 8 شتنبر 2021 في المغرب")
+    assert mention.value.iso == "2021-09-08"
+    assert is_date_line("الأربعاء 8 شتنبر 2021") and not is_date_line("انطلقت الانتخابات في 8 شتنبر 2021")
+
+
+def test_entity_with_clitics_and_alias():
+    assert names("وأكد أردوغان أن المنظمة الدولية لم تفعل شيئاً، وقال للأمم المتحدة إن بلاده مستعدة") == \
+        ["رجب طيب أردوغان", "الأمم المتحدة", "الأمم المتحدة"]
+
+
+def test_longest_name_wins():
+    assert names("استقبل الرئيس التركي رجب طيب أردوغان الأمين العام أنطونيو غوتيريش في أنقرة") == \
+        ["رجب طيب أردوغان", "أنطونيو غوتيريش", "أنقرة"]
+
+
+def test_spelling_variants_match_one_entity():
+    assert names("هاجمت المليشيات الحوثية سفينة، واتهمت الميليشيات الحوثيّة واشنطن") == \
+        ["الميليشيات الحوثية", "الميليشيات الحوثية", "واشنطن"]
+
+
+def test_adjectives_and_relations_are_not_places():
+    assert names("أكدت الحكومة اللبنانية والقوات السورية والعراقية على الحدود التركية") == []
+    assert names("زار لبنان وسوريا ثم عاد إلى تركيا") == ["لبنان", "سوريا", "تركيا"]
+
+
+def test_figures_with_scales_written_numbers_and_percent():
+    a = article_of("قالت وزارة الصحة إن نحو 1,200 شخص أصيبوا، وإن أكثر من ثلاثة آلاف لاجئ عبروا الحدود، "
+                   "فيما ارتفع التضخم إلى 12.5 في المئة وتجاوزت قيمة الخسائر 3 مليارات دولار خلال أسبوعين.")
+    got = {(f.value, f.unit, f.qualifier) for f in a.figures}
+    assert (1200, "people", "about") in got
+    assert (3000, "refugees", "more_than") in got
+    assert (12.5, "percent", "") in got
+    assert (3_000_000_000, "USD", "") in got
+
+
+def test_years_alone_are_not_figures():
+    a = article_of("شهد عام 2019 احتجاجات واسعة، وفي 2020 تفشت الجائحة، وعاد الهدوء نسبياً إلى الشوارع "
+                   "مع حلول عام 2022 بعد تشكيل الحكومة الجديدة وإقرار الموازنة.")
+    assert a.figures == ()
+
+
+def test_quote_from_a_named_person_and_its_continuation():
+    a = article_of("أنقرة (الأناضول) - قال الرئيس التركي رجب طيب أردوغان في كلمة أمام البرلمان اليوم "
+                   "\"لن نسمح بأي تهديد لأمننا القومي مهما كان مصدره\". وأضاف \"سنواصل عملياتنا حتى تحقيق أهدافنا كاملة\".")
+    assert [(q.speaker, q.text.split()[0]) for q in a.quotes] == [("رجب طيب أردوغان", "لن"), ("رجب طيب أردوغان", "سنواصل")]
+
+
+def test_quote_from_an_unnamed_source_keeps_the_description():
+    a = article_of("بيروت - (أ ف ب) - وقال مصدر أمني لبناني رفيع طلب عدم كشف هويته إن «الوضع على الحدود الجنوبية "
+                   "هادئ حذر منذ ساعات الصباح الأولى» وفق ما نقلت وسائل إعلام محلية عن الجيش اللبناني.")
+    assert [q.speaker for q in a.quotes] == ["مصدر أمني لبناني رفيع"]
+
+
+def test_scare_quotes_are_not_quotes():
+    a = article_of("وتتهم الحكومة ما تسميه \"الإرهاب\" بالوقوف وراء الهجمات الأخيرة على المنشآت النفطية في "
+                   "الجنوب، بينما يرفض السكان المحليون هذه الرواية ويطالبون بتحقيق مستقل وشفاف.")
+    assert a.quotes == ()
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("٢٣ نيسان ٢٠٢٤", "2024-04-23"), ("5 جويلية 2022", "2022-07-05"), ("1 إبريل 2020", "2020-04-01"),
+    ("30 كانون الأول 2019", "2019-12-30"),
+])
+def test_month_spellings_across_the_arab_world(text, iso):
+    (mention,) = find_all_dates(text)
+    assert mention.value.iso == iso
