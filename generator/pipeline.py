@@ -43,6 +43,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     seconds: float
     overridden: tuple[str, ...] = ()  # "seeds/x.txt: title, date set by content/articles/x.md"
+    built: tuple[Article, ...] = ()
 
 
 def build(config: Config) -> BuildResult:
@@ -81,6 +82,7 @@ def build(config: Config) -> BuildResult:
         seconds=time.perf_counter() - started,
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
+        built=tuple(articles),
     )
 
 

@@ -68,3 +68,23 @@ def test_articles_json_holds_the_documented_fields(output):
     assert data["003_bc3bc2b255e04556.txt"]["date"] == {**data["003_bc3bc2b255e04556.txt"]["date"],
                                                        "year": None, "month": 8, "precision": "none"}
     assert data["003_bc3bc2b255e04556.txt"]["author"] == "فراس إلياس"
+
+
+def test_check_lists_articles_to_review_and_verifies_the_site(project):
+    run = subprocess.run([sys.executable, str(PROJECT / "build.py"), "check", "--root", str(project)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "seeds/000_d78c7be7ce63ed78.txt: no headline in the text" in run.stdout
+    assert "seeds/003_bc3bc2b255e04556.txt: no publication date (the month is known, the year was lost)" in run.stdout
+    assert "004_51ad8dc9756e00e5" not in run.stdout.split("to review")[1].split("\n\n")[0]
+    assert "The built site checks out" in run.stdout
+
+
+def test_check_fails_on_a_broken_link_in_a_template(project):
+    page = project / "templates" / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ html|safe }}", '{{ html|safe }}<a href="missing.html">x</a>'),
+                    encoding="utf-8")
+    run = subprocess.run([sys.executable, str(PROJECT / "build.py"), "check", "--root", str(project)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "about.html: missing.html → no such file" in run.stdout
