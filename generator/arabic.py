@@ -78,13 +78,29 @@ def fold_presentation_forms(text: str) -> str:
     return PRESENTATION_FORMS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def fold_for_display(text: str) -> str:
-    """What a reader should see: base letters, no tatweel or invisible marks, plain spaces.
+# Tatweel that is part of an abbreviation, kept: the Hijri "هـ", "بـ«الحشد»" (a one-letter
+# word drawn out before punctuation, a quote mark or the end).
+ABBREVIATION_TATWEEL_RE = re.compile("(?<![\u0621-\u064a\u0640])([\u0621-\u064a])\u0640+(?![\u0621-\u064a\u0640])")
 
-    Diacritics are kept. Idempotent: ``fold_for_display(fold_for_display(s)) == fold_for_display(s)``.
-    """
+
+def remove_tatweel(text: str) -> str:
+    """"شكـل العـراق" → "شكل العراق"; "1442 هـ" keeps its abbreviation stroke."""
+    if TATWEEL not in text:
+        return text
+    parts, last = [], 0
+    for match in ABBREVIATION_TATWEEL_RE.finditer(text):
+        parts.append(text[last:match.start()].replace(TATWEEL, ""))
+        parts.append(match.group(1) + TATWEEL)
+        last = match.end()
+    parts.append(text[last:].replace(TATWEEL, ""))
+    return "".join(parts)
+
+
+def fold_for_display(text: str) -> str:
+    """What a reader should see: base letters, no tatweel (but in "هـ") or invisible marks,
+    plain spaces. Diacritics are kept. Idempotent."""
     text = fold_presentation_forms(text)
-    text = text.replace(TATWEEL, "")
+    text = remove_tatweel(text)
     text = INVISIBLE_MARKS_RE.sub("", text)
     return ODD_SPACES_RE.sub(" ", text)
 
@@ -179,6 +195,13 @@ def script_of(text: str) -> str:
 
 
 WORD_RE = re.compile(r"\w+")
+
+# Function words (matching keys): never a fragment of a broken word, never a name.
+FUNCTION_WORDS = frozenset(matching_key(w) for w in (
+    "من", "في", "إلى", "على", "عن", "ما", "لا", "لم", "لن", "قد", "أن", "إن", "كما", "هذا", "هذه", "ذلك",
+    "تلك", "التي", "الذي", "الذين", "مع", "بين", "أو", "ثم", "بل", "إذ", "إذا", "حتى", "منذ", "عند", "لدى",
+    "بعد", "قبل", "حول", "ضد", "دون", "غير", "كل", "بعض", "هو", "هي", "هم", "كان", "كانت", "ليس", "أي",
+    "لكن", "أما", "وقد", "فقد", "عبر", "خلال", "نحو", "لدي", "مثل", "أيضا", "فيما", "بينما", "كي", "لكي"))
 
 # Proclitics glued to the next word, longest first: "والكاظمي" → "كاظمي", "للعراق" → "عراق".
 # Stripping stops while at least MIN_STEM letters remain, so "ولي" is not read as و + لي.

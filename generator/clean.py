@@ -25,7 +25,7 @@ from .dates import is_date_line
 from .model import Block, CleanDoc, RawDoc, Removal, Repair
 
 ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption", "heading", "body",
-         "boilerplate")
+         "boilerplate")  # plus "header", provisional between mark_header_lines and assign_remaining_roles
 HEADER_ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption")
 
 # A paragraph ends at a line that ends a sentence: ". ! ? ؟ … :" or a closing quote/bracket
@@ -34,11 +34,16 @@ SENTENCE_END_RE = re.compile(r"[.!?؟…:][\"'”»)\]]*$")
 
 # A body paragraph is long: the first one ends the header zone (headline, date, byline…).
 BODY_MIN_WORDS = 12
+# A full line of a hard-wrapped text has at least this many words.
+FULL_LINE_MIN_WORDS = 8
+# Bylines and date lines are looked for in the first lines only.
+HEADER_MAX_LINES = 8
+CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 4, 40
 # A heading is a short line standing alone between paragraphs: "حاجات عراقية".
 HEADING_MAX_WORDS = 8
 
 # Bylines as Arabic papers print them: "كتبه فراس إلياس", "بقلم: …", "| كتب …".
-BYLINE_RE = re.compile(r"(?:^|\|)\s*(?:كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير)\s*[:：]?\s*(?P<name>[^|]+?)\s*$")
+BYLINE_RE = re.compile(r"^(?:كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير)\s*[:：]?\s*(?P<name>[^|:：]{3,60}?)\s*$")
 
 # A photo caption ends with its credit in brackets: "… في صورة مركبة. (أ ف ب)".
 CAPTION_CREDIT_RE = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")
@@ -58,8 +63,14 @@ ARABIC_BOILERPLATE_RE = re.compile(
     r"شارك(?:وا)? (?:هذا|المقال|الخبر)|للاشتراك|اشترك في|حمّ?ل تطبيق)"
 )
 ARABIC_BOILERPLATE_MAX_WORDS = 12
+# A wire service's staff credits, in brackets on a line of their own:
+# "(تغطية صحفية أحمد رشيد - إعداد محمد علي للنشرة العربية - تحرير سها جادو)".
+STAFF_CREDITS_RE = re.compile(r"^\((?:تغطية|إعداد|اعداد|تحرير|شارك في|ترجمة)[^()]{0,200}\)$")
 
 ANY_WORD_RE = re.compile(r"\w")
+# "- 3 -", "12", "صفحة 4", "ص 4", "Page 7", "3/12": a PDF page number on a line of its own.
+PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(?:(?:صفحة|ص|page|p\.)\s*)?[\d٠-٩]{1,3}(?:\s*/\s*[\d٠-٩]{1,3})?[-–—\s]*",
+                            re.IGNORECASE)
 SPACES_RE = re.compile(r"[ \t\f\v]+")
 
 
@@ -131,7 +142,7 @@ def fold_characters(draft: Draft) -> Draft:
         folded = arabic.fold_presentation_forms(text)
         if folded != text:
             repairs.append(Repair(text, folded, "presentation forms mapped to base letters", ln.first))
-        tatweel = folded.count(arabic.TATWEEL)
+        tatweel = folded.count(arabic.TATWEEL) - arabic.remove_tatweel(folded).count(arabic.TATWEEL)
         if tatweel:
             removed.append(Removal(arabic.TATWEEL * tatweel, "tatweel (justification stroke)", ln.first))
         marks = "".join(arabic.INVISIBLE_MARKS_RE.findall(folded))
@@ -161,11 +172,25 @@ def repair_split_words(draft: Draft) -> Draft:
 
 
 def drop_junk_lines(draft: Draft) -> Draft:
-    """Lines with no letter or digit at all ("<--", "***", "|") are navigation debris."""
-    keep = tuple(ln for ln in draft.lines if ANY_WORD_RE.search(ln.text))
-    junk = tuple(Removal(ln.text, "junk: a line with no letters or digits", ln.first)
-                 for ln in draft.lines if not ANY_WORD_RE.search(ln.text))
-    return replace(draft, lines=_carry_gaps(draft.lines, keep), removed=draft.removed + junk)
+    """Lines with no letter or digit at all ("<--", "***", "|") are navigation debris; a line
+    that is only a page number ("- 3 -", "صفحة 12") is a PDF page break. The blank line the
+    page break leaves is bridged later when a sentence runs across it."""
+    keep, junk = [], []
+    for ln in draft.lines:
+        reason = _junk_reason(ln.text)
+        if reason:
+            junk.append(Removal(ln.text, reason, ln.first))
+        else:
+            keep.append(ln)
+    return replace(draft, lines=_carry_gaps(draft.lines, tuple(keep)), removed=draft.removed + tuple(junk))
+
+
+def _junk_reason(text: str) -> str:
+    if not ANY_WORD_RE.search(text):
+        return "junk: a line with no letters or digits"
+    if PAGE_NUMBER_RE.fullmatch(text):
+        return "page number"
+    return ""
 
 
 def drop_duplicate_lines(draft: Draft) -> Draft:
@@ -195,27 +220,38 @@ def mark_boilerplate(draft: Draft) -> Draft:
 def _is_boilerplate(ln: Line, index: int, last_arabic: int) -> bool:
     if ln.lang == "en":
         return last_arabic >= 0 and (index > last_arabic or BOILERPLATE_RE.search(ln.text) is not None)
-    return (ln.lang == "ar" and _word_count(ln.text) <= ARABIC_BOILERPLATE_MAX_WORDS
-            and ARABIC_BOILERPLATE_RE.search(arabic.strip_diacritics(ln.text)) is not None)
+    text = arabic.strip_diacritics(ln.text)
+    return ln.lang == "ar" and (STAFF_CREDITS_RE.match(text) is not None or (
+        _word_count(text) <= ARABIC_BOILERPLATE_MAX_WORDS and ARABIC_BOILERPLATE_RE.search(text) is not None))
 
 
 def mark_header_lines(draft: Draft) -> Draft:
-    """Above the first paragraph: bylines, date lines and captions get their roles, and a
-    headline wrapped over two lines is joined ("… ماذا ينتظر من" + "الولايات المتحدة؟")."""
+    """The header zone: the lines above the first paragraph, and at least through the byline
+    or date line if one is printed near the top. Bylines, date lines and captions get their
+    roles; the other header lines get the provisional role "header" (sorted into kicker,
+    headline, deck, section later), and a headline wrapped over two lines is joined
+    ("… ماذا ينتظر من" + "الولايات المتحدة؟")."""
     width = _wrap_width(draft.lines)
+    lines = list(draft.lines)
+    top = min(len(lines), HEADER_MAX_LINES)
+    for i in range(top):
+        if not lines[i].role:
+            lines[i] = replace(lines[i], role=_header_line_role(lines[i]))
+    last_meta = max((i for i in range(top) if lines[i].role in ("byline", "date")), default=-1)
+    end = next((i for i, ln in enumerate(lines) if i > last_meta and _is_body_like(ln, width)), None)
+    if end is None:  # no paragraph long enough: only the first line can be a headline
+        end = max(last_meta + 1, 1 if len(lines) > 1 else 0)
     out: list[Line] = []
-    for index, ln in enumerate(draft.lines):
-        if _is_body_like(ln, width):
-            return replace(draft, lines=tuple(out) + draft.lines[index:])
-        if not ln.role:
-            ln = replace(ln, role=_header_line_role(ln))
+    for ln in lines[:end]:
+        ln = ln if ln.role else replace(ln, role="header")
         prev = out[-1] if out else None
-        if (prev is not None and not prev.role and not ln.role and not ln.gap_before
-                and prev.lang == ln.lang and not SENTENCE_END_RE.search(prev.text)):
+        if prev is not None and prev.role == ln.role == "header" and _wrapped_headline(prev, ln, width):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
         else:
             out.append(ln)
-    return replace(draft, lines=tuple(out))
+    rest = [ln if ln.role or not _is_caption(lines, i, end) else replace(ln, role="caption")
+            for i, ln in enumerate(lines[end:], start=end)]
+    return replace(draft, lines=tuple(out + rest))
 
 
 def join_wrapped_lines(draft: Draft) -> Draft:
@@ -240,8 +276,7 @@ def join_wrapped_lines(draft: Draft) -> Draft:
 def drop_pull_quotes(draft: Draft) -> Draft:
     """A short passage whose words nearly all recur in a longer paragraph of the same article
     is a pull quote (a magazine's enlarged excerpt): the reader gets it once, in place.
-    Header lines (a kicker often repeats the lead) are not candidates."""
-    start = _first_body_index(draft.lines)
+    Header lines (a kicker often repeats the lead) have roles and are not candidates."""
     keyed = [(ln, arabic.tokens(ln.text)) for ln in draft.lines]
     postings: dict[str, set[int]] = {}
     for index, (ln, words) in enumerate(keyed):
@@ -250,7 +285,7 @@ def drop_pull_quotes(draft: Draft) -> Draft:
                 postings.setdefault(word, set()).add(index)
     keep, removed = [], []
     for index, (ln, words) in enumerate(keyed):
-        source = None if ln.role or index <= start else _quoted_paragraph(index, words, keyed, postings)
+        source = None if ln.role else _quoted_paragraph(index, words, keyed, postings)
         if source is None:
             keep.append(ln)
         else:
@@ -259,14 +294,13 @@ def drop_pull_quotes(draft: Draft) -> Draft:
 
 
 def assign_remaining_roles(draft: Draft) -> Draft:
-    """Header zone: kicker / headline / deck / section by position. Body zone: heading or body."""
-    start = _first_body_index(draft.lines)
+    """Header lines become kicker / headline / deck / section by position; other lines are
+    headings or body."""
     lines = list(draft.lines)
-    header = [i for i in range(start) if not lines[i].role]
+    header = [i for i, ln in enumerate(lines) if ln.role == "header"]
     for i, role in zip(header, _header_roles(lines, header)):
         lines[i] = replace(lines[i], role=role)
-    for i in range(start, len(lines)):
-        ln = lines[i]
+    for i, ln in enumerate(lines):
         if not ln.role:
             lines[i] = replace(ln, role="heading" if _is_heading(lines, i) else "body")
     return replace(draft, lines=tuple(lines))
@@ -302,7 +336,7 @@ def _rejoin_split_word(text: str, lexicon: frozenset[str]) -> tuple[str, Repair 
     if len(words) < 3 or not ARABIC_WORD_RE.fullmatch(head):
         return text, None
     head_key = arabic.matching_key(head)
-    if head_key in lexicon:
+    if head_key in lexicon or head_key in arabic.FUNCTION_WORDS:  # "ما زالت…" is not "فيما"
         return text, None
     for k in (2, 1):  # "ي ز" (two one-letter pieces, reversed) before "ز"
         tail = words[-k:]
@@ -356,14 +390,17 @@ def _carry_gaps(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Line
 
 
 def _is_body_like(ln: Line, width: int) -> bool:
-    """A long Arabic paragraph that ends a sentence or fills the wrap width: the header zone
-    (headline, deck, byline…) ends at the first one."""
-    return (ln.lang == "ar" and not ln.role and _word_count(ln.text) >= BODY_MIN_WORDS
-            and (SENTENCE_END_RE.search(ln.text) is not None or len(ln.text) >= 0.75 * width))
+    """A paragraph, not a title: a long Arabic line that ends a sentence, or a line that fills
+    the wrap width of a hard-wrapped text. The header zone ends at the first one."""
+    if ln.lang != "ar" or ln.role:
+        return False
+    words = _word_count(ln.text)
+    return ((words >= BODY_MIN_WORDS and SENTENCE_END_RE.search(ln.text) is not None)
+            or (words >= FULL_LINE_MIN_WORDS and len(ln.text) >= 0.75 * width))
 
 
 def _header_line_role(ln: Line) -> str:
-    if BYLINE_RE.search(ln.text):
+    if byline_name(ln.text) is not None:
         return "byline"
     if is_date_line(ln.text):
         return "date"
@@ -372,9 +409,31 @@ def _header_line_role(ln: Line) -> str:
     return ""
 
 
-def _first_body_index(lines: tuple[Line, ...] | list[Line]) -> int:
-    width = _wrap_width(tuple(lines))
-    return next((i for i, ln in enumerate(lines) if _is_body_like(ln, width)), len(lines))
+def _is_caption(lines: list[Line], i: int, header_end: int) -> bool:
+    """A photo caption between paragraphs: a line standing alone, ending with its credit."""
+    ln = lines[i]
+    alone = ln.gap_before and (i + 1 == len(lines) or lines[i + 1].gap_before)
+    match = CAPTION_CREDIT_RE.search(ln.text)
+    return (alone and match is not None and CAPTION_MIN_WORDS <= _word_count(ln.text) <= CAPTION_MAX_WORDS
+            and len(match["credit"].split()) <= 4 and not ln.text[:match.start()].rstrip().endswith(("،", ",")))
+
+
+def _wrapped_headline(prev: Line, ln: Line, width: int) -> bool:
+    """Is ``ln`` the rest of headline ``prev``? Only when ``prev`` stops mid-phrase (on a word
+    like "من") or ``ln`` is a stub of a few words — not when both are whole lines."""
+    if ln.gap_before or prev.lang != ln.lang or SENTENCE_END_RE.search(prev.text):
+        return False
+    last_word = arabic.matching_key(prev.text.split()[-1]) if prev.text.split() else ""
+    return last_word in arabic.FUNCTION_WORDS or _word_count(ln.text) <= 3
+
+
+def byline_name(text: str) -> str | None:
+    """The author of a byline: "كتبه فراس إلياس", "بقلم: ليلى حداد | 12 مارس 2022" → the name."""
+    for segment in text.split("|"):
+        match = BYLINE_RE.search(segment.strip())
+        if match:
+            return match["name"].strip(" ،,.")
+    return None
 
 
 def _wrap_width(lines: tuple[Line, ...]) -> int:
@@ -395,22 +454,31 @@ def _continues(prev: Line, ln: Line, width: int) -> bool:
 
 
 def _header_roles(lines: list[Line], header: list[int]) -> list[str]:
-    """Untyped header lines in order: a one- to three-word first line is a section label; then
-    one line is the headline, two are kicker + headline when the first ends like a kicker
-    ("..", ":") or else headline + deck, three are kicker, headline, deck."""
-    roles: list[str] = []
+    """Header lines in order. A first line of one to three words that does not end like a
+    kicker is a section label. When Arabic and English titles both appear, the first Arabic
+    one is the headline (the English one is the original's title, kept as kicker or deck).
+    Otherwise: one line is the headline; two are kicker + headline when the first ends like a
+    kicker ("..", ":") or else headline + deck; three or more are kicker, headline, deck…"""
     rest = list(header)
-    if len(rest) >= 2 and _word_count(lines[rest[0]].text) <= 3:
+    roles: list[str] = []
+    first = lines[rest[0]].text if rest else ""
+    if len(rest) >= 2 and _word_count(first) <= 3 and not first.endswith(KICKER_ENDINGS):
         roles.append("section")
         rest = rest[1:]
+    if not rest:
+        return roles
+    arabic_lines = [n for n, i in enumerate(rest) if lines[i].lang == "ar"]
+    if arabic_lines and len(arabic_lines) < len(rest):
+        head = arabic_lines[0]
+        return roles + ["kicker" if n < head else "headline" if n == head else "deck" for n in range(len(rest))]
     if len(rest) == 1:
-        roles.append("headline")
-    elif len(rest) == 2:
-        first = lines[rest[0]].text
-        roles += ["kicker", "headline"] if first.endswith(("..", ":", "…")) else ["headline", "deck"]
-    elif rest:
-        roles += ["kicker", "headline"] + ["deck"] * (len(rest) - 2)
-    return roles
+        return roles + ["headline"]
+    if len(rest) == 2:
+        return roles + (["kicker", "headline"] if lines[rest[0]].text.endswith(KICKER_ENDINGS) else ["headline", "deck"])
+    return roles + ["kicker", "headline"] + ["deck"] * (len(rest) - 2)
+
+
+KICKER_ENDINGS = ("..", ":", "…", "：")
 
 
 def _is_heading(lines: list[Line], i: int) -> bool:

@@ -150,12 +150,10 @@ def years_mentioned(text: str) -> tuple[int, ...]:
 
 def is_date_line(text: str) -> bool:
     """A line that is a date and little else: "26 يوليو 2021", ", أغسطس", "الاثنين 26 تموز 2021"."""
-    key = matching_key(digits_to_ascii(text))
-    rest = DATE_RE.sub(" ", key, count=1)
+    key = matching_key(text)
+    rest = DATE_RE.sub(" ", HIJRI_RE.sub(" ", key))  # "24 شعبان 1442 هـ - 6 أبريل 2021 م": both
     if rest == key:
-        rest = HIJRI_RE.sub(" ", key, count=1)
-        if rest == key:
-            return False
+        return False
     leftover = [w for w in re.split(r"[\s,،|\-–—/.]+", rest) if w and w not in WEEKDAYS and w not in ("ه", "م")]
     return len(leftover) == 0
 

@@ -8,7 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .clean import BYLINE_RE
+from .clean import byline_name
 from .dates import find_all_dates, find_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
@@ -131,10 +131,7 @@ def _derived_title(body: list[Paragraph]) -> str | None:
 
 
 def _author(byline: Block | None) -> str | None:
-    if byline is None:
-        return None
-    match = BYLINE_RE.search(byline.text)
-    return match["name"].strip(" ،,.") if match else None
+    return byline_name(byline.text) if byline else None
 
 
 def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
