@@ -196,12 +196,15 @@ def script_of(text: str) -> str:
 
 WORD_RE = re.compile(r"\w+")
 
-# Function words (matching keys): never a fragment of a broken word, never a name.
-FUNCTION_WORDS = frozenset(matching_key(w) for w in (
+# Function words: never a fragment of a broken word, never a name. As matching keys, and as
+# written (without diacritics), since a name may share a key with one ("آن" ~ "أن").
+FUNCTION_WORD_LIST = (
     "من", "في", "إلى", "على", "عن", "ما", "لا", "لم", "لن", "قد", "أن", "إن", "كما", "هذا", "هذه", "ذلك",
     "تلك", "التي", "الذي", "الذين", "مع", "بين", "أو", "ثم", "بل", "إذ", "إذا", "حتى", "منذ", "عند", "لدى",
     "بعد", "قبل", "حول", "ضد", "دون", "غير", "كل", "بعض", "هو", "هي", "هم", "كان", "كانت", "ليس", "أي",
-    "لكن", "أما", "وقد", "فقد", "عبر", "خلال", "نحو", "لدي", "مثل", "أيضا", "فيما", "بينما", "كي", "لكي"))
+    "لكن", "أما", "وقد", "فقد", "عبر", "خلال", "نحو", "لدى", "مثل", "أيضا", "فيما", "بينما", "كي", "لكي")
+FUNCTION_WORDS = frozenset(matching_key(w) for w in FUNCTION_WORD_LIST)
+FUNCTION_WORDS_WRITTEN = frozenset(FUNCTION_WORD_LIST)
 
 # Proclitics glued to the next word, longest first: "والكاظمي" → "كاظمي", "للعراق" → "عراق".
 # Stripping stops while at least MIN_STEM letters remain, so "ولي" is not read as و + لي.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import arabic
-from .model import Entity, Mention, Paragraph
+from .model import Entity, Mention, Paragraph, entity_id_for
 
 # A word as written, diacritics included, so spans index the displayed text.
 WORD_SPAN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670]+")
@@ -120,3 +120,89 @@ def count_mentions(mentions: tuple[Mention, ...], entities: dict[str, Entity]) -
     counts = [EntityCount(entities[eid], len(paras), tuple(dict.fromkeys(paras))) for eid, paras in order.items()]
     first = {eid: n for n, eid in enumerate(order)}
     return tuple(sorted(counts, key=lambda c: (-c.count, first[c.entity.id])))
+
+
+# --- discovery of names the gazetteer lacks ----------------------------------------------
+
+# Role titles after which Arabic news prints a person's name: "وزير الخارجية العراقي فؤاد حسين",
+# "المتحدثة باسم البيت الأبيض جين ساكي", "مستشار الأمن القومي قاسم الأعرجي".
+ROLE_TITLES = ("وزير", "وزيرة", "الرئيس", "رئيس الوزراء", "رئيس الحكومة", "رئيس الوزراء", "رئيس البرلمان",
+               "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "مستشار", "مستشارة",
+               "السفير", "السفيرة", "المبعوث", "المبعوثة", "قائد", "زعيم", "الأمين العام",
+               "مسؤولة", "موفد", "منسق", "الجنرال", "النائب", "النائبة", "العاهل", "الملك", "الأمير", "الشيخ")
+# Words that qualify a title rather than name anyone: "الرئيس الأمريكي السابق …".
+TITLE_QUALIFIERS = ("السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتهية ولايته")
+MAX_TITLE_WORDS = 6
+TANWIN_FATH = "\u064b"  # "مسؤولة الشؤون الدولية في وزارة الدفاع الأمريكية" is as long as titles get
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    name: str  # two words, as written
+    role: str  # the title before it, as written
+
+
+def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
+    """Two-word names printed right after a role title, that the gazetteer does not know."""
+    found = []
+    for paragraph in paragraphs:
+        if paragraph.role != "body":
+            continue
+        words = paragraph.text.split()
+        keys = [arabic.matching_key(w.strip("،,.:؛\"“”«»()")) for w in words]
+        for i in range(len(words)):
+            title_end = _title_end(keys, i)
+            if title_end is None:
+                continue
+            name = _name_at(words, keys, title_end)
+            if name and not _known(name, gazetteer):
+                found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
+    return found
+
+
+_TITLES = sorted((tuple(arabic.tokens(t)) for t in ROLE_TITLES), key=len, reverse=True)
+_QUALIFIERS = {arabic.matching_key(q) for q in TITLE_QUALIFIERS}
+
+
+def _title_end(keys: list[str], i: int) -> int | None:
+    """Index of the word after a role title starting at ``i`` and what qualifies it."""
+    title = next((t for t in _TITLES if tuple(keys[i:i + len(t)]) == t), None)
+    if title is None:
+        return None
+    j = i + len(title)
+    # the title's complement: nationality adjectives (ending in ي/ية), "باسم X", "الشؤون الدولية"
+    while j < len(keys) and j - i < MAX_TITLE_WORDS and keys[j] not in arabic.FUNCTION_WORDS - {"في"} and (
+            keys[j].startswith("ال") or keys[j] in _QUALIFIERS or keys[j - 1] in ("باسم", "في") or keys[j] == "في"):
+        j += 1
+    return j
+
+
+def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
+    """Two words that look like a given name and a family name: no article on the first, no
+    function word, no punctuation between them."""
+    if j + 1 >= len(words):
+        return None
+    first, second = keys[j], keys[j + 1]
+    written = {arabic.strip_diacritics(w.strip("،,.:؛")) for w in words[j:j + 2]}
+    if (first.startswith("ال") or written & arabic.FUNCTION_WORDS_WRITTEN
+            or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
+            or words[j][-1] in "،,.:؛" or second.endswith(("يه", "ين", "ون"))
+            or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name
+            or (first.endswith("ا") and second.endswith("ا"))):  # "توجها جديدا": noun + adjective
+        return None
+    return f"{words[j]} {words[j + 1].rstrip('،,.:؛')}"
+
+
+def _known(name: str, gazetteer: Gazetteer) -> bool:
+    keys = tuple(arabic.tokens(name))
+    return any(keys[:len(words)] == words or keys[-len(words):] == words
+               for candidates in gazetteer.index.values() for words, _ in candidates)
+
+
+def discovered_entities(discoveries: list[Discovery], min_mentions: int = 1) -> list[Entity]:
+    """One person entity per discovered name (most frequent role kept), in first-seen order."""
+    roles: dict[str, list[str]] = {}
+    for d in discoveries:
+        roles.setdefault(d.name, []).append(d.role)
+    return [Entity(entity_id_for(name), name, "person", (), max(set(r), key=r.count))
+            for name, r in roles.items() if len(r) >= min_mentions]

@@ -46,7 +46,7 @@ class Knowledge:
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
     blocks = doc.blocks
     headline = _first(blocks, "headline")
-    paragraphs = _paragraphs(blocks)
+    paragraphs = paragraphs_of(blocks)
     body = [p for p in paragraphs if p.role == "body"]
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     dateline = _dateline(body[0].text, knowledge.sources) if body else None
@@ -115,7 +115,8 @@ def _text(block: Block | None) -> str | None:
     return block.text if block else None
 
 
-def _paragraphs(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
+def paragraphs_of(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
+    """The citable paragraphs of a cleaned document, numbered p1, p2… in reading order."""
     shown = [b for b in blocks if b.role not in HEADER_ONLY_ROLES]
     return tuple(Paragraph(f"p{i}", b.role, b.text, b.lang, b.lines) for i, b in enumerate(shown, start=1))
 

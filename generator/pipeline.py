@@ -15,8 +15,8 @@ from . import render, urls
 from .clean import build_lexicon, clean
 from .config import Config
 from .data import articles_document
-from .entities import build_gazetteer
-from .extract import Knowledge, extract, slug_for
+from .entities import build_gazetteer, discover_people, discovered_entities
+from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .ingest import list_article_files, read_article
 from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
 from .overrides import Override, apply_override, read_overrides
@@ -57,12 +57,13 @@ def build(config: Config) -> BuildResult:
     raws, duplicate_problems = drop_duplicate_files(raws, config.seeds_dir.name)
     problems += duplicate_problems
     lexicon = build_lexicon(raw.text for raw in raws)
-    gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES)
     overrides, override_problems = read_overrides(config.content_dir)
     problems += override_problems
-    articles = [with_override(extract(clean(raw, lexicon), raw, slug, knowledge), overrides)
-                for raw, slug in assign_slugs(raws, overrides)]
+    cleaned = [(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws, overrides)]
+    gazetteer = build_gazetteer(list(config.entities) + place_entities())
+    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer))
+    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES)
+    articles = [with_override(extract(doc, raw, slug, knowledge), overrides) for doc, raw, slug in cleaned]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
@@ -84,6 +85,14 @@ def build(config: Config) -> BuildResult:
                          for a in articles if a.overridden),
         built=tuple(articles),
     )
+
+
+def discover_names(cleaned: list, gazetteer) -> list[Entity]:
+    """People named after a role title that neither site.yaml nor the built-ins know."""
+    found = []
+    for doc, _raw, _slug in cleaned:
+        found += discover_people(paragraphs_of(doc.blocks), gazetteer)
+    return discovered_entities(found)
 
 
 def place_entities() -> list[Entity]:

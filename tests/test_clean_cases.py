@@ -80,3 +80,15 @@ def test_clean_case(path):
     reasons = " | ".join(r.reason for r in doc.removed)
     for reason in expect.get("removed_reasons", []):
         assert reason in reasons, f"{path.name}: no removal for {reason!r} ({reasons})"
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_clean_case_loses_nothing(path):
+    """Every character of the case is in the cleaned text or in a recorded removal."""
+    from test_cleaning import unaccounted
+
+    case = load_case(path)
+    doc, _ = run_case(case, path.name)
+    text, _, _ = decode_bytes(case["input"].encode(case.get("encoding", "utf-8")))
+    lost, invented = unaccounted(text, doc)
+    assert not lost and not invented, (lost, invented)

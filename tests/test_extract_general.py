@@ -152,3 +152,24 @@ def test_scare_quotes_are_not_quotes():
 def test_month_spellings_across_the_arab_world(text, iso):
     (mention,) = find_all_dates(text)
     assert mention.value.iso == iso
+
+
+def test_names_after_role_titles_are_discovered_with_their_roles():
+    from generator.entities import discover_people, discovered_entities
+
+    text = ("وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده ترفض أي تهجير، فيما أكدت المتحدثة باسم الخارجية "
+            "الفرنسية آن كلير لوجندر أن باريس تتابع الوضع. وواجه رئيس الوزراء ضغوطاً متزايدة من المعارضة.")
+    found = discovered_entities(discover_people((Paragraph("p1", "body", text, "ar"),), GAZETTEER))
+    assert [(e.name, e.role) for e in found] == [("أيمن الصفدي", "وزير الخارجية الأردني"),
+                                                ("آن كلير", "المتحدثة باسم الخارجية الفرنسية")]
+
+
+def test_discovered_people_reach_the_built_site_without_a_gazetteer(project):
+    import re as _re
+
+    from conftest import articles_data, build_quietly
+    config = project / "site.yaml"
+    config.write_text(_re.split(r"\n# The gazetteer", config.read_text(encoding="utf-8"))[0] + "\n", encoding="utf-8")
+    assert build_quietly(project) == 0
+    people = {e["name"] for a in articles_data(project / "output").values() for e in a["entities"] if e["type"] == "person"}
+    assert {"قاسم الأعرجي", "جون كيربي", "لويد أوستن", "جين ساكي", "أنتوني بلينكن"} <= people
