@@ -233,3 +233,24 @@ def clitic_variants(token: str) -> list[str]:
             if clitic.endswith(("ال", "لل")) and "ال" + stem not in out:
                 out.append("ال" + stem)
     return out
+
+
+# A sentence ends at . ! ? ؟ … followed by a space or the end, but not inside ".." (a kicker's
+# ellipsis) or a number ("3.1"); closing quotes and brackets stay with their sentence.
+SENTENCE_END_RE = re.compile(r"(?<![.\d])[.!?؟…](?![.\d])[\"'”»)\]]*(?=\s|$)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, whitespace excluded."""
+    spans, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        if b > a:
+            out.append((a, b))
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -18,12 +19,13 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from .model import ENTITY_TYPES, Entity, Problem, entity_id_for
+from .model import ENTITY_TYPES, DateValue, Entity, Problem, entity_id_for
 from .sources import Source
 from .ui_text import DEFAULT_UI_TEXT
 from .yamlfile import YamlDoc, YamlError, load_yaml
 
 CONFIG_FILE = "site.yaml"
+TOPIC_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 class ConfigError(Exception):
@@ -45,12 +47,26 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierEvent:
+    name: str
+    date: DateValue
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     name: str
     date: dt.date | None
     place: str
     participants: tuple[str, ...]
     summary: str
+    context: tuple[EarlierEvent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +87,7 @@ class Config:
     ui: Mapping[str, str]
     entities: tuple[Entity, ...]
     sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
     source_hash: str  # of site.yaml's bytes, for caches
 
 
@@ -120,6 +137,19 @@ SITE_OPTIONS: tuple[Option, ...] = (
     Option("ui", dict, {}, "overrides of interface text; keys as in generator/ui_text.py"),
     Option("entities", list, [], "the gazetteer: people, organizations and places to recognise"),
     Option("sources", list, [], "outlets and agencies: names and aliases to recognise who published"),
+    Option("topics", list, [], "the briefing's topics: id, Arabic label and the keywords that signal each"),
+)
+
+TOPIC_OPTIONS: tuple[Option, ...] = (
+    Option("id", str, None, "stable, URL-safe id, e.g. military_presence", required=True,
+           check=lambda v: None if TOPIC_ID_RE.fullmatch(v) else f"use lowercase Latin letters, digits, - and _, got {v!r}"),
+    Option("label", str, None, "the topic's Arabic name", required=True),
+    Option("keywords", list, [], "words and phrases that signal the topic"),
+)
+
+CONTEXT_OPTIONS: tuple[Option, ...] = (
+    Option("name", str, None, "an earlier event the corpus also covers", required=True),
+    Option("date", (str, int, dt.date), None, "when: YYYY, YYYY-MM or YYYY-MM-DD", required=True),
 )
 
 SOURCE_OPTIONS: tuple[Option, ...] = (
@@ -145,6 +175,7 @@ EVENT_OPTIONS: tuple[Option, ...] = (
     Option("place", str, "", "where it happened"),
     Option("participants", list, [], "who took part, as written in Arabic"),
     Option("summary", str, "", "one paragraph shown under the event name"),
+    Option("context", list, [], "earlier events some articles are about: each {name, date}"),
 )
 
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping (key: value)",
@@ -180,6 +211,8 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
     ui = _validate_ui(site["ui"], doc, shown, problems)
     entities = _validate_entities(site["entities"], doc, shown, problems)
     sources = _validate_sources(site["sources"], doc, shown, problems)
+    topics = _validate_topics(site["topics"], doc, shown, problems)
+    context = _validate_context(event["context"], doc, shown, problems)
     dirs = {key: root / site[key] for key in ("output", "seeds", "content", "templates")}
     problems += _check_output_dir(dirs, root, doc, shown)
     if problems:
@@ -190,8 +223,9 @@ def config_from_yaml(doc: YamlDoc, root: Path, shown: str, source_hash: str = ""
         seeds_dir=dirs["seeds"], content_dir=dirs["content"], templates_dir=dirs["templates"],
         words_per_minute=site["words_per_minute"], markdown_html=site["markdown_html"],
         event=Event(name=event["name"], date=event["date"], place=event["place"],
-                    participants=tuple(str(p) for p in event["participants"]), summary=event["summary"]),
-        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), entities=entities, sources=sources,
+                    participants=tuple(str(p) for p in event["participants"]), summary=event["summary"],
+                    context=context),
+        ui=MappingProxyType({**DEFAULT_UI_TEXT, **ui}), entities=entities, sources=sources, topics=topics,
         source_hash=source_hash,
     )
 
@@ -290,6 +324,52 @@ def _validate_sources(items: list, doc: YamlDoc, shown: str, problems: list[Prob
             sources.append(Source(values["name"], values["name_en"], tuple(map(str, values["aliases"])),
                                   values["agency"]))
     return tuple(sources)
+
+
+def _validate_topics(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Topic, ...]:
+    topics, seen = [], set()
+    for number, values in _valid_items(items, TOPIC_OPTIONS, "topics", doc, shown, problems):
+        if values["id"] in seen:
+            problems.append(Problem(shown, f"topics[{number}]: id '{values['id']}' is used twice",
+                                    doc.line_of(("topics", number))))
+            continue
+        seen.add(values["id"])
+        topics.append(Topic(values["id"], values["label"], tuple(map(str, values["keywords"]))))
+    return tuple(topics)
+
+
+def _validate_context(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[EarlierEvent, ...]:
+    out = []
+    for number, values in _valid_items(items, CONTEXT_OPTIONS, "event.context", doc, shown, problems):
+        when = _partial_date(values["date"])
+        if when is None:
+            problems.append(Problem(shown, f"event.context[{number}].date: expected YYYY, YYYY-MM or YYYY-MM-DD, "
+                                           f"got {values['date']!r}", doc.line_of(("event", "context", number, "date"))))
+            continue
+        out.append(EarlierEvent(values["name"], when))
+    return tuple(out)
+
+
+def _valid_items(items: list, options: tuple[Option, ...], key: str, doc: YamlDoc, shown: str,
+                 problems: list[Problem]):
+    """(index, validated values) for each mapping in a list option; problems for the rest."""
+    path0 = tuple(key.split("."))
+    for number, item in enumerate(items):
+        path = path0 + (number,)
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, f"{key}[{number}] should be a mapping", doc.line_of(path)))
+            continue
+        before = len(problems)
+        values = _validate_section(item, options, path, doc, shown, problems)
+        if len(problems) == before:
+            yield number, values
+
+
+def _partial_date(value) -> DateValue | None:
+    if isinstance(value, dt.date):
+        return DateValue(value.year, value.month, value.day)
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value))
+    return DateValue(*(int(g) if g else None for g in match.groups())) if match else None
 
 
 def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: str) -> list[Problem]:

@@ -41,7 +41,8 @@ def article_record(article: Article, entities: dict[str, Entity]) -> dict:
         "entities": [{"name": c.entity.name, "type": c.entity.type, "count": c.count,
                       "paragraphs": list(c.paragraphs), "url": urls.entity_path(c.entity.id), "id": c.entity.id}
                      for c in count_mentions(article.mentions, entities)],
-        "topics": [],
+        "topics": [{"id": t.id, "label": t.label, "score": t.score, "hits": t.hits, "paragraphs": list(t.paragraphs),
+                    "url": urls.topic_path(t.id)} for t in article.topics],
         "dates": [{**_date(d.value), "kind": d.kind, "paragraph": d.paragraph} for d in article.dates],
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text, "qualifier": f.qualifier or None,
                      "paragraph": f.paragraph} for f in article.figures],

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from .clean import byline_name
 from .dates import find_all_dates, find_dates, years_mentioned
+from .config import Topic
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
 from .quotes import find_quotes
+from .topics import score_topics, topic_hits
 from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
 from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
 
@@ -41,6 +43,8 @@ class Knowledge:
 
     gazetteer: Gazetteer | None = None
     sources: tuple[Source, ...] = BUILTIN_AGENCIES
+    topics: tuple[Topic, ...] = ()
+    topic_gazetteer: Gazetteer | None = None
 
 
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
@@ -54,6 +58,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     date = _publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
+    hits = topic_hits(paragraphs, knowledge.topic_gazetteer) if knowledge.topic_gazetteer else ()
     return Article(
         source_file=raw.source,
         slug=slug,
@@ -76,6 +81,8 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         raw_encoding=raw.encoding,
         mentions=mentions,
         quotes=find_quotes(paragraphs, mentions, people),
+        topic_hits=hits,
+        topics=score_topics(hits, knowledge.topics),
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
     )

@@ -206,6 +206,8 @@ class Article:
     dates: tuple[DatedMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    topic_hits: tuple[Mention, ...] = ()  # keyword mentions; entity_id is the topic id
+    topics: tuple = ()  # topics.TopicScore, strongest first
     overridden: tuple[str, ...] = ()  # fields an editor set in content/articles/<name>.md
     override_source: str = ""
 

@@ -23,6 +23,7 @@ from .overrides import Override, apply_override, read_overrides
 from .pages import markdown_renderer, read_pages
 from .places import builtin_places
 from .sources import BUILTIN_AGENCIES
+from .topics import topic_gazetteer
 from .writer import OutputWriter
 
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
@@ -62,7 +63,7 @@ def build(config: Config) -> BuildResult:
     cleaned = [(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws, overrides)]
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
     gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer))
-    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES)
+    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
     articles = [with_override(extract(doc, raw, slug, knowledge), overrides) for doc, raw, slug in cleaned]
     problems += [p for a in articles for p in a.problems]
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))

@@ -66,6 +66,7 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "speaker_unknown": "قائل غير محدد",
     "inferred": "مستنتج",
     "go_to_paragraph": "إلى الفقرة",
+    "same_event": "الحدث نفسه",
     "not_found_title": "الصفحة غير موجودة",
     "not_found_text": "لم نجد الصفحة المطلوبة. ربما نُقلت أو حُذفت.",
     "not_found_home": "العودة إلى الصفحة الرئيسية",

@@ -34,6 +34,10 @@ def entity_path(entity_id: str) -> str:
     return f"entities/{entity_id}.html"
 
 
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.html"
+
+
 def page_path(slug: str) -> str:
     return f"{slug}.html"
 

@@ -1,0 +1,172 @@
+"""Across articles: reprints, related articles, which event each article is about, backlinks'
+raw material. Gathered once, after every article is extracted and before any page renders.
+
+* **Reprints**: near-duplicate texts (wire copy carried by several outlets) found with
+  MinHash LSH over word 5-shingles (datasketch): sub-linear, no all-pairs comparison.
+* **Related articles**: an inverted index from weighted features (entities, topics, distinctive
+  words) to articles; each article accumulates scores only from articles sharing a feature,
+  features common to most of the corpus are skipped. Cosine-normalised, with the shared
+  features as the reasons a reader sees.
+* **Story**: an article is about one of ``site.yaml``'s earlier events (``event.context``) when
+  its own date falls in that event's period and not the main event's; else about the event.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from . import arabic
+from .config import Config
+from .model import Article, DateValue, Entity
+
+SHINGLE_WORDS = 5
+MINHASH_PERMUTATIONS = 64
+REPRINT_SIMILARITY = 0.6  # Jaccard of 5-shingles above which two texts are one story
+RELATED_MAX = 5
+RELATED_MIN_SCORE = 0.05
+COMMON_FEATURE_SHARE = 0.6  # a feature in more than this share of articles says nothing (when > 10 articles)
+TERM_FEATURES = 30  # distinctive words per article
+STORY_WEIGHT = 4.0  # articles about the same event are close relatives
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    slug: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything computed across articles; read-only for the rendering that follows."""
+
+    articles: tuple[Article, ...]
+    entities: dict[str, Entity]
+    reprint_of: dict[str, str]  # slug → slug of the first article of its story
+    related: dict[str, tuple[Related, ...]]
+    story: dict[str, str]  # slug → "" (the event) or the name of an earlier event
+
+    def stories(self) -> list[list[Article]]:
+        """Articles grouped by reprint story, in corpus order."""
+        groups: dict[str, list[Article]] = {}
+        for article in self.articles:
+            groups.setdefault(self.reprint_of.get(article.slug, article.slug), []).append(article)
+        return list(groups.values())
+
+
+def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
+    reprint_of = find_reprints(articles)
+    story = {a.slug: story_of(a, config) for a in articles}
+    story_labels = {slug: name or config.ui["same_event"] for slug, name in story.items()}
+    return Corpus(
+        articles=tuple(articles), entities=entities, reprint_of=reprint_of,
+        related=related_articles(articles, entities, story_labels), story=story,
+    )
+
+
+def find_reprints(articles: list[Article]) -> dict[str, str]:
+    """slug → slug of an earlier article with (nearly) the same text."""
+    lsh = MinHashLSH(threshold=REPRINT_SIMILARITY, num_perm=MINHASH_PERMUTATIONS)
+    position = {a.slug: n for n, a in enumerate(articles)}
+    reprint_of: dict[str, str] = {}
+    for article in articles:
+        shingles = _shingles(article)
+        if not shingles:
+            continue
+        minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        earlier = sorted(lsh.query(minhash), key=position.__getitem__)
+        if earlier:
+            reprint_of[article.slug] = reprint_of.get(earlier[0], earlier[0])
+        lsh.insert(article.slug, minhash)
+    return reprint_of
+
+
+def _shingles(article: Article) -> set[str]:
+    words = arabic.tokens(" ".join(p.text for p in article.paragraphs if p.role == "body"))
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
+
+
+def related_articles(articles: list[Article], entities: dict[str, Entity],
+                     story: dict[str, str]) -> dict[str, tuple[Related, ...]]:
+    """``story``: slug → the event the article is about; sharing it is a strong tie."""
+    features = {a.slug: {**_features(a), f"s:{story[a.slug]}": STORY_WEIGHT} for a in articles}
+    df = Counter(f for fs in features.values() for f in fs)
+    n = len(articles)
+    idf = {f: math.log(1 + n / c) for f, c in df.items()}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for slug, fs in features.items():
+        for f in fs:
+            if n <= 10 or df[f] <= COMMON_FEATURE_SHARE * n:
+                postings[f].append(slug)
+    weights = {slug: {f: w * idf[f] for f, w in fs.items()} for slug, fs in features.items()}
+    norms = {slug: math.sqrt(sum(w * w for w in ws.values())) or 1.0 for slug, ws in weights.items()}
+    labels = {**{f"e:{e.id}": e.name for e in entities.values()},
+              **{f"t:{t.id}": t.label for a in articles for t in a.topics},
+              **{f"s:{name}": name for name in story.values()}}
+    labels = {f: label for f, label in labels.items() if df.get(f, 0) < n or n == 1}  # shared by all: no reason
+    out = {}
+    for article in articles:
+        mine = weights[article.slug]
+        scores: dict[str, float] = defaultdict(float)
+        shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for f, w in mine.items():
+            for other in postings.get(f, ()):
+                if other != article.slug:
+                    contribution = w * weights[other][f]
+                    scores[other] += contribution
+                    if f in labels:
+                        shared[other].append((contribution, labels[f]))
+        ranked = sorted(((s / (norms[article.slug] * norms[o]), o) for o, s in scores.items()),
+                        key=lambda item: (-item[0], item[1]))
+        out[article.slug] = tuple(
+            Related(o, round(score, 3), tuple(label for _, label in sorted(shared[o], key=lambda x: (-x[0], x[1]))[:4]))
+            for score, o in ranked[:RELATED_MAX] if score >= RELATED_MIN_SCORE)
+    return out
+
+
+def _features(article: Article) -> dict[str, float]:
+    """Weighted features: entities and topics by mentions, and the article's most frequent
+    content words (a stand-in for its vocabulary)."""
+    features: dict[str, float] = Counter()
+    for mention in article.mentions:
+        features[f"e:{mention.entity_id}"] += 1.0
+    for topic in article.topics:
+        features[f"t:{topic.id}"] += 2.0 * topic.score
+    words = Counter(w for p in article.paragraphs if p.role == "body" for w in arabic.tokens(p.text)
+                    if len(w) > 3 and w not in arabic.FUNCTION_WORDS and not w.isdigit())
+    for word, count in words.most_common(TERM_FEATURES):
+        features[f"w:{word}"] += math.log(1 + count) * 0.5
+    return {f: math.log(1 + w) + 1 for f, w in features.items()}
+
+
+def story_of(article: Article, config: Config) -> str:
+    """"" for the main event, or the name of the earlier event the article is about."""
+    when = article.date
+    if when.precision == "none" and not when.month:
+        return ""
+    for earlier in config.event.context:
+        if _compatible(when, earlier.date) and not _compatible(when, _event_date(config)):
+            return earlier.name
+    return ""
+
+
+def _event_date(config: Config) -> DateValue:
+    d = config.event.date
+    return DateValue(d.year, d.month, d.day) if d else DateValue()
+
+
+def _compatible(when: DateValue, period: DateValue) -> bool:
+    """Could ``when`` (perhaps missing its year) fall in ``period`` (perhaps a month)?"""
+    if period.precision == "none":
+        return False
+    if when.year is not None and when.year != period.year:
+        return False
+    if when.month is not None and period.month is not None and when.month != period.month:
+        return False
+    if when.day is not None and period.day is not None and when.day != period.day:
+        return False
+    return True
