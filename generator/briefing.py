@@ -8,7 +8,9 @@ how rare they are in the corpus) and by how many stories report them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -21,8 +23,14 @@ TAKEAWAYS = 6
 STATEMENTS_PER_TOPIC = 4
 MAX_PER_ARTICLE = 2  # takeaways from one article at most
 SIMILAR_SENTENCES = 0.28  # Jaccard of content words above which two sentences report one thing
+PARAPHRASE_OVERLAP, PARAPHRASE_WORDS, PARAPHRASE_JACCARD = 0.35, 6, 0.15  # looser rewording
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 8, 70
+PARTICIPANT_BONUS = 0.5  # the event's own participants weigh a little more in a sentence
 EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
+LEAD_UP_DAYS = 90  # earlier than this before the event is background
+CLAUSE_MAX_WORDS = 25  # a timeline entry's text, at most
+FIGURE_CONTEXT_WORDS = 12  # what a figure counts, in the source's words
+SHORT_TITLE_WORDS = 5  # an article without a known publisher is cited by its title's first words
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +60,17 @@ class FigureRow:
     texts: tuple[str, ...]  # as each source wrote it
     sources: tuple[Citation, ...]
     corroborated: bool  # reported by more than one story
+    context: str = ""  # what it counts, in the first source's words (a clause of its paragraph)
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date: DateValue
     phase: str  # "context" (earlier events), "lead_up", "event", "after"
-    text: str  # the sentence that dates it
+    text: str  # the clause that dates it, verbatim from the cited paragraph
     citation: Citation
+    kind: str = "date"  # dates.DateMention kinds: "date", "year_end", "relative", "year"…
+    label: str = ""  # the earlier event's name from site.yaml, for its own entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +96,7 @@ class Person:
     entity: Entity
     role: str
     mentions: int
-    articles: int
+    articles: int  # stories naming them: reprints of one story count once
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +134,26 @@ class _Sentence:
     words: frozenset[str]
     entities: frozenset[str]
     topics: frozenset[str]
-    figures: int
+    figures: frozenset[tuple[str, float]]  # (unit, value) of the figures it states
     lead: bool  # in the article's first paragraph
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words without their proclitics, so "والقوات" and "القوات" count as one word."""
+    stems = set()
+    for token in arabic.tokens(text):
+        if len(token) > 2 and token not in arabic.FUNCTION_WORDS and not token.isdigit():
+            variants = arabic.clitic_variants(token)
+            stems.add(variants[1] if len(variants) > 1 else token)
+    return frozenset(stems)
+
+
+def _dateline_end(article: Article, text: str) -> int:
+    """Where the lead's dateline ("واشنطن - (أ ف ب) - ") ends: a statement starts after it."""
+    if not article.dateline:
+        return 0
+    match = re.match(rf"\s*{re.escape(article.dateline)}\s*[-–—]\s*(?:\(?[^()\-–—]{{1,25}}\)?\s*[-–—]\s*)?", text)
+    return match.end() if match else 0
 
 
 def _sentences(article: Article) -> list[_Sentence]:
@@ -134,25 +163,35 @@ def _sentences(article: Article) -> list[_Sentence]:
         mentions = [m for m in article.mentions if m.paragraph == paragraph.id]
         hits = [h for h in article.topic_hits if h.paragraph == paragraph.id]
         figures = [f for f in article.figures if f.paragraph == paragraph.id]
+        skip = _dateline_end(article, paragraph.text) if index == 0 else 0
         for start, end in arabic.sentence_spans(paragraph.text):
+            start = max(start, skip)
             text = paragraph.text[start:end]
             count = len(text.split())
             if not MIN_SENTENCE_WORDS <= count <= MAX_SENTENCE_WORDS:
                 continue
-            words = frozenset(w for w in arabic.tokens(text) if len(w) > 2 and w not in arabic.FUNCTION_WORDS)
+            words = _stems(text)
             out.append(_Sentence(
                 text=text, article=article, paragraph=paragraph.id, words=words,
                 entities=frozenset(m.entity_id for m in mentions if start <= m.start < end),
                 topics=frozenset(h.entity_id for h in hits if start <= h.start < end),
-                figures=sum(1 for f in figures if f.text in text), lead=index == 0,
+                figures=frozenset((f.unit, f.value) for f in figures if f.text in text), lead=index == 0,
             ))
     return out
 
 
 def _similar(a: _Sentence, b: _Sentence) -> bool:
-    if not a.words or not b.words:
+    """Do two sentences report the same thing? Same wording (most content words shared), or
+    the same figure, or a looser paraphrase sharing many words."""
+    if a.figures & b.figures:
+        return True
+    common = len(a.words & b.words)
+    if not common:
         return False
-    return len(a.words & b.words) / len(a.words | b.words) >= SIMILAR_SENTENCES
+    jaccard = common / len(a.words | b.words)
+    overlap = common / min(len(a.words), len(b.words))
+    return jaccard >= SIMILAR_SENTENCES or (overlap >= PARAPHRASE_OVERLAP and common >= PARAPHRASE_WORDS
+                                            and jaccard >= PARAPHRASE_JACCARD)
 
 
 # --- building ----------------------------------------------------------------------------
@@ -164,21 +203,22 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     cite = _citer(config)
     sentences = [s for a in event_articles for s in _sentences(a)]
-    weights = _feature_weights(sentences)
+    participants = _participant_ids(config, corpus.entities)
+    weights = _feature_weights(sentences, participants)
     echoes = _echoes(sentences, story_of)
-    ranked = sorted(sentences, key=lambda s: (-_score(s, weights, echoes), s.article.slug, s.paragraph))
-    takeaways = _pick(ranked, echoes, cite, story_of, weights, TAKEAWAYS, lambda s: True)
-    sections = tuple(_section(t, ranked, echoes, cite, story_of, weights, corpus) for t in config.topics)
-    figures = _figure_rows(event_articles, cite, story_of)
-    quotes = tuple(QuoteEntry(q.speaker, q.text, cite(a, q.paragraph)) for a in event_articles for q in a.quotes)
+    scores = {id(s): _score(s, weights, echoes) for s in sentences}
+    pool = _Pool(sorted(sentences, key=lambda s: (-scores[id(s)], s.article.slug, s.paragraph)),
+                 echoes, scores, cite)
+    takeaways = pool.pick(TAKEAWAYS)
+    sections = tuple(_section(t, pool, corpus) for t in config.topics)
     briefing = Briefing(
         takeaways=takeaways,
         sections=tuple(s for s in sections if s.statements or s.articles),
-        figures=figures,
+        figures=_figure_rows(event_articles, cite, story_of),
         timeline=_timeline(articles, corpus, config, cite),
-        people=_people(articles, corpus.entities),
+        people=_people(articles, corpus.entities, participants, story_of),
         coverage=_coverage(articles, corpus, config, cite),
-        quotes=quotes,
+        quotes=tuple(QuoteEntry(q.speaker, q.text, cite(a, q.paragraph)) for a in event_articles for q in a.quotes),
         cooccurrence=_cooccurrence(articles),
         context_articles=tuple(a.slug for a in articles if corpus.story[a.slug]),
     )
@@ -188,19 +228,33 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
 def _citer(config: Config):
     def cite(article: Article, paragraph: str) -> Citation:
         source = article.outlet or article.agency
-        label = source.name if source else (article.title or article.source_file)
+        label = source.name if source else _short_title(article.title or article.source_file)
         return Citation(article.slug, paragraph, f"{urls.article_path(article.slug)}#{paragraph}", label)
     return cite
 
 
-def _feature_weights(sentences: list[_Sentence]) -> dict[str, float]:
-    """Rarer features weigh more: idf over the articles that carry them."""
+def _short_title(title: str, words: int = SHORT_TITLE_WORDS) -> str:
+    """Names an article whose publisher is unknown, briefly: its first words."""
+    parts = title.split()
+    return title if len(parts) <= words else " ".join(parts[:words]) + "…"
+
+
+def _participant_ids(config: Config, entities: dict[str, Entity]) -> frozenset[str]:
+    wanted = {arabic.matching_key(name) for name in config.event.participants}
+    return frozenset(e.id for e in entities.values()
+                     if wanted & {arabic.matching_key(n) for n in (e.name, *e.aliases)})
+
+
+def _feature_weights(sentences: list[_Sentence], participants: frozenset[str]) -> dict[str, float]:
+    """Rarer features weigh more (idf over the articles that carry them); the event's own
+    participants a little more again."""
     carriers: dict[str, set[str]] = defaultdict(set)
     for s in sentences:
         for f in _feature_keys(s):
             carriers[f].add(s.article.slug)
     n = len({s.article.slug for s in sentences}) or 1
-    return {f: math.log(1 + n / len(slugs)) for f, slugs in carriers.items()}
+    return {f: math.log(1 + n / len(slugs)) + (PARTICIPANT_BONUS if f[2:] in participants and f.startswith("e:") else 0.0)
+            for f, slugs in carriers.items()}
 
 
 def _feature_keys(s: _Sentence) -> list[str]:
@@ -208,69 +262,111 @@ def _feature_keys(s: _Sentence) -> list[str]:
 
 
 def _echoes(sentences: list[_Sentence], story_of: dict[str, str]) -> dict[int, list[_Sentence]]:
-    """For each sentence, the most similar sentence of every other story that reports the
-    same thing. Candidates come from an inverted index on words, not from all pairs."""
+    """For each sentence, the closest sentence of every other story that reports the same
+    thing. Candidates come from an inverted index on words and figures, not from all pairs."""
     postings: dict[str, list[int]] = defaultdict(list)
     for n, s in enumerate(sentences):
         for w in s.words:
             postings[w].append(n)
+        for f in s.figures:
+            postings[f"#{f}"].append(n)
     out: dict[int, list[_Sentence]] = {}
     for n, s in enumerate(sentences):
         shared = Counter(m for w in s.words for m in postings[w] if m != n)
+        shared.update(m for f in s.figures for m in postings[f"#{f}"] if m != n)
         best: dict[str, tuple[float, int]] = {}
         for m, common in shared.items():
             other = sentences[m]
             story = story_of[other.article.slug]
-            if story == story_of[s.article.slug]:
+            if story == story_of[s.article.slug] or not _similar(s, other):
                 continue
-            jaccard = common / len(s.words | other.words)
-            if jaccard >= SIMILAR_SENTENCES and (story not in best or jaccard > best[story][0]):
-                best[story] = (jaccard, m)
-        out[n] = [sentences[m] for _, m in sorted(best.values(), key=lambda x: (-x[0], x[1]))]
-    return {id(sentences[n]): v for n, v in out.items()}
+            closeness = common / (len(s.words | other.words) or 1)
+            if story not in best or closeness > best[story][0]:
+                best[story] = (closeness, m)
+        out[id(s)] = [sentences[m] for _, m in sorted(best.values(), key=lambda x: (-x[0], x[1]))]
+    return out
 
 
 def _score(s: _Sentence, weights: dict[str, float], echoes: dict[int, list[_Sentence]]) -> float:
-    carried = sum(weights.get(f, 0.0) for f in _feature_keys(s)) + 0.8 * s.figures + (0.5 if s.lead else 0.0)
-    return carried * (1 + 0.6 * len(echoes.get(id(s), ())))
+    """What a sentence carries (rarer entities and topics weigh more, figures, the lead),
+    per word so long sentences do not win by length alone, times how many other stories
+    report it."""
+    carried = (sum(weights.get(f, 0.0) for f in _feature_keys(s)) + 0.8 * len(s.figures)
+               + (1.0 if s.lead else 0.0))
+    density = carried / math.sqrt(max(len(s.words), 10) / 10)
+    return round(density * (1 + 0.6 * len(echoes.get(id(s), ()))), 6)
 
 
-def _pick(ranked: list[_Sentence], echoes, cite, story_of, weights, limit: int, wanted) -> tuple[Statement, ...]:
-    chosen: list[_Sentence] = []
-    per_article: Counter = Counter()
-    for s in ranked:
-        if len(chosen) >= limit:
-            break
-        if not wanted(s) or per_article[s.article.slug] >= MAX_PER_ARTICLE:
-            continue
-        if any(_similar(s, c) or s in echoes.get(id(c), ()) for c in chosen):
-            continue
-        chosen.append(s)
-        per_article[s.article.slug] += 1
-    return tuple(Statement(s.text, cite(s.article, s.paragraph),
-                           tuple(cite(e.article, e.paragraph) for e in echoes.get(id(s), ())),
-                           round(_score(s, weights, echoes), 3)) for s in chosen)
+@dataclass(slots=True)
+class _Pool:
+    """Ranked sentences to draw statements from. A sentence, or one reporting the same thing,
+    is stated once on the page: each pick removes it for the sections that follow."""
+
+    ranked: list[_Sentence]
+    echoes: dict[int, list[_Sentence]]
+    scores: dict[int, float]
+    cite: object
+    used: list[_Sentence] = field(default_factory=list)
+
+    def pick(self, limit: int, topic: str | None = None) -> tuple[Statement, ...]:
+        chosen: list[_Sentence] = []
+        per_article: Counter = Counter()
+        for s in self.ranked:
+            if len(chosen) >= limit:
+                break
+            if topic is not None and topic not in s.topics:
+                continue
+            if per_article[s.article.slug] >= MAX_PER_ARTICLE or self._repeats(s, chosen + self.used):
+                continue
+            chosen.append(s)
+            per_article[s.article.slug] += 1
+        self.used += chosen
+        return tuple(self._statement(s) for s in chosen)
+
+    def _repeats(self, s: _Sentence, earlier: list[_Sentence]) -> bool:
+        return any(s is c or _similar(s, c) or s in self.echoes.get(id(c), ()) for c in earlier)
+
+    def _statement(self, s: _Sentence) -> Statement:
+        cite = self.cite
+        return Statement(s.text, cite(s.article, s.paragraph),
+                         tuple(cite(e.article, e.paragraph) for e in self.echoes.get(id(s), ())),
+                         self.scores[id(s)])
 
 
-def _section(topic, ranked, echoes, cite, story_of, weights, corpus: Corpus) -> TopicSection:
-    statements = _pick(ranked, echoes, cite, story_of, weights, STATEMENTS_PER_TOPIC, lambda s: topic.id in s.topics)
+def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
+    """A topic's statements are the best-ranked sentences with its keywords not stated
+    already; its articles come from every article's topic scores, earlier context included."""
+    statements = pool.pick(STATEMENTS_PER_TOPIC, topic.id)
     scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == topic.id),
                     key=lambda x: (-x[0], x[1].slug))
     in_topic = {(a.slug, p) for a in corpus.articles for t in a.topics if t.id == topic.id for p in t.paragraphs}
     event = [a for _, a in scored if not corpus.story[a.slug]]
     return TopicSection(
         id=topic.id, label=topic.label, statements=statements,
-        sources=tuple(dict.fromkeys(cite(a, "p1").source for a in event)),
-        quotes=tuple(QuoteEntry(q.speaker, q.text, cite(a, q.paragraph)) for a in event for q in a.quotes
+        sources=tuple(dict.fromkeys(pool.cite(a, "p1").source for a in event)),
+        quotes=tuple(QuoteEntry(q.speaker, q.text, pool.cite(a, q.paragraph)) for a in event for q in a.quotes
                      if (a.slug, q.paragraph) in in_topic),
-        figures=_figure_rows([a for a in event], cite, {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in event},
-                             keep=lambda a, f: (a.slug, f.paragraph) in in_topic),
+        figures=_figure_rows(event, pool.cite, {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in event},
+                             keep=lambda a, f: _figure_in_topic(a, f, topic.id)),
         articles=tuple(a.slug for _, a in scored),
     )
 
 
+def _figure_in_topic(article: Article, figure: Figure, topic: str) -> bool:
+    """Is the sentence that states ``figure`` about ``topic`` (has one of its keywords)?"""
+    text = next(p.text for p in article.paragraphs if p.id == figure.paragraph)
+    at = text.find(figure.text)
+    for start, end in arabic.sentence_spans(text):
+        if start <= at < end:
+            return any(h.entity_id == topic and h.paragraph == figure.paragraph and start <= h.start < end
+                       for h in article.topic_hits)
+    return False
+
+
 def _figure_rows(articles: list[Article], cite, story_of: dict[str, str],
                  keep=lambda article, figure: True) -> tuple[FigureRow, ...]:
+    """One row per (unit, value), most reported first; corroborated when several stories
+    (not reprints of one) give it."""
     groups: dict[tuple, list[tuple[Article, Figure]]] = defaultdict(list)
     for article in articles:
         for figure in article.figures:
@@ -279,26 +375,37 @@ def _figure_rows(articles: list[Article], cite, story_of: dict[str, str],
     rows = []
     for (unit, value), items in groups.items():
         stories = {story_of.get(a.slug, a.slug) for a, _ in items}
+        first, figure = items[0]
+        paragraph = next(p.text for p in first.paragraphs if p.id == figure.paragraph)
         rows.append(FigureRow(value, unit, tuple(dict.fromkeys(f.text for _, f in items)),
-                              tuple(cite(a, f.paragraph) for a, f in items), len(stories) > 1))
-    return tuple(sorted(rows, key=lambda r: (-len(r.sources), r.unit, -r.value)))
+                              tuple(cite(a, f.paragraph) for a, f in items), len(stories) > 1,
+                              _clause_with(paragraph, figure.text, FIGURE_CONTEXT_WORDS)))
+    return tuple(sorted(rows, key=lambda r: (-len({c.slug for c in r.sources}), r.unit, -r.value)))
 
 
 def _timeline(articles: list[Article], corpus: Corpus, config: Config, cite) -> tuple[TimelineEntry, ...]:
+    """Every dated mention that can be placed in time, plus each earlier event of site.yaml
+    that articles are about (dated by site.yaml, cited to the article's lead)."""
     entries, seen = [], set()
     for article in articles:
         texts = {p.id: p.text for p in article.paragraphs}
         for dated in article.dates:
             value = dated.value
-            if value.year is None:
-                continue  # a date that cannot be placed is not put on a line of time
-            key = (value.year, value.month, value.day, value.text, article.slug)
-            if key in seen:
-                continue
+            key = (value.year, value.month, value.day, dated.paragraph, article.slug)
+            if value.year is None or key in seen:
+                continue  # a date without its year cannot be placed on a line of time
             seen.add(key)
             phase = "context" if corpus.story[article.slug] else _phase(value, config)
-            entries.append(TimelineEntry(value, phase, _sentence_with(texts[dated.paragraph], value.text),
-                                         cite(article, dated.paragraph)))
+            entries.append(TimelineEntry(value, phase, _clause_with(texts[dated.paragraph], value.text),
+                                         cite(article, dated.paragraph), dated.kind))
+    for earlier in config.event.context:
+        about = [a for a in articles if corpus.story[a.slug] == earlier.name]
+        lead = next((p for a in about for p in a.paragraphs if p.role == "body"), None)
+        if lead is not None:
+            start, end = arabic.sentence_spans(lead.text)[0]
+            sentence = lead.text[start:end]
+            entries.append(TimelineEntry(earlier.date, "context", _words_around(sentence, sentence, CLAUSE_MAX_WORDS),
+                                         cite(about[0], lead.id), "event", earlier.name))
     return tuple(sorted(entries, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
 
 
@@ -306,35 +413,67 @@ def _phase(value: DateValue, config: Config) -> str:
     event = config.event.date
     if event is None:
         return "event"
-    if value.year < event.year or (value.month is not None and (value.year, value.month) < (event.year, event.month - 1)):
-        return "context"
     if value.precision == "day":
-        import datetime as dt
         gap = (dt.date(value.year, value.month, value.day) - event).days
         if abs(gap) <= EVENT_WINDOW_DAYS:
             return "event"
-        return "lead_up" if gap < 0 else "after"
-    return "after" if (value.year, value.month or 12) > (event.year, event.month) else "lead_up"
+        if gap > 0:
+            return "after"
+        return "lead_up" if gap >= -LEAD_UP_DAYS else "context"
+    end = (value.year, value.month or 12)
+    if end < (event.year, event.month) and (event - dt.date(*end, 1)).days > LEAD_UP_DAYS:
+        return "context"
+    return "after" if (value.year, value.month or 1) > (event.year, event.month) else "lead_up"
 
 
-def _sentence_with(paragraph: str, words: str) -> str:
-    """The sentence of ``paragraph`` that contains ``words`` (the whole paragraph if none does)."""
+CLAUSE_BREAK_RE = re.compile(r"[،,؛;:]\s+|\s+[-–—]\s+")
+
+
+def _clause_with(paragraph: str, words: str, max_words: int = CLAUSE_MAX_WORDS) -> str:
+    """The clause of ``paragraph`` that contains ``words``, verbatim so it can be cited: the
+    sentence, cut at commas when it is long, then to ``max_words`` words around ``words``."""
     for start, end in arabic.sentence_spans(paragraph):
-        if words in paragraph[start:end]:
-            return paragraph[start:end]
+        sentence = paragraph[start:end]
+        if words not in sentence:
+            continue
+        if len(sentence.split()) <= max_words:
+            return sentence
+        at, cut, clause = sentence.index(words), 0, None
+        for m in CLAUSE_BREAK_RE.finditer(sentence):
+            if m.start() >= at + len(words):
+                clause = sentence[cut:m.start()]
+                break
+            cut = m.end()
+        clause = clause if clause is not None else sentence[cut:]
+        return _words_around(clause, words, max_words)
     return paragraph
 
 
-def _people(articles: list[Article], entities: dict[str, Entity]) -> tuple[Person, ...]:
+def _words_around(text: str, words: str, max_words: int) -> str:
+    """At most ``max_words`` whole words of ``text`` around ``words`` (a third before it)."""
+    tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) <= max_words:
+        return text
+    at = text.index(words)
+    first = next(n for n, t in enumerate(tokens) if t.end() > at)
+    start = max(0, min(first - max_words // 3, len(tokens) - max_words))
+    chosen = tokens[start:start + max_words]
+    return text[chosen[0].start():chosen[-1].end()]
+
+
+def _people(articles: list[Article], entities: dict[str, Entity], participants: frozenset[str],
+            story_of: dict[str, str]) -> tuple[Person, ...]:
+    """The event's participants first, then by how many stories (not reprints) name them."""
     mentions: Counter = Counter()
-    carriers: dict[str, set[str]] = defaultdict(set)
+    stories: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         for m in article.mentions:
             if entities[m.entity_id].type == "person":
                 mentions[m.entity_id] += 1
-                carriers[m.entity_id].add(article.slug)
-    people = [Person(entities[e], entities[e].role, n, len(carriers[e])) for e, n in mentions.items()]
-    return tuple(sorted(people, key=lambda p: (-p.articles, -p.mentions, p.entity.name)))
+                stories[m.entity_id].add(story_of[article.slug])
+    people = [Person(entities[e], entities[e].role, n, len(stories[e])) for e, n in mentions.items()]
+    return tuple(sorted(people, key=lambda p: (p.entity.id not in participants, -p.articles, -p.mentions,
+                                               p.entity.name)))
 
 
 def _coverage(articles: list[Article], corpus: Corpus, config: Config, cite) -> tuple[CoverageRow, ...]:

@@ -1,8 +1,8 @@
 """Across articles: reprints, related articles, which event each article is about, backlinks'
 raw material. Gathered once, after every article is extracted and before any page renders.
 
-* **Reprints**: near-duplicate texts (wire copy carried by several outlets) found with
-  MinHash LSH over word 5-shingles (datasketch): sub-linear, no all-pairs comparison.
+* **Reprints**: near-duplicate texts (wire copy carried by several outlets): Jaccard of word
+  5-shingles, exact for small corpora, MinHash LSH (datasketch) for large ones.
 * **Related articles**: an inverted index from weighted features (entities, topics, distinctive
   words) to articles; each article accumulates scores only from articles sharing a feature,
   features common to most of the corpus are skipped. Cosine-normalised, with the shared
@@ -16,14 +16,13 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
-
 from . import arabic
 from .config import Config
 from .model import Article, DateValue, Entity
 
 SHINGLE_WORDS = 5
 MINHASH_PERMUTATIONS = 64
+EXACT_PAIRS_LIMIT = 150  # up to this many articles, compare every pair exactly
 REPRINT_SIMILARITY = 0.6  # Jaccard of 5-shingles above which two texts are one story
 RELATED_MAX = 5
 RELATED_MIN_SCORE = 0.05
@@ -48,6 +47,8 @@ class Corpus:
     reprint_of: dict[str, str]  # slug → slug of the first article of its story
     related: dict[str, tuple[Related, ...]]
     story: dict[str, str]  # slug → "" (the event) or the name of an earlier event
+    by_slug: dict[str, Article]
+    reprints: dict[str, tuple[str, ...]]  # slug of a story's first article → its reprints' slugs
 
     def stories(self) -> list[list[Article]]:
         """Articles grouped by reprint story, in corpus order."""
@@ -64,25 +65,52 @@ def analyse(articles: list[Article], entities: dict[str, Entity], config: Config
     return Corpus(
         articles=tuple(articles), entities=entities, reprint_of=reprint_of,
         related=related_articles(articles, entities, story_labels), story=story,
+        by_slug={a.slug: a for a in articles}, reprints=_reprints_by_first(reprint_of),
     )
 
 
-def find_reprints(articles: list[Article]) -> dict[str, str]:
-    """slug → slug of an earlier article with (nearly) the same text."""
-    lsh = MinHashLSH(threshold=REPRINT_SIMILARITY, num_perm=MINHASH_PERMUTATIONS)
-    position = {a.slug: n for n, a in enumerate(articles)}
+def _reprints_by_first(reprint_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for slug, first in reprint_of.items():
+        out.setdefault(first, []).append(slug)
+    return {first: tuple(slugs) for first, slugs in out.items()}
+
+
+def find_reprints(articles: list[Article], exact_limit: int = EXACT_PAIRS_LIMIT) -> dict[str, str]:
+    """slug → slug of an earlier article with (nearly) the same text. Small corpora compare
+    shingle sets exactly; large ones use MinHash LSH, which finds candidate pairs without
+    comparing every pair (and whose import, with SciPy, costs more than a small build)."""
+    shingles = [(a.slug, _shingles(a)) for a in articles]
+    pairs = _exact_similar if len(articles) <= exact_limit else _lsh_similar
     reprint_of: dict[str, str] = {}
-    for article in articles:
-        shingles = _shingles(article)
-        if not shingles:
+    for slug, earlier in pairs(shingles):
+        reprint_of[slug] = reprint_of.get(earlier, earlier)
+    return reprint_of
+
+
+def _exact_similar(shingles: list[tuple[str, set[str]]]):
+    """(slug, first earlier slug with Jaccard ≥ REPRINT_SIMILARITY), in corpus order."""
+    for n, (slug, mine) in enumerate(shingles):
+        for other, theirs in shingles[:n]:
+            if mine and theirs and len(mine & theirs) / len(mine | theirs) >= REPRINT_SIMILARITY:
+                yield slug, other
+                break
+
+
+def _lsh_similar(shingles: list[tuple[str, set[str]]]):
+    from datasketch import MinHash, MinHashLSH  # only large corpora pay for the import
+
+    lsh = MinHashLSH(threshold=REPRINT_SIMILARITY, num_perm=MINHASH_PERMUTATIONS)
+    position = {slug: n for n, (slug, _) in enumerate(shingles)}
+    for slug, mine in shingles:
+        if not mine:
             continue
         minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        minhash.update_batch([s.encode("utf-8") for s in sorted(mine)])
         earlier = sorted(lsh.query(minhash), key=position.__getitem__)
         if earlier:
-            reprint_of[article.slug] = reprint_of.get(earlier[0], earlier[0])
-        lsh.insert(article.slug, minhash)
-    return reprint_of
+            yield slug, earlier[0]
+        lsh.insert(slug, minhash)
 
 
 def _shingles(article: Article) -> set[str]:
@@ -144,12 +172,19 @@ def _features(article: Article) -> dict[str, float]:
 
 
 def story_of(article: Article, config: Config) -> str:
-    """"" for the main event, or the name of the earlier event the article is about."""
+    """"" for the main event, or the name of the earlier event the article is about: judged
+    by its own date, or, when it has none, by the dates it speaks of (an article that never
+    dates anything near the event but dates an earlier one is about that one)."""
+    main = _event_date(config)
     when = article.date
-    if when.precision == "none" and not when.month:
+    if when.precision != "none" or when.month:
+        dates = [when]
+    else:
+        dates = [d.value for d in article.dates if d.value.precision != "none"]
+    if not dates or any(_compatible(d, main, by_month=True) for d in dates):
         return ""
     for earlier in config.event.context:
-        if _compatible(when, earlier.date) and not _compatible(when, _event_date(config)):
+        if any(_compatible(d, earlier.date) for d in dates):
             return earlier.name
     return ""
 
@@ -159,10 +194,13 @@ def _event_date(config: Config) -> DateValue:
     return DateValue(d.year, d.month, d.day) if d else DateValue()
 
 
-def _compatible(when: DateValue, period: DateValue) -> bool:
-    """Could ``when`` (perhaps missing its year) fall in ``period`` (perhaps a month)?"""
+def _compatible(when: DateValue, period: DateValue, by_month: bool = False) -> bool:
+    """Could ``when`` (perhaps missing its year) fall in ``period`` (perhaps a month)?
+    ``by_month``: compare no finer than the month (an event's news spans days)."""
     if period.precision == "none":
         return False
+    if by_month:
+        period = DateValue(period.year, period.month)
     if when.year is not None and when.year != period.year:
         return False
     if when.month is not None and period.month is not None and when.month != period.month:

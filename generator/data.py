@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from . import urls
 from .entities import count_mentions
+from .briefing import Briefing, Citation, FigureRow, Statement
+from .config import Config
+from .corpus import Corpus
 from .model import Article, DateValue, Entity, Outlet
 
 
-def articles_document(articles: list[Article], entities: dict[str, Entity]) -> dict:
-    return {"articles": [article_record(a, entities) for a in articles]}
+def articles_document(articles: list[Article], entities: dict[str, Entity], corpus: Corpus | None = None) -> dict:
+    return {"articles": [article_record(a, entities, corpus) for a in articles]}
 
 
-def article_record(article: Article, entities: dict[str, Entity]) -> dict:
+def article_record(article: Article, entities: dict[str, Entity], corpus: Corpus | None = None) -> dict:
     return {
         "source_file": article.source_file,
         "url": urls.article_path(article.slug),
@@ -47,7 +50,10 @@ def article_record(article: Article, entities: dict[str, Entity]) -> dict:
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text, "qualifier": f.qualifier or None,
                      "paragraph": f.paragraph} for f in article.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, "paragraph": q.paragraph} for q in article.quotes],
-        "related": [],
+        "related": [{"slug": r.slug, "url": urls.article_path(r.slug), "score": r.score, "reasons": list(r.reasons)}
+                    for r in (corpus.related.get(article.slug, ()) if corpus else ())],
+        "reprint_of": corpus.reprint_of.get(article.slug) if corpus else None,
+        "story": (corpus.story.get(article.slug) or None) if corpus else None,
         "warnings": [str(p) for p in article.problems],
         "overrides": {"file": article.override_source, "fields": list(article.overridden)} if article.overridden else None,
     }
@@ -60,3 +66,49 @@ def _outlet(outlet: Outlet | None) -> dict | None:
 def _date(date: DateValue) -> dict:
     return {"iso": date.iso, "year": date.year, "month": date.month, "day": date.day,
             "precision": date.precision, "inferred": date.inferred, "text": date.text or None}
+
+
+def briefing_document(briefing: Briefing, corpus: Corpus, config: Config) -> dict:
+    """Everything ``briefing.html`` shows, as data; citations are site paths with fragments."""
+    topics = {t.id: t for t in config.topics}
+    return {
+        "event": {"name": config.event.name, "date": config.event.date.isoformat() if config.event.date else None,
+                  "place": config.event.place, "participants": list(config.event.participants),
+                  "context": [{"name": c.name, **_date(c.date)} for c in config.event.context]},
+        "takeaways": [_statement(s) for s in briefing.takeaways],
+        "topics": [{"id": s.id, "label": s.label, "url": urls.topic_path(s.id), "keywords": list(topics[s.id].keywords),
+                    "sources": list(s.sources), "articles": list(s.articles),
+                    "statements": [_statement(x) for x in s.statements],
+                    "quotes": [_quote(q) for q in s.quotes], "figures": [_figure(f) for f in s.figures]}
+                   for s in briefing.sections],
+        "figures": [_figure(f) for f in briefing.figures],
+        "timeline": [{**_date(e.date), "phase": e.phase, "kind": e.kind, "label": e.label or None, "text": e.text,
+                      "citation": _citation(e.citation)} for e in briefing.timeline],
+        "people": [{"id": p.entity.id, "name": p.entity.name, "role": p.role, "mentions": p.mentions,
+                    "articles": p.articles, "url": urls.entity_path(p.entity.id)} for p in briefing.people],
+        "coverage": {"topics": [t.id for t in config.topics],
+                     "articles": [{"slug": row.slug, "title": row.title, "source": row.source,
+                                   "story": row.story or None, "reprint_of": row.reprint_of or None,
+                                   "scores": list(row.scores)} for row in briefing.coverage]},
+        "cooccurrence": [{"a": a, "b": b, "paragraphs": n} for a, b, n in briefing.cooccurrence],
+        "quotes": [_quote(q) for q in briefing.quotes],
+        "context_articles": list(briefing.context_articles),
+    }
+
+
+def _citation(c: Citation) -> dict:
+    return {"url": c.path, "slug": c.slug, "paragraph": c.paragraph, "source": c.source}
+
+
+def _statement(s: Statement) -> dict:
+    return {"text": s.text, "citation": _citation(s.source), "also": [_citation(c) for c in s.also],
+            "stories": s.stories, "score": s.score}
+
+
+def _figure(f: FigureRow) -> dict:
+    return {"value": f.value, "unit": f.unit, "texts": list(f.texts), "context": f.context,
+            "corroborated": f.corroborated, "sources": [_citation(c) for c in f.sources]}
+
+
+def _quote(q) -> dict:
+    return {"speaker": q.speaker, "text": q.text, "citation": _citation(q.citation)}

@@ -15,7 +15,7 @@ from .entities import Gazetteer, find_mentions
 from .figures import find_figures
 from .quotes import find_quotes
 from .topics import score_topics, topic_hits
-from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks
+from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks, outlet_named_by
 from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
 
 # Roles shown in the article's header rather than as numbered paragraphs.
@@ -47,6 +47,13 @@ class Knowledge:
     topic_gazetteer: Gazetteer | None = None
 
 
+def _header_text(block: Block | None, sources: tuple[Source, ...]) -> str | None:
+    """A header line's text, unless it only names the outlet (then it is the outlet)."""
+    if block is None or outlet_named_by(block.text, sources):
+        return None
+    return block.text
+
+
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
     blocks = doc.blocks
     headline = _first(blocks, "headline")
@@ -65,9 +72,9 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         title=title,
         title_derived=derived and title is not None,
         title_lang=(headline.lang if headline else (body[0].lang if body else "ar")) or "ar",
-        kicker=_text(_first(blocks, "kicker")),
-        subtitle=_text(_first(blocks, "deck")),
-        section=_text(_first(blocks, "section")),
+        kicker=_header_text(_first(blocks, "kicker"), knowledge.sources),
+        subtitle=_header_text(_first(blocks, "deck"), knowledge.sources),
+        section=_header_text(_first(blocks, "section"), knowledge.sources),
         author=_author(byline),
         dateline=dateline["city"] if dateline else None,
         outlet=outlet_from_blocks(blocks, knowledge.sources),

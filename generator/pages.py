@@ -16,8 +16,9 @@ from .yamlfile import YamlError, load_yaml
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PAGE_KEYS = {"title": str, "slug": str, "description": str}
-# Files in content/ that other stages own (the briefing introduction) are not pages of their own.
-RESERVED_PAGES = ("briefing.md",)
+BRIEFING_INTRO = "briefing.md"  # the introduction an editor writes above the briefing
+# Files in content/ that other stages own are not pages of their own.
+RESERVED_PAGES = (BRIEFING_INTRO,)
 
 
 def markdown_renderer(allow_html: bool) -> MarkdownIt:

@@ -11,16 +11,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, urls
+from . import render, render_briefing, urls
+from .briefing import Briefing, build_briefing
 from .clean import build_lexicon, clean
 from .config import Config
-from .data import articles_document
+from .corpus import Corpus, analyse
+from .data import articles_document, briefing_document
 from .entities import build_gazetteer, discover_people, discovered_entities
 from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .ingest import list_article_files, read_article
 from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
 from .overrides import Override, apply_override, read_overrides
-from .pages import markdown_renderer, read_pages
+from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .places import builtin_places
 from .sources import BUILTIN_AGENCIES
 from .topics import topic_gazetteer
@@ -45,6 +47,8 @@ class BuildResult:
     seconds: float
     overridden: tuple[str, ...] = ()  # "seeds/x.txt: title, date set by content/articles/x.md"
     built: tuple[Article, ...] = ()
+    corpus: Corpus | None = None
+    briefing: Briefing | None = None
 
 
 def build(config: Config) -> BuildResult:
@@ -69,13 +73,19 @@ def build(config: Config) -> BuildResult:
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
 
-    renderer = render.make_renderer(config, [p.slug for p in pages])
     entities = {e.id: e for e in gazetteer.entities}
+    corpus = analyse(articles, entities, config)
+    briefing = build_briefing(corpus, config)
+
+    renderer = render.make_renderer(config, [p.slug for p in pages])
+    intro = read_briefing_intro(config)
     with OutputWriter(config.output_dir) as out:
-        html_pages = write_pages(out, renderer, articles, raws, pages, entities)
-        html_pages += write_entity_pages(out, renderer, articles, entities)
+        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages)
+        html_pages += write_briefing(out, renderer, corpus, briefing, intro)
+        html_pages += write_entity_pages(out, renderer, articles, entities, briefing)
         copy_static(out, config.templates_dir / STATIC_DIR)
-        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities)))
+        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
+        out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
         out.commit()
     return BuildResult(
@@ -84,7 +94,7 @@ def build(config: Config) -> BuildResult:
         seconds=time.perf_counter() - started,
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
-        built=tuple(articles),
+        built=tuple(articles), corpus=corpus, briefing=briefing,
     )
 
 
@@ -144,13 +154,15 @@ def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = Non
     return out
 
 
-def write_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article], raws: list[RawDoc],
-                pages: list[Page], entities: dict[str, Entity]) -> int:
-    out.write_text(urls.INDEX, render.render_index(renderer, articles))
+def write_pages(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
+                raws: list[RawDoc], pages: list[Page]) -> int:
+    articles, config = corpus.articles, renderer.config
+    out.write_text(urls.INDEX, render.render_index(renderer, list(articles)))
     raw_by_source = {raw.source: raw for raw in raws}
     for article in articles:
         raw = raw_by_source[article.source_file]
-        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article, entities))
+        context = render_briefing.article_context(config, article, corpus, briefing)
+        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article, corpus.entities, context))
         out.write_text(urls.raw_page_path(article.slug), render.render_raw(renderer, article, raw.text))
         out.write_bytes(urls.raw_file_path(article.slug), raw.data)
     for page in pages:
@@ -159,9 +171,29 @@ def write_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Art
     return 2 + 2 * len(articles) + len(pages)
 
 
+def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
+                   intro_html: str | None) -> int:
+    """The briefing page and one page per topic some article speaks of."""
+    out.write_text(urls.BRIEFING, render_briefing.render_briefing(renderer, briefing, corpus, intro_html))
+    present = {t.id for a in corpus.articles for t in a.topics}
+    topics = [t for t in renderer.config.topics if t.id in present]
+    for topic in topics:
+        out.write_text(urls.topic_path(topic.id), render_briefing.render_topic(renderer, topic, corpus, briefing))
+    return 1 + len(topics)
+
+
+def read_briefing_intro(config: Config) -> str | None:
+    """``content/briefing.md``, the editor's introduction, as HTML; None when there is none."""
+    path = config.content_dir / BRIEFING_INTRO
+    if not path.is_file():
+        return None
+    return markdown_renderer(config.markdown_html).render(path.read_text(encoding="utf-8-sig"))
+
+
 def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],
-                       entities: dict[str, Entity]) -> int:
-    """One page per entity the articles mention, listing every mention in reading order."""
+                       entities: dict[str, Entity], briefing: Briefing) -> int:
+    """One page per entity the articles mention: every mention in reading order, and the
+    entities most often named with it."""
     appearances: dict[str, list[tuple[Article, list]]] = {}
     for article in articles:
         by_entity: dict[str, list] = {}
@@ -169,9 +201,11 @@ def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: l
             by_entity.setdefault(mention.entity_id, []).append(mention)
         for entity_id, mentions in by_entity.items():
             appearances.setdefault(entity_id, []).append((article, mentions))
+    companions = render_briefing.entity_neighbours(briefing, entities)
     for entity_id in sorted(appearances):
         out.write_text(urls.entity_path(entity_id),
-                       render.render_entity(renderer, entities[entity_id], appearances[entity_id]))
+                       render.render_entity(renderer, entities[entity_id], appearances[entity_id],
+                                            companions.get(entity_id, ())))
     return len(appearances)
 
 

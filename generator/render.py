@@ -121,7 +121,7 @@ class Renderer:
 
 def make_renderer(config: Config, page_slugs: list[str]) -> Renderer:
     ui = config.ui
-    nav = [(ui["nav_home"], urls.INDEX)]
+    nav = [(ui["nav_home"], urls.INDEX), (ui["nav_briefing"], urls.BRIEFING)]
     if "about" in page_slugs:
         nav.append((ui["nav_about"], urls.page_path("about")))
     return Renderer(make_environment(config.templates_dir), config, tuple(nav))
@@ -205,16 +205,60 @@ def render_index(r: Renderer, articles: list[Article]) -> str:
         ui=config.ui,
         event_name=event.name,
         event_summary=event.summary,
-        event_facts=tuple(row for row in (
-            MetaRow(config.ui["event_date"], format_date_value(_date_value(event.date), config.locale) or ""),
-            MetaRow(config.ui["event_place"], event.place),
-            MetaRow(config.ui["event_participants"], "، ".join(event.participants)),
-        ) if row.value),
+        event_facts=event_facts(config),
+        briefing_url=urls.relative_url(path, urls.BRIEFING),
         articles=tuple(article_card(a, config, path) for a in articles),
     )
 
 
-def render_article(r: Renderer, article: Article, entities: dict[str, Entity]) -> str:
+def event_facts(config: Config) -> tuple[MetaRow, ...]:
+    event, ui = config.event, config.ui
+    return tuple(row for row in (
+        MetaRow(ui["event_date"], format_date_value(_date_value(event.date), config.locale) or ""),
+        MetaRow(ui["event_place"], event.place),
+        MetaRow(ui["event_participants"], "، ".join(event.participants)),
+    ) if row.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of paragraph text; ``url`` set where it is an entity's first mention."""
+
+    text: str
+    url: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    id: str
+    role: str
+    lang: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedView:
+    title: str
+    title_lang: str
+    url: str
+    source: str
+    reasons: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the rest of the corpus says about one article: its related articles, the stories
+    it shares, and where the briefing cites it."""
+
+    related: tuple[RelatedView, ...] = ()
+    story_note: str = ""
+    backlinks: tuple[Link, ...] = ()
+
+
+def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
+                   context: ArticleContext = ArticleContext()) -> str:
     path, config = urls.article_path(article.slug), r.config
     ui = config.ui
     counts = count_mentions(article.mentions, entities)
@@ -227,12 +271,14 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity]) -
         article=article,
         title=article.title or article.source_file,
         meta_rows=_meta_rows(article, config),
-        body=tuple(p for p in article.paragraphs if p.role in ("body", "heading")),
+        body=linked_paragraphs(article, entities, path),
         captions=tuple(p for p in article.paragraphs if p.role == "caption"),
         boilerplate=tuple(p for p in article.paragraphs if p.role == "boilerplate"),
         raw_page_url=urls.relative_url(path, urls.raw_page_path(article.slug)),
         raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
         entity_groups=tuple(g for g in groups if g.entities),
+        topics=tuple(Link(t.label, urls.relative_url(path, urls.topic_path(t.id))) for t in article.topics),
+        context=context,
         figures=tuple(Cited("", f.text, f"#{f.paragraph}", f.paragraph) for f in article.figures),
         quotes=tuple(Cited(q.speaker or ui["speaker_unknown"], q.text, f"#{q.paragraph}", q.paragraph)
                      for q in article.quotes),
@@ -242,7 +288,36 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity]) -
     )
 
 
-def render_entity(r: Renderer, entity: Entity, appearances: list[tuple[Article, list[Mention]]]) -> str:
+def linked_paragraphs(article: Article, entities: dict[str, Entity], path: str) -> tuple[ParagraphView, ...]:
+    """Body and headings, each entity's first mention in the article linked to its page (the
+    convention of encyclopedias: one link per name, so the text stays readable)."""
+    shown = {p.id for p in article.paragraphs if p.role in ("body", "heading")}
+    first: dict[str, list[Mention]] = {}
+    seen: set[str] = set()
+    for mention in article.mentions:  # in reading order
+        if mention.paragraph in shown and mention.entity_id not in seen:
+            seen.add(mention.entity_id)
+            first.setdefault(mention.paragraph, []).append(mention)
+    out = []
+    for p in article.paragraphs:
+        if p.role not in ("body", "heading"):
+            continue
+        segments, at = [], 0
+        for m in sorted(first.get(p.id, ()), key=lambda m: m.start):
+            if m.start < at:
+                continue
+            entity = entities[m.entity_id]
+            segments += [Segment(p.text[at:m.start]), Segment(p.text[m.start:m.end],
+                         urls.relative_url(path, urls.entity_path(entity.id)), entity.role)]
+            at = m.end
+        segments.append(Segment(p.text[at:]))
+        out.append(ParagraphView(p.id, p.role, p.lang, tuple(s for s in segments if s.text)))
+    return tuple(out)
+
+
+def render_entity(r: Renderer, entity: Entity, appearances: list[tuple[Article, list[Mention]]],
+                  companions: tuple[tuple[Entity, int], ...] = ()) -> str:
+    """``companions``: the entities most often named in the same paragraph, with how often."""
     path, ui = urls.entity_path(entity.id), r.config.ui
     facts = tuple(row for row in (
         MetaRow(ui["entity_role"], entity.role),
@@ -254,6 +329,7 @@ def render_entity(r: Renderer, entity: Entity, appearances: list[tuple[Article, 
     return r.env.get_template("entity.html").render(
         chrome=chrome(r, path, entity.name), ui=ui, entity=entity, type_label=ui[f"type_{entity.type}"],
         facts=facts, appearances=tuple(_appearance(path, article, mentions) for article, mentions in appearances),
+        companions=tuple(EntityLink(e.name, urls.relative_url(path, urls.entity_path(e.id)), n) for e, n in companions),
     )
 
 

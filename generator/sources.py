@@ -56,8 +56,21 @@ def match_source(text: str, registry: tuple[Source, ...]) -> Source | None:
     return None
 
 
+def outlet_named_by(text: str, registry: tuple[Source, ...]) -> Outlet | None:
+    """The registered outlet a line consists of ("هسبريس" under a pasted headline)."""
+    line = text.strip(" \t-–—|:·•")
+    for source in registry:
+        if not source.agency and line in (source.name, source.name_en, *source.aliases):
+            return source.outlet()
+    return None
+
+
 def outlet_from_blocks(blocks: tuple[Block, ...], registry: tuple[Source, ...]) -> Outlet | None:
-    """The publisher, from boilerplate that names a registered outlet or introduces itself."""
+    """The publisher: a header line that is an outlet's name, boilerplate that names a
+    registered outlet, or boilerplate where the publisher introduces itself."""
+    for block in blocks:
+        if block.role in ("kicker", "deck", "section", "byline") and (outlet := outlet_named_by(block.text, registry)):
+            return outlet
     furniture = [b.text for b in blocks if b.role in ("boilerplate", "byline", "section")]
     for text in furniture:
         for source in registry:

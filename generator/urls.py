@@ -14,6 +14,8 @@ NOT_FOUND = "404.html"
 STYLESHEET = "assets/style.css"
 FAVICON = "assets/favicon.svg"
 ARTICLES_JSON = "data/articles.json"
+BRIEFING = "briefing.html"
+BRIEFING_JSON = "data/briefing.json"
 
 
 def article_path(slug: str) -> str:
