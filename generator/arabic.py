@@ -11,6 +11,7 @@ Everything is a pure function over ``str``; constants are compiled once at impor
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -105,6 +106,7 @@ def fold_for_display(text: str) -> str:
     return ODD_SPACES_RE.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=65536)  # names, keywords and paragraphs are keyed again and again
 def matching_key(text: str) -> str:
     """A key under which spelling variants of one word or phrase coincide.
 
@@ -159,6 +161,7 @@ def _rewrite(key: str, offsets: list[int], pattern: re.Pattern, replacement: str
     return "".join(parts), new_offsets
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus uses a few hundred distinct characters
 def _key_chars(char: str) -> str:
     """What one character of text becomes in a matching key ("" when it is dropped)."""
     if PRESENTATION_FORMS_RE.match(char):
