@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import arabic, urls
 from .config import Config
-from .corpus import Corpus
+from .corpus import Corpus, participant_ids
 from .model import Article, DateValue, Entity, Figure, Quote
 
 TAKEAWAYS = 6
@@ -203,7 +203,7 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     cite = _citer(config)
     sentences = [s for a in event_articles for s in _sentences(a)]
-    participants = _participant_ids(config, corpus.entities)
+    participants = participant_ids(config, corpus.entities)
     weights = _feature_weights(sentences, participants)
     echoes = _echoes(sentences, story_of)
     scores = {id(s): _score(s, weights, echoes) for s in sentences}
@@ -237,12 +237,6 @@ def _short_title(title: str, words: int = SHORT_TITLE_WORDS) -> str:
     """Names an article whose publisher is unknown, briefly: its first words."""
     parts = title.split()
     return title if len(parts) <= words else " ".join(parts[:words]) + "…"
-
-
-def _participant_ids(config: Config, entities: dict[str, Entity]) -> frozenset[str]:
-    wanted = {arabic.matching_key(name) for name in config.event.participants}
-    return frozenset(e.id for e in entities.values()
-                     if wanted & {arabic.matching_key(n) for n in (e.name, *e.aliases)})
 
 
 def _feature_weights(sentences: list[_Sentence], participants: frozenset[str]) -> dict[str, float]:

@@ -290,21 +290,13 @@ def _validate_ui(data: dict, doc: YamlDoc, shown: str, problems: list[Problem]) 
 
 def _validate_entities(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Entity, ...]:
     entities, ids = [], {}
-    for number, item in enumerate(items):
-        path = ("entities", number)
-        if not isinstance(item, dict):
-            problems.append(Problem(shown, f"entities[{number}] should be a mapping with name and type",
-                                    doc.line_of(path)))
-            continue
-        before = len(problems)
-        values = _validate_section(item, ENTITY_OPTIONS, path, doc, shown, problems)
-        if len(problems) > before:
-            continue
+    for number, values in _valid_items(items, ENTITY_OPTIONS, "entities", doc, shown, problems,
+                                       "a mapping with name and type"):
         aliases = tuple(str(a) for a in values["aliases"])
         entity_id = values["id"] or entity_id_for(values["name"], values["name_en"])
         if entity_id in ids:
             problems.append(Problem(shown, f"entities[{number}] has the same id '{entity_id}' as entities[{ids[entity_id]}]",
-                                    doc.line_of(path), "give one of them an 'id:'"))
+                                    doc.line_of(("entities", number)), "give one of them an 'id:'"))
             continue
         ids[entity_id] = number
         entities.append(Entity(entity_id, values["name"], values["type"], aliases, values["role"], values["name_en"]))
@@ -312,18 +304,9 @@ def _validate_entities(items: list, doc: YamlDoc, shown: str, problems: list[Pro
 
 
 def _validate_sources(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Source, ...]:
-    sources = []
-    for number, item in enumerate(items):
-        path = ("sources", number)
-        if not isinstance(item, dict):
-            problems.append(Problem(shown, f"sources[{number}] should be a mapping with a name", doc.line_of(path)))
-            continue
-        before = len(problems)
-        values = _validate_section(item, SOURCE_OPTIONS, path, doc, shown, problems)
-        if len(problems) == before:
-            sources.append(Source(values["name"], values["name_en"], tuple(map(str, values["aliases"])),
-                                  values["agency"]))
-    return tuple(sources)
+    return tuple(Source(values["name"], values["name_en"], tuple(map(str, values["aliases"])), values["agency"])
+                 for _, values in _valid_items(items, SOURCE_OPTIONS, "sources", doc, shown, problems,
+                                               "a mapping with a name"))
 
 
 def _validate_topics(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Topic, ...]:
@@ -351,13 +334,13 @@ def _validate_context(items: list, doc: YamlDoc, shown: str, problems: list[Prob
 
 
 def _valid_items(items: list, options: tuple[Option, ...], key: str, doc: YamlDoc, shown: str,
-                 problems: list[Problem]):
+                 problems: list[Problem], expected: str = "a mapping"):
     """(index, validated values) for each mapping in a list option; problems for the rest."""
     path0 = tuple(key.split("."))
     for number, item in enumerate(items):
         path = path0 + (number,)
         if not isinstance(item, dict):
-            problems.append(Problem(shown, f"{key}[{number}] should be a mapping", doc.line_of(path)))
+            problems.append(Problem(shown, f"{key}[{number}] should be {expected}", doc.line_of(path)))
             continue
         before = len(problems)
         values = _validate_section(item, options, path, doc, shown, problems)

@@ -61,7 +61,9 @@ class Corpus:
 def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
     reprint_of = find_reprints(articles)
     story = {a.slug: story_of(a, config) for a in articles}
-    story_labels = {slug: name or config.ui["same_event"] for slug, name in story.items()}
+    participants = participant_ids(config, entities)
+    story_labels = {a.slug: story[a.slug] or (config.ui["same_event"] if _about_event(a, config, participants) else "")
+                    for a in articles}
     return Corpus(
         articles=tuple(articles), entities=entities, reprint_of=reprint_of,
         related=related_articles(articles, entities, story_labels), story=story,
@@ -120,8 +122,10 @@ def _shingles(article: Article) -> set[str]:
 
 def related_articles(articles: list[Article], entities: dict[str, Entity],
                      story: dict[str, str]) -> dict[str, tuple[Related, ...]]:
-    """``story``: slug → the event the article is about; sharing it is a strong tie."""
-    features = {a.slug: {**_features(a), f"s:{story[a.slug]}": STORY_WEIGHT} for a in articles}
+    """``story``: slug → the event the article is known to be about ("" when unknown);
+    sharing it is a strong tie."""
+    features = {a.slug: {**_features(a), **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
+                for a in articles}
     df = Counter(f for fs in features.values() for f in fs)
     n = len(articles)
     idf = {f: math.log(1 + n / c) for f, c in df.items()}
@@ -187,6 +191,23 @@ def story_of(article: Article, config: Config) -> str:
         if any(_compatible(d, earlier.date) for d in dates):
             return earlier.name
     return ""
+
+
+def _about_event(article: Article, config: Config, participants: frozenset[str]) -> bool:
+    """Is the article known to be about the event: dated in its month, dating something
+    then, or naming every one of its participants?"""
+    main = _event_date(config)
+    dates = [article.date] + [d.value for d in article.dates]
+    if any(d.precision != "none" and _compatible(d, main, by_month=True) for d in dates):
+        return True
+    return bool(participants) and participants <= {m.entity_id for m in article.mentions}
+
+
+def participant_ids(config: Config, entities: dict[str, Entity]) -> frozenset[str]:
+    """The entities of ``event.participants``, matched by name or alias like any mention."""
+    wanted = {arabic.matching_key(name) for name in config.event.participants}
+    return frozenset(e.id for e in entities.values()
+                     if wanted & {arabic.matching_key(n) for n in (e.name, *e.aliases)})
 
 
 def _event_date(config: Config) -> DateValue:

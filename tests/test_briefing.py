@@ -271,3 +271,23 @@ def test_reprints_are_one_story_and_count_once(quake):
     assert "النص نفسه" in b_page.select_one(".story-note").get_text()
     coverage = parse_html(quake / "briefing.html").select("table.coverage thead th")
     assert len(coverage) == 3  # AFP (with its reprint), Reuters, and the Agadir background
+
+
+def test_reprints_found_the_same_by_exact_comparison_and_by_minhash_lsh(quake):
+    from generator.config import load_config
+    from generator.corpus import find_reprints
+    from generator.pipeline import build
+
+    articles = list(build(load_config(quake.parent)).built)
+    exact = find_reprints(articles)
+    assert exact and exact == find_reprints(articles, exact_limit=0)
+
+
+def test_an_article_sharing_nothing_with_the_others_has_no_relatives(project):
+    (project / "seeds" / "999_weather.txt").write_text(
+        "طقس معتدل في الساحل\n\nتوقعت الأرصاد الجوية أجواء معتدلة على الساحل خلال نهاية الأسبوع مع رياح خفيفة "
+        "ورطوبة مرتفعة نسبيا في ساعات الصباح الباكر، ونصحت السائقين بالحذر من الضباب الكثيف.\n", encoding="utf-8")
+    assert build_quietly(project) == 0
+    weather = articles_data(project / "output")["999_weather.txt"]
+    assert weather["related"] == []
+    assert all(r["slug"] != weather["slug"] for s in SEEDS for r in articles_data(project / "output")[s]["related"])
