@@ -73,3 +73,13 @@ def test_bad_config_builds_nothing_and_says_why(project, capsys):
     err = capsys.readouterr().err
     assert "site.yaml:2:" in err and "unknown locale" in err
     assert not (project / "output").exists()
+
+
+def test_topic_and_earlier_event_mistakes_name_their_lines(tmp_path):
+    write_config(tmp_path, 'title: "x"\nevent:\n  context:\n    - {name: "زيارة", date: "August 2020"}\n'
+                           'topics:\n  - {id: aid, label: "مساعدات", keywords: [مساعدات]}\n'
+                           '  - {id: aid, label: "أخرى", keywords: [أخرى]}\n  - "الطاقة"\n')
+    problems = problems_of(tmp_path)
+    assert any("site.yaml:4:" in p and "event.context[0].date" in p and "YYYY-MM" in p for p in problems)
+    assert any("site.yaml:7:" in p and "'aid' is used twice" in p for p in problems)
+    assert any("site.yaml:8:" in p and "topics[2] should be a mapping" in p for p in problems)
