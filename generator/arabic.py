@@ -101,8 +101,8 @@ def fold_for_display(text: str) -> str:
     """What a reader should see: base letters, no tatweel (but in "هـ") or invisible marks,
     plain spaces. Diacritics are kept. Idempotent."""
     text = fold_presentation_forms(text)
+    text = INVISIBLE_MARKS_RE.sub("", text)  # first: a mark between letters hides their joining
     text = remove_tatweel(text)
-    text = INVISIBLE_MARKS_RE.sub("", text)
     return ODD_SPACES_RE.sub(" ", text)
 
 

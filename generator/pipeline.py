@@ -7,11 +7,12 @@ page and a warning naming the file, never the build.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, render_briefing, urls
+from . import render, render_briefing, search, urls
 from .briefing import Briefing, build_briefing
 from .clean import build_lexicon, clean
 from .config import Config
@@ -83,6 +84,7 @@ def build(config: Config) -> BuildResult:
         html_pages = write_pages(out, renderer, corpus, briefing, raws, pages)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
         html_pages += write_entity_pages(out, renderer, articles, entities, briefing)
+        html_pages += write_search(out, renderer, corpus)
         copy_static(out, config.templates_dir / STATIC_DIR)
         out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
@@ -180,6 +182,26 @@ def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus,
     for topic in topics:
         out.write_text(urls.topic_path(topic.id), render_briefing.render_topic(renderer, topic, corpus, briefing))
     return 1 + len(topics)
+
+
+def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus) -> int:
+    """The search page, its offline index (script shards) and the Pagefind bundle."""
+    config = renderer.config
+    docs = search.search_docs(
+        corpus, {t.id: t.label for t in config.topics},
+        lambda a: render.format_date_value(a.date, config.locale, config.ui["year_unknown"]))
+    labels = {facet: config.ui[f"search_facet_{facet}"] for facet in search.FACETS}
+    for path, text in search.offline_files(docs, labels).items():
+        out.write_text(path, text)
+    try:
+        bundle = search.pagefind_files(docs)
+    except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
+        raise BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
+                         f"(pip install -r requirements.txt)") from exc
+    for path, data in bundle.items():
+        out.write_bytes(path, data)
+    out.write_text(urls.SEARCH, render.render_search(renderer))
+    return 1
 
 
 def read_briefing_intro(config: Config) -> str | None:

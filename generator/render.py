@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from . import urls
 from .config import Config
 from .entities import count_mentions
+from .search import FACETS as SEARCH_FACETS
 from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page
 
 HTML_TEMPLATES = ("html", "xml", "j2")
@@ -107,6 +108,7 @@ class Chrome:
     favicon_url: str
     canonical_url: str
     data_url: str
+    search_url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,7 @@ class Renderer:
 
 def make_renderer(config: Config, page_slugs: list[str]) -> Renderer:
     ui = config.ui
-    nav = [(ui["nav_home"], urls.INDEX), (ui["nav_briefing"], urls.BRIEFING)]
+    nav = [(ui["nav_home"], urls.INDEX), (ui["nav_briefing"], urls.BRIEFING), (ui["search_title"], urls.SEARCH)]
     if "about" in page_slugs:
         nav.append((ui["nav_about"], urls.page_path("about")))
     return Renderer(make_environment(config.templates_dir), config, tuple(nav))
@@ -159,6 +161,7 @@ def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool =
         favicon_url=link(urls.FAVICON),
         canonical_url=urls.absolute_url(config.base_url, page_path),
         data_url=link(urls.ARTICLES_JSON),
+        search_url=link(urls.SEARCH),
     )
 
 
@@ -412,3 +415,19 @@ def _outlet_name(article: Article) -> str | None:
 
 def _date_value(date: dt.date | None) -> DateValue:
     return DateValue(date.year, date.month, date.day) if date else DateValue()
+
+
+SEARCH_MESSAGES = ("prompt", "searching", "none", "count", "failed")
+
+
+def render_search(r: Renderer) -> str:
+    path, ui = urls.SEARCH, r.config.ui
+    messages = {key: ui[f"search_{key}"] for key in SEARCH_MESSAGES}
+    return r.env.get_template("search.html").render(
+        chrome=chrome(r, path, ui["search_title"]), ui=ui,
+        base=urls.relative_url(path, urls.INDEX)[: -len(urls.INDEX)],
+        search_script=urls.relative_url(path, urls.SEARCH_SCRIPT),
+        search_ui=json.dumps(messages, ensure_ascii=False),
+        facets=tuple((facet, ui[f"search_facet_{facet}"]) for facet in SEARCH_FACETS),
+    )
+

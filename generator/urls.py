@@ -16,6 +16,8 @@ FAVICON = "assets/favicon.svg"
 ARTICLES_JSON = "data/articles.json"
 BRIEFING = "briefing.html"
 BRIEFING_JSON = "data/briefing.json"
+SEARCH = "search.html"
+SEARCH_SCRIPT = "assets/search.js"
 
 
 def article_path(slug: str) -> str:

@@ -4,7 +4,11 @@ Builds run in a temporary copy so tests never touch the working tree's output/.
 """
 from __future__ import annotations
 
+import http.server
 import json
+import threading
+from functools import partial
+from urllib.parse import urlsplit
 import os
 import shutil
 from pathlib import Path
@@ -55,6 +59,46 @@ def seed_truth() -> dict:
 def project(tmp_path) -> Path:
     """A fresh, unbuilt project copy a test may change."""
     return copy_project(tmp_path / "project")
+
+
+SUB_PATH = "/some-repo/"
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under SUB_PATH, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path):
+        if not urlsplit(path).path.startswith(SUB_PATH):
+            return "/nonexistent-outside-the-sub-path"
+        return super().translate_path("/" + urlsplit(path).path[len(SUB_PATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(output):
+    """The built seed site over HTTP under /some-repo/; yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(output)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
 
 
 def parse_html(path: Path) -> BeautifulSoup:

@@ -1,43 +1,15 @@
 """Every link and asset works under a sub-path (GitHub Pages' /<repo>/) and from file://."""
 from __future__ import annotations
 
-import http.server
-import threading
 import urllib.error
 import urllib.request
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import html_pages, parse_html
-
-SUB_PATH = "/some-repo/"
-
-
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under SUB_PATH, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path):
-        if not urlsplit(path).path.startswith(SUB_PATH):
-            return "/nonexistent-outside-the-sub-path"
-        return super().translate_path("/" + urlsplit(path).path[len(SUB_PATH):])
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(output):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(output)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
-    httpd.shutdown()
-    httpd.server_close()
-
+from conftest import SUB_PATH, html_pages, parse_html
 
 def references(soup: BeautifulSoup) -> list[str]:
     refs = []
@@ -50,7 +22,8 @@ def references(soup: BeautifulSoup) -> list[str]:
     return refs
 
 
-def test_crawl_under_a_sub_path_reaches_every_page_and_asset(server, output):
+def test_crawl_under_a_sub_path_reaches_every_page_and_asset(site_server, output):
+    server = site_server
     seen, queue, broken = set(), [server + "index.html"], []
     while queue:
         url = queue.pop()
