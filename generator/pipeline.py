@@ -50,10 +50,12 @@ class BuildResult:
     built: tuple[Article, ...] = ()
     corpus: Corpus | None = None
     briefing: Briefing | None = None
+    stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in order
 
 
 def build(config: Config) -> BuildResult:
     started = time.perf_counter()
+    clock = Stopwatch()
     if not config.seeds_dir.is_dir():
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
                          f"files (.txt) in it, or set 'seeds:' in site.yaml")
@@ -66,17 +68,20 @@ def build(config: Config) -> BuildResult:
     overrides, override_problems = read_overrides(config.content_dir)
     problems += override_problems
     cleaned = [(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws, overrides)]
+    clock.lap("read and clean")
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
     gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer))
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
     articles = [with_override(extract(doc, raw, slug, knowledge), overrides) for doc, raw, slug in cleaned]
     problems += [p for a in articles for p in a.problems]
+    clock.lap("extract")
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
     problems += page_problems
 
     entities = {e.id: e for e in gazetteer.entities}
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config)
+    clock.lap("corpus and briefing")
 
     renderer = render.make_renderer(config, [p.slug for p in pages])
     intro = read_briefing_intro(config)
@@ -84,20 +89,36 @@ def build(config: Config) -> BuildResult:
         html_pages = write_pages(out, renderer, corpus, briefing, raws, pages)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
         html_pages += write_entity_pages(out, renderer, articles, entities, briefing)
-        html_pages += write_search(out, renderer, corpus)
         copy_static(out, config.templates_dir / STATIC_DIR)
         out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
+        clock.lap("render")
+        html_pages += write_search(out, renderer, corpus)
+        clock.lap("search index")
         out.commit()
+        clock.lap("write")
     return BuildResult(
         output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
         unchanged=out.unchanged, skipped=len(files) - len(articles), problems=tuple(problems),
         seconds=time.perf_counter() - started,
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
-        built=tuple(articles), corpus=corpus, briefing=briefing,
+        built=tuple(articles), corpus=corpus, briefing=briefing, stages=clock.laps,
     )
+
+
+class Stopwatch:
+    """Seconds spent in each stage, for the benchmark."""
+
+    def __init__(self) -> None:
+        self.laps: tuple[tuple[str, float], ...] = ()
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps += ((name, now - self._last),)
+        self._last = now
 
 
 def discover_names(cleaned: list, gazetteer) -> list[Entity]:

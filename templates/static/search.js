@@ -124,17 +124,20 @@
   };
 
   let pagefind = null;
+  const PAGEFIND_RESULTS_PER_FORM = 100;
   const hosted = {
     name: "pagefind",
     search: async function (query) {
       const perTerm = await Promise.all(query.terms.map(async function (termForms) {
         const found = new Map();
         for (const form of termForms) {
+          // Each result's data is a download: only the best ones per form are fetched.
           const answer = await pagefind.search(form);
-          const data = await Promise.all(answer.results.map(function (r) { return r.data(); }));
+          const top = answer.results.slice(0, PAGEFIND_RESULTS_PER_FORM);
+          const data = await Promise.all(top.map(function (r) { return r.data(); }));
           data.forEach(function (d, i) {
             const doc = Number(d.meta.doc);
-            found.set(doc, Math.max(found.get(doc) || 0, answer.results[i].score));
+            found.set(doc, Math.max(found.get(doc) || 0, top[i].score));
           });
         }
         return found;
