@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import arabic, urls
 from .config import Config
 from .corpus import Corpus, participant_ids
-from .model import Article, DateValue, Entity, Figure, Quote
+from .model import Article, DateValue, Entity, Figure
 
 TAKEAWAYS = 6
 STATEMENTS_PER_TOPIC = 4

@@ -31,7 +31,6 @@ from pathlib import Path
 
 from . import arabic, urls
 from .corpus import Corpus
-from .model import Article
 
 DOCS_PER_SHARD = 200
 PAGEFIND_DIR = "pagefind"

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SUB_PATH, html_pages, parse_html
