@@ -209,7 +209,7 @@ FUNCTION_WORD_LIST = (
 FUNCTION_WORDS = frozenset(matching_key(w) for w in FUNCTION_WORD_LIST)
 FUNCTION_WORDS_WRITTEN = frozenset(FUNCTION_WORD_LIST)
 
-# Proclitics glued to the next word, longest first: "والكاظمي" → "كاظمي", "للعراق" → "عراق".
+# Proclitics glued to the next word, longest first: "والوزير" → "وزير", "للمدينة" → "مدينة".
 # Stripping stops while at least MIN_STEM letters remain, so "ولي" is not read as و + لي.
 PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
               "و", "ف", "ب", "ل", "ك")

@@ -12,11 +12,11 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import arabic, urls
 from .config import Config
-from .corpus import Corpus, participant_ids
+from .corpus import Corpus
 from .model import Article, DateValue, Entity, Figure
 
 TAKEAWAYS = 6
@@ -159,10 +159,15 @@ def _dateline_end(article: Article, text: str) -> int:
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
     body = [p for p in article.paragraphs if p.role == "body"]
+    mentions_in, hits_in, figures_in = defaultdict(list), defaultdict(list), defaultdict(list)
+    for m in article.mentions:
+        mentions_in[m.paragraph].append(m)
+    for h in article.topic_hits:
+        hits_in[h.paragraph].append(h)
+    for f in article.figures:
+        figures_in[f.paragraph].append(f)
     for index, paragraph in enumerate(body):
-        mentions = [m for m in article.mentions if m.paragraph == paragraph.id]
-        hits = [h for h in article.topic_hits if h.paragraph == paragraph.id]
-        figures = [f for f in article.figures if f.paragraph == paragraph.id]
+        mentions, hits, figures = mentions_in[paragraph.id], hits_in[paragraph.id], figures_in[paragraph.id]
         skip = _dateline_end(article, paragraph.text) if index == 0 else 0
         for start, end in arabic.sentence_spans(paragraph.text):
             start = max(start, skip)
@@ -203,7 +208,7 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     cite = _citer(config)
     sentences = [s for a in event_articles for s in _sentences(a)]
-    participants = participant_ids(config, corpus.entities)
+    participants = corpus.participants
     weights = _feature_weights(sentences, participants)
     echoes = _echoes(sentences, story_of)
     scores = {id(s): _score(s, weights, echoes) for s in sentences}
@@ -227,8 +232,7 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
 
 def _citer(config: Config):
     def cite(article: Article, paragraph: str) -> Citation:
-        source = article.outlet or article.agency
-        label = source.name if source else _short_title(article.title or article.source_file)
+        label = article.publisher.name if article.publisher else _short_title(article.title or article.source_file)
         return Citation(article.slug, paragraph, f"{urls.article_path(article.slug)}#{paragraph}", label)
     return cite
 
@@ -513,5 +517,4 @@ def _with_backlinks(b: Briefing) -> Briefing:
         note("timeline", (entry.citation,))
     for q in b.quotes:
         note("quotes", (q.citation,))
-    return Briefing(**{**{f: getattr(b, f) for f in b.__dataclass_fields__},
-                       "citations_by_article": {k: tuple(v) for k, v in sorted(cited.items())}})
+    return replace(b, citations_by_article={k: tuple(v) for k, v in sorted(cited.items())})

@@ -42,7 +42,7 @@ CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 4, 40
 # A heading is a short line standing alone between paragraphs: "حاجات عراقية".
 HEADING_MAX_WORDS = 8
 
-# Bylines as Arabic papers print them: "كتبه فراس إلياس", "بقلم: …", "| كتب …".
+# Bylines as Arabic papers print them: "كتبه سامر خليل", "بقلم: …", "| كتب …".
 BYLINE_RE = re.compile(r"^(?:كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير)\s*[:：]?\s*(?P<name>[^|:：]{3,60}?)\s*$")
 
 # A photo caption ends with its credit in brackets: "… في صورة مركبة. (أ ف ب)".
@@ -142,7 +142,8 @@ def fold_characters(draft: Draft) -> Draft:
         folded = arabic.fold_presentation_forms(text)
         if folded != text:
             repairs.append(Repair(text, folded, "presentation forms mapped to base letters", ln.first))
-        tatweel = folded.count(arabic.TATWEEL) - arabic.remove_tatweel(folded).count(arabic.TATWEEL)
+        unmarked = arabic.INVISIBLE_MARKS_RE.sub("", folded)  # in fold_for_display's order
+        tatweel = unmarked.count(arabic.TATWEEL) - arabic.remove_tatweel(unmarked).count(arabic.TATWEEL)
         if tatweel:
             removed.append(Removal(arabic.TATWEEL * tatweel, "tatweel (justification stroke)", ln.first))
         marks = "".join(arabic.INVISIBLE_MARKS_RE.findall(folded))
@@ -157,7 +158,7 @@ def repair_split_words(draft: Draft) -> Draft:
     """Rejoin a word that PDF extraction split across a line end and swapped.
 
     The word's head is left at the END of the line, its rest at the START of the same line:
-    "يارة الكاظمي لواشنطن.. ماذا ينتظر من ز" → "زيارة الكاظمي لواشنطن.. ماذا ينتظر من";
+    "يارة الوزير لدمشق.. ماذا ينتظر من ز" → "زيارة الوزير لدمشق.. ماذا ينتظر من";
     "ارة … من جهة، ي ز" → "زيارة …"; "ية الحالة … بسبب مركز" → "مركزية الحالة … بسبب".
     Joined only when the line's first word is not itself attested, and either the joined
     word is attested in the corpus or the first word is a suffix that never stands alone.
@@ -428,7 +429,7 @@ def _wrapped_headline(prev: Line, ln: Line, width: int) -> bool:
 
 
 def byline_name(text: str) -> str | None:
-    """The author of a byline: "كتبه فراس إلياس", "بقلم: ليلى حداد | 12 مارس 2022" → the name."""
+    """The author of a byline: "كتبه سامر خليل", "بقلم: ليلى حداد | 12 مارس 2022" → the name."""
     for segment in text.split("|"):
         match = BYLINE_RE.search(segment.strip())
         if match:

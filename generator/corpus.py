@@ -49,13 +49,7 @@ class Corpus:
     story: dict[str, str]  # slug → "" (the event) or the name of an earlier event
     by_slug: dict[str, Article]
     reprints: dict[str, tuple[str, ...]]  # slug of a story's first article → its reprints' slugs
-
-    def stories(self) -> list[list[Article]]:
-        """Articles grouped by reprint story, in corpus order."""
-        groups: dict[str, list[Article]] = {}
-        for article in self.articles:
-            groups.setdefault(self.reprint_of.get(article.slug, article.slug), []).append(article)
-        return list(groups.values())
+    participants: frozenset[str]  # entity ids of site.yaml's event.participants
 
 
 def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
@@ -68,6 +62,7 @@ def analyse(articles: list[Article], entities: dict[str, Entity], config: Config
         articles=tuple(articles), entities=entities, reprint_of=reprint_of,
         related=related_articles(articles, entities, story_labels), story=story,
         by_slug={a.slug: a for a in articles}, reprints=_reprints_by_first(reprint_of),
+        participants=participants,
     )
 
 

@@ -1,9 +1,9 @@
 """Named entities: a gazetteer (``site.yaml`` + built-in places) matched the way Arabic is written.
 
-* Clitics: "والكاظمي", "لواشنطن", "بالعراق" match "الكاظمي", "واشنطن", "العراق".
+* Clitics: "والوزير", "لدمشق", "بالمغرب" match "الوزير", "دمشق", "المغرب".
 * Spelling: matched on ``arabic.matching_key`` (diacritics, shadda, alef forms, ة/ه, ى/ي,
   أميركي/أمريكي, ميليشيات/مليشيات all ignored).
-* Longest match wins: "مصطفى الكاظمي" is one mention, not also "الكاظمي".
+* Longest match wins: "نجيب ميقاتي" is one mention, not also "ميقاتي".
 * Aliases name one entity: "تنظيم الدولة الإسلامية" is داعش, "البنتاغون" is the Pentagon entry.
 * Whole words only, so an adjective is never its place: "السورية" is not "سوريا".
 """

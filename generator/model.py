@@ -212,6 +212,11 @@ class Article:
     override_source: str = ""
 
     @property
+    def publisher(self) -> Outlet | None:
+        """Who published it: the outlet, or for wire copy whose outlet is unknown, the agency."""
+        return self.outlet or self.agency
+
+    @property
     def body(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.role in ("body", "heading", "quote"))
 

@@ -193,7 +193,7 @@ def article_card(article: Article, config: Config, from_path: str) -> ArticleCar
         title_derived=article.title_derived,
         url=urls.relative_url(from_path, urls.article_path(article.slug)),
         kicker=article.kicker,
-        outlet=_outlet_name(article),
+        outlet=article.publisher.name if article.publisher else None,
         date_text=format_date_value(article.date, config.locale, config.ui["year_unknown"]),
         date_iso=article.date.iso,
         reading_time=reading_time(article.word_count, config),
@@ -406,11 +406,6 @@ def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
     )
     return tuple(row for row in rows if row.value)
 
-
-def _outlet_name(article: Article) -> str | None:
-    """Who published it; for wire copy whose publisher is unknown, the agency."""
-    source = article.outlet or article.agency
-    return source.name if source else None
 
 
 def _date_value(date: dt.date | None) -> DateValue:

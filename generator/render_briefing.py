@@ -22,6 +22,7 @@ TIMELINE_CAPTION = 80  # characters of a timeline caption in the chart (the list
 NETWORK_NODES = 24
 NETWORK_EDGES = 60
 TOPIC_PARAGRAPHS = 40  # strongest paragraphs listed on a topic page
+ENTITY_NEIGHBOURS = 10  # companions listed on an entity page
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,26 @@ class CoverageRowView:
     cells: tuple[CoverageCell, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class TopicArticle:
+    title: str
+    title_lang: str
+    url: str
+    source: str
+    hits: int
+    paragraphs: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicParagraph:
+    text: str
+    title: str
+    url: str
+    paragraph: str
+    hits: int
+
+
 def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html: str | None) -> str:
     path, config = urls.BRIEFING, r.config
     ui = config.ui
@@ -170,26 +191,6 @@ def render_topic(r: Renderer, topic: Topic, corpus: Corpus, briefing: Briefing) 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class TopicArticle:
-    title: str
-    title_lang: str
-    url: str
-    source: str
-    hits: int
-    paragraphs: int
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class TopicParagraph:
-    text: str
-    title: str
-    url: str
-    paragraph: str
-    hits: int
-
-
 # --- pieces ------------------------------------------------------------------------------
 
 
@@ -197,7 +198,7 @@ def _cite_links(path: str, corpus: Corpus):
     def cite(c: Citation) -> CiteLink:
         article = corpus.by_slug[c.slug]
         return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph,
-                        bool(article.outlet or article.agency))
+                        article.publisher is not None)
     return cite
 
 
@@ -303,8 +304,7 @@ def _story_note(article: Article, corpus: Corpus, ui: dict[str, str]) -> str:
 
 
 def _source_name(article: Article) -> str:
-    source = article.outlet or article.agency
-    return source.name if source else ""
+    return article.publisher.name if article.publisher else ""
 
 
 def _title(corpus: Corpus, slug: str) -> str:
@@ -327,8 +327,6 @@ def entity_neighbours(briefing: Briefing, entities: dict[str, Entity]) -> dict[s
         out.setdefault(b, []).append((entities[a], n))
     return {e: tuple(sorted(pairs, key=lambda x: (-x[1], x[0].name))[:ENTITY_NEIGHBOURS]) for e, pairs in out.items()}
 
-
-ENTITY_NEIGHBOURS = 10
 
 
 def article_context(config: Config, article: Article, corpus: Corpus, briefing: Briefing) -> ArticleContext:

@@ -44,8 +44,8 @@ class SearchIndexError(Exception):
 
 def search_forms(word: str) -> tuple[str, ...]:
     """The forms under which a word is indexed: its matching key and each reading of it with
-    a proclitic removed ("والكاظمي" → والكاظمي، كاظمي، الكاظمي). A query word finds a text
-    word when they share a form, so "كاظمي" finds "والكاظمي" and "والكاظمي" finds "الكاظمي"
+    a proclitic removed ("والوزير" → والوزير، وزير، الوزير). A query word finds a text
+    word when they share a form, so "وزير" finds "والوزير" and "والوزير" finds "الوزير"
     (a bare ك/ب/ل/ف/و may be a letter of the word or a clitic: both readings are kept)."""
     key = arabic.matching_key(word)
     return tuple(arabic.clitic_variants(key)) if key else ()
@@ -72,7 +72,7 @@ def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list
     """One searchable document per article, in corpus order."""
     docs = []
     for article in corpus.articles:
-        source = article.outlet or article.agency
+        source = article.publisher
         by_type: dict[str, list[str]] = defaultdict(list)
         for mention in article.mentions:
             entity = corpus.entities[mention.entity_id]

@@ -68,9 +68,15 @@
   }
 
   // The forms of a word: its key and its readings without a proclitic (search_forms).
+  const formsCache = new Map();  // result texts are re-read for filters, phrases and snippets
   function formsOf(word) {
-    const key = matchingKey(word);
-    return key ? cliticVariants(key) : [];
+    let forms = formsCache.get(word);
+    if (forms === undefined) {
+      const key = matchingKey(word);
+      forms = key ? cliticVariants(key) : [];
+      formsCache.set(word, forms);
+    }
+    return forms;
   }
 
   function textForms(text) {
