@@ -64,7 +64,7 @@ def run_queries(page, url: str, queries, numbers: dict[str, str]) -> dict[str, t
         page.press("#search-input", "Enter")
         page.wait_for_function(
             "q => document.querySelector('[data-search-status]').textContent.includes('«' + q + '»')",
-            arg=query, timeout=10000)
+            arg=query, timeout=20000)  # generous: two cores also run the rest of the suite
         hrefs = page.eval_on_selector_all(".search-result__title a", "as => as.map(a => a.getAttribute('href'))")
         pages = {numbers[h.split("#")[0]] for h in hrefs}
         found[query] = (pages, page.inner_text("[data-search-status]"), hrefs)
