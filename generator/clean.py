@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Container
 
 from . import arabic
 from .dates import is_date_line
@@ -89,10 +89,10 @@ class Draft:
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
-    lexicon: frozenset[str] = frozenset()  # words attested in the corpus (see build_lexicon)
+    lexicon: Container[str] = frozenset()  # words attested in the corpus (see build_lexicon)
 
 
-def clean(raw: RawDoc, lexicon: frozenset[str] = frozenset()) -> CleanDoc:
+def clean(raw: RawDoc, lexicon: Container[str] = frozenset()) -> CleanDoc:
     """Clean one document. ``lexicon`` (from ``build_lexicon`` over the whole corpus) lets the
     split-word rule tell a broken word from a real one; without it that rule only joins
     bound suffixes."""
@@ -331,7 +331,7 @@ MAX_FRAGMENT_LETTERS = 6
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a\u0670\u0671]+")
 
 
-def _rejoin_split_word(text: str, lexicon: frozenset[str]) -> tuple[str, Repair | None]:
+def _rejoin_split_word(text: str, lexicon: Container[str]) -> tuple[str, Repair | None]:
     words = text.split(" ")
     head = words[0]
     if len(words) < 3 or not ARABIC_WORD_RE.fullmatch(head):

@@ -1,4 +1,5 @@
-"""The commands a user types: ``python build.py [build]``. ``build.py`` only calls ``main``.
+"""The commands a user types: ``python build.py [build|check|serve|export]``. ``build.py`` only
+calls ``main``.
 
 Exit codes: 0 built; 1 nothing was built (configuration or fatal error; the previous site is
 untouched); 3 built, but some input files were skipped (each named in the summary).
@@ -7,29 +8,42 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+from dataclasses import replace
 from pathlib import Path
 
-from jinja2 import TemplateError
-
 from .check import check_site, review_notes
-from .config import ConfigError, load_config
-from .pipeline import BuildError, BuildResult, build
-from .writer import WriteRefused
+from .config import Config, load_config
+from .export import ExportRefused, export_path, export_site
+from .failure import describe_failure
+from .pipeline import BuildResult, build
+from .terminal import paint, progress_bar
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
+DEFAULT_PORT = 8000
 
 
 def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.root or default_root or Path.cwd()).resolve()
     if args.command == "check":
-        return run_check(root)
-    return run_build(root, quiet=args.quiet)
+        return run_check(root, args.base_url)
+    if args.command == "serve":
+        from .serve import serve  # watchdog and the server load only for this command
+
+        try:
+            return serve(root, args.port, args.bind, args.base_url, say=_say)
+        except OSError as exc:
+            _err(paint(f"cannot serve on {args.bind}:{args.port}: {exc.strerror or exc}", "error", sys.stderr))
+            return EXIT_FAILED
+    if args.command == "export":
+        return run_export(root, args.to, args.base_url, quiet=args.quiet)
+    return run_build(root, args.base_url, quiet=args.quiet)
 
 
-def run_check(root: Path) -> int:
+def run_check(root: Path, base_url: str | None = None) -> int:
     """Build, then list what needs an editor's eye and anything broken in the built site."""
-    result = _build_or_report(root)
+    result = _build_or_report(root, base_url)
     if isinstance(result, int):
         return result
     print(summary(result, root))
@@ -48,8 +62,8 @@ def run_check(root: Path) -> int:
     return EXIT_FAILED if broken or result.problems else EXIT_OK
 
 
-def run_build(root: Path, quiet: bool = False) -> int:
-    result = _build_or_report(root)
+def run_build(root: Path, base_url: str | None = None, quiet: bool = False) -> int:
+    result = _build_or_report(root, base_url, quiet)
     if isinstance(result, int):
         return result
     if not quiet:
@@ -57,49 +71,101 @@ def run_build(root: Path, quiet: bool = False) -> int:
     return EXIT_SKIPPED if result.skipped else EXIT_OK
 
 
-def _build_or_report(root: Path) -> BuildResult | int:
+def run_export(root: Path, to: Path | None, base_url: str | None = None, quiet: bool = False) -> int:
+    """Build, then zip the site for reading offline."""
+    result = _build_or_report(root, base_url, quiet)
+    if isinstance(result, int):
+        return result
+    config = load_config(root)
+    try:
+        export = export_site(result.output_dir, export_path(root, to),
+                             protected=(config.seeds_dir, config.content_dir, config.templates_dir))
+    except (ExportRefused, OSError) as exc:
+        _err(paint(f"export failed; nothing was written:\n  {exc}", "error", sys.stderr))
+        return EXIT_FAILED
+    if not quiet:
+        print(summary(result, root))
+        shown = export.path.relative_to(Path.cwd()) if export.path.is_relative_to(Path.cwd()) else export.path
+        print(paint(f"Exported {export.files} files ({export.size / 1_000_000:.1f} MB) to {shown}", "bold"))
+        print(f"To read it offline: unzip it and open {export.folder}/index.html in a browser "
+              "(search works without a server).")
+    return EXIT_SKIPPED if result.skipped else EXIT_OK
+
+
+def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = False) -> BuildResult | int:
     """The build's result, or the exit code after printing why there is none."""
     try:
-        config = load_config(root)
-        return build(config)
-    except ConfigError as exc:
-        _err(f"site.yaml has {len(exc.problems)} problem(s); nothing was built:")
-        for problem in exc.problems:
-            _err(f"  {problem}")
+        return build(_config(root, base_url), progress=progress_bar if not quiet else _no_bar)
+    except Exception as exc:  # every failure is reported; only a bug also gets its traceback
+        failures = describe_failure(exc, root)
+        if any(f.bug for f in failures):
+            traceback.print_exc()
+        _err(paint(f"build failed; nothing was built and the previous site was left as it was "
+                   f"({len(failures)} problem(s)):", "error", sys.stderr))
+        for failure in failures:
+            _err(f"  {failure}")
         return EXIT_FAILED
-    except (BuildError, WriteRefused) as exc:
-        _err(f"build failed; the previous site was left as it was:\n  {exc}")
-        return EXIT_FAILED
-    except TemplateError as exc:
-        where = f"templates/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else "templates"
-        _err(f"build failed in a template; the previous site was left as it was:\n  {where}: {exc.message}"
-             if hasattr(exc, "message") else f"build failed in a template: {exc}")
-        return EXIT_FAILED
+
+
+def _config(root: Path, base_url: str | None) -> Config:
+    config = load_config(root)
+    return replace(config, base_url=base_url.rstrip("/")) if base_url else config
+
+
+def _no_bar(items, stage):
+    return items
 
 
 def summary(result: BuildResult, root: Path) -> str:
     where = result.output_dir.relative_to(root) if result.output_dir.is_relative_to(root) else result.output_dir
-    lines = [f"Built {result.pages} pages from {result.articles} articles into {where}/ "
-             f"in {result.seconds:.2f} s ({result.files} files, {result.unchanged} unchanged)."]
+    lines = [paint(f"Built {result.pages} pages from {result.articles} articles into {where}/ "
+                   f"in {result.seconds:.2f} s", "ok") +
+             f" ({result.files} files, {result.unchanged} unchanged)."]
     if result.skipped:
-        lines.append(f"Skipped {result.skipped} input file(s): see the warnings below.")
+        lines.append(paint(f"Skipped {result.skipped} input file(s): see the warnings below.", "warn"))
     if result.overridden:
         lines.append(f"Editor overrides applied to {len(result.overridden)} article(s):")
         lines += [f"  {line}" for line in result.overridden]
     if result.problems:
-        lines.append(f"{len(result.problems)} warning(s):")
+        lines.append(paint(f"{len(result.problems)} warning(s):", "warn"))
         lines += [f"  {p}" for p in result.problems]
     return "\n".join(lines)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the Arabic briefing site.")
-    parser.add_argument("command", nargs="?", default="build", choices=("build", "check"),
+    parser.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve", "export"),
                         help="build (default): build the site into output/; "
-                             "check: build, list articles to review, verify the built site")
+                             "check: build, list articles to review, verify the built site; "
+                             "serve: preview on http://127.0.0.1:8000/, rebuilding and reloading on save; "
+                             "export: build, then zip the site for reading offline (dist/)")
     parser.add_argument("--root", type=Path, help="the project folder (default: the folder of build.py)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("--base-url", metavar="URL", default=None,
+                        help="the site's public address, overriding site.yaml's base_url "
+                             "(canonical links, feed, sitemap); empty keeps site.yaml's")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT,
+                        help=f"serve: the port (default {DEFAULT_PORT}; the next free one if busy; 0: any)")
+    parser.add_argument("--bind", metavar="ADDRESS", default="127.0.0.1",
+                        help="serve: the address to listen on (default 127.0.0.1, this machine only; "
+                             "0.0.0.0 shows the preview to your network)")
+    parser.add_argument("--to", type=Path, metavar="PATH",
+                        help="export: the zip file or folder to write (default dist/<project>-offline.zip)")
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port between 0 and 65535, got {value}")
+    return value
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
 
 
 def _err(text: str) -> None:

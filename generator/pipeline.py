@@ -9,11 +9,14 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Iterable, Protocol, Sequence, TypeVar
 
 from . import render, render_briefing, search, urls
 from .briefing import Briefing, build_briefing
+from .cache import ArticleCache, fingerprint
 from .clean import build_lexicon, clean
 from .config import Config
 from .corpus import Corpus, analyse
@@ -25,10 +28,12 @@ from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
 from .overrides import Override, apply_override, read_overrides
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .places import builtin_places
+from .publish import publishing_files
 from .sources import BUILTIN_AGENCIES
 from .topics import topic_gazetteer
 from .writer import OutputWriter
 
+T = TypeVar("T")
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
 
 
@@ -51,11 +56,35 @@ class BuildResult:
     corpus: Corpus | None = None
     briefing: Briefing | None = None
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in order
+    extracted: int = 0  # articles cleaned or extracted in this build (the rest came from the cache)
+    changed: tuple[str, ...] = ()  # site paths whose bytes differ from the previous build
 
 
-def build(config: Config) -> BuildResult:
+class Progress(Protocol):
+    def __call__(self, items: Sequence[T], stage: str) -> Iterable[T]: ...
+
+
+def no_progress(items: Sequence[T], stage: str) -> Iterable[T]:
+    return items
+
+
+@dataclass
+class Warm:
+    """What a long-lived process keeps between builds: article work and compiled templates."""
+
+    articles: ArticleCache = field(default_factory=ArticleCache)
+    environments: dict = field(default_factory=dict)  # templates folder → Jinja Environment
+
+
+def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress) -> BuildResult:
+    """``warm``: what a long-lived caller (the preview server) keeps between builds, so an
+    unchanged article is not cleaned or extracted again and templates are compiled once.
+    ``progress`` wraps each long loop (a terminal shows a bar; the default shows nothing)."""
     started = time.perf_counter()
     clock = Stopwatch()
+    warm = warm or Warm()
+    cache = warm.articles
+    cache.start_build()
     if not config.seeds_dir.is_dir():
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
                          f"files (.txt) in it, or set 'seeds:' in site.yaml")
@@ -67,12 +96,17 @@ def build(config: Config) -> BuildResult:
     lexicon = build_lexicon(raw.text for raw in raws)
     overrides, override_problems = read_overrides(config.content_dir)
     problems += override_problems
-    cleaned = [(clean(raw, lexicon), raw, slug) for raw, slug in assign_slugs(raws, overrides)]
+    cleaned = [(cache.cleaned(raw, lexicon, clean), raw, slug)
+               for raw, slug in progress(assign_slugs(raws, overrides), "clean")]
     clock.lap("read and clean")
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer))
+    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache))
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
-    articles = [with_override(extract(doc, raw, slug, knowledge), overrides) for doc, raw, slug in cleaned]
+    knowledge_print = fingerprint(gazetteer.entities, knowledge.sources, knowledge.topics)
+    articles = [with_override(cache.extracted(entry, slug, knowledge_print,
+                                              partial(extract, entry.doc, raw, slug, knowledge)), overrides)
+                for entry, raw, slug in progress(cleaned, "extract")]
+    cache.keep_only([entry for entry, _raw, _slug in cleaned])
     problems += [p for a in articles for p in a.problems]
     clock.lap("extract")
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
@@ -83,12 +117,12 @@ def build(config: Config) -> BuildResult:
     briefing = build_briefing(corpus, config)
     clock.lap("corpus and briefing")
 
-    renderer = render.make_renderer(config, [p.slug for p in pages])
+    renderer = render.make_renderer(config, [p.slug for p in pages], warm.environments)
     intro = read_briefing_intro(config)
     with OutputWriter(config.output_dir) as out:
-        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages)
+        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, progress)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
-        html_pages += write_entity_pages(out, renderer, articles, entities, briefing)
+        html_pages += write_entity_pages(out, renderer, articles, entities, briefing, progress)
         copy_static(out, config.templates_dir / STATIC_DIR)
         out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
@@ -96,6 +130,8 @@ def build(config: Config) -> BuildResult:
         clock.lap("render")
         html_pages += write_search(out, renderer, corpus)
         clock.lap("search index")
+        for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
+            out.write_text(path, text)
         out.commit()
         clock.lap("write")
     return BuildResult(
@@ -105,6 +141,7 @@ def build(config: Config) -> BuildResult:
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
         built=tuple(articles), corpus=corpus, briefing=briefing, stages=clock.laps,
+        extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed),
     )
 
 
@@ -121,11 +158,13 @@ class Stopwatch:
         self._last = now
 
 
-def discover_names(cleaned: list, gazetteer) -> list[Entity]:
+def discover_names(cleaned: list, gazetteer, cache: ArticleCache) -> list[Entity]:
     """People named after a role title that neither site.yaml nor the built-ins know."""
+    gazetteer_print = fingerprint(gazetteer.entities)
     found = []
-    for doc, _raw, _slug in cleaned:
-        found += discover_people(paragraphs_of(doc.blocks), gazetteer)
+    for entry, _raw, _slug in cleaned:
+        found += cache.discoveries(entry, gazetteer_print,
+                                   partial(discover_people, paragraphs_of(entry.doc.blocks), gazetteer))
     return discovered_entities(found)
 
 
@@ -178,11 +217,11 @@ def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = Non
 
 
 def write_pages(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
-                raws: list[RawDoc], pages: list[Page]) -> int:
+                raws: list[RawDoc], pages: list[Page], progress: Progress = no_progress) -> int:
     articles, config = corpus.articles, renderer.config
     out.write_text(urls.INDEX, render.render_index(renderer, list(articles)))
     raw_by_source = {raw.source: raw for raw in raws}
-    for article in articles:
+    for article in progress(articles, "articles"):
         raw = raw_by_source[article.source_file]
         context = render_briefing.article_context(config, article, corpus, briefing)
         out.write_text(urls.article_path(article.slug), render.render_article(renderer, article, corpus.entities, context))
@@ -234,7 +273,7 @@ def read_briefing_intro(config: Config) -> str | None:
 
 
 def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],
-                       entities: dict[str, Entity], briefing: Briefing) -> int:
+                       entities: dict[str, Entity], briefing: Briefing, progress: Progress = no_progress) -> int:
     """One page per entity the articles mention: every mention in reading order, and the
     entities most often named with it."""
     appearances: dict[str, list[tuple[Article, list]]] = {}
@@ -245,7 +284,7 @@ def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: l
         for entity_id, mentions in by_entity.items():
             appearances.setdefault(entity_id, []).append((article, mentions))
     companions = render_briefing.entity_neighbours(briefing, entities)
-    for entity_id in sorted(appearances):
+    for entity_id in progress(sorted(appearances), "entities"):
         out.write_text(urls.entity_path(entity_id),
                        render.render_entity(renderer, entities[entity_id], appearances[entity_id],
                                             companions.get(entity_id, ())))

@@ -15,9 +15,10 @@ from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import urls
+from . import page_meta, urls
 from .config import Config
 from .entities import count_mentions
+from .page_meta import PageMeta
 from .search import FACETS as SEARCH_FACETS
 from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page
 
@@ -109,6 +110,8 @@ class Chrome:
     canonical_url: str
     data_url: str
     search_url: str
+    feed_url: str  # "" when no feed is written (no base_url)
+    meta: PageMeta  # description, OpenGraph, JSON-LD
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +124,23 @@ class Renderer:
     nav: tuple[tuple[str, str], ...]
 
 
-def make_renderer(config: Config, page_slugs: list[str]) -> Renderer:
+def make_renderer(config: Config, page_slugs: list[str], environments: dict | None = None) -> Renderer:
+    """``environments``: compiled templates to reuse across builds (Jinja recompiles a template
+    whose file changed), keyed by the templates folder."""
     ui = config.ui
     nav = [(ui["nav_home"], urls.INDEX), (ui["nav_briefing"], urls.BRIEFING), (ui["search_title"], urls.SEARCH)]
     if "about" in page_slugs:
         nav.append((ui["nav_about"], urls.page_path("about")))
-    return Renderer(make_environment(config.templates_dir), config, tuple(nav))
+    env = (environments or {}).get(config.templates_dir)
+    if env is None:
+        env = make_environment(config.templates_dir)
+        if environments is not None:
+            environments[config.templates_dir] = env
+    return Renderer(env, config, tuple(nav))
 
 
 def make_environment(templates_dir: Path) -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(HTML_TEMPLATES, default_for_string=True),
         undefined=StrictUndefined,
@@ -138,11 +148,17 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # |tojson (JSON-LD): Arabic stays readable, keys in a fixed order; Jinja still escapes
+    # < > & ' so no value can close the <script> element it is printed in.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
-def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool = False) -> Chrome:
+def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool = False,
+           meta: PageMeta | None = None) -> Chrome:
     """``served_anywhere``: the host may show this page at any URL (404.html). Relative links
-    would then break below the top folder, so with a ``base_url`` they are made absolute."""
+    would then break below the top folder, so with a ``base_url`` they are made absolute.
+    ``meta``: the page kind's metadata (``page_meta``); a plain WebPage when not given."""
     config = r.config
 
     def link(target: str) -> str:
@@ -162,6 +178,8 @@ def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool =
         canonical_url=urls.absolute_url(config.base_url, page_path),
         data_url=link(urls.ARTICLES_JSON),
         search_url=link(urls.SEARCH),
+        feed_url=link(urls.FEED) if config.base_url else "",  # the feed is written only then
+        meta=meta or page_meta.web_page_meta(config, page_path, page_title),
     )
 
 
@@ -204,7 +222,7 @@ def render_index(r: Renderer, articles: list[Article]) -> str:
     path, config = urls.INDEX, r.config
     event = config.event
     return r.env.get_template("index.html").render(
-        chrome=chrome(r, path, config.title),
+        chrome=chrome(r, path, config.title, meta=page_meta.home_meta(config)),
         ui=config.ui,
         event_name=event.name,
         event_summary=event.summary,
@@ -269,7 +287,8 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
         EntityLink(c.entity.name, urls.relative_url(path, urls.entity_path(c.entity.id)), c.count)
         for c in counts if c.entity.type == kind)) for kind in ENTITY_TYPES)
     return r.env.get_template("article.html").render(
-        chrome=chrome(r, path, article.title or article.source_file),
+        chrome=chrome(r, path, article.title or article.source_file,
+                      meta=page_meta.article_meta(config, article, entities)),
         ui=ui,
         article=article,
         title=article.title or article.source_file,
@@ -330,7 +349,8 @@ def render_entity(r: Renderer, entity: Entity, appearances: list[tuple[Article, 
         MetaRow(ui["mention_count"], str(sum(len(m) for _, m in appearances))),
     ) if row.value)
     return r.env.get_template("entity.html").render(
-        chrome=chrome(r, path, entity.name), ui=ui, entity=entity, type_label=ui[f"type_{entity.type}"],
+        chrome=chrome(r, path, entity.name, meta=page_meta.entity_meta(r.config, entity)),
+        ui=ui, entity=entity, type_label=ui[f"type_{entity.type}"],
         facts=facts, appearances=tuple(_appearance(path, article, mentions) for article, mentions in appearances),
         companions=tuple(EntityLink(e.name, urls.relative_url(path, urls.entity_path(e.id)), n) for e, n in companions),
     )
@@ -363,8 +383,9 @@ def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def render_raw(r: Renderer, article: Article, text: str) -> str:
     path, config = urls.raw_page_path(article.slug), r.config
+    title = f"{config.ui['raw_text']}: {article.title or article.source_file}"
     return r.env.get_template("raw.html").render(
-        chrome=chrome(r, path, f"{config.ui['raw_text']}: {article.title or article.source_file}"),
+        chrome=chrome(r, path, title, meta=page_meta.raw_meta(config, article, title)),
         ui=config.ui,
         source_file=article.source_file,
         encoding=article.raw_encoding,
@@ -377,7 +398,8 @@ def render_raw(r: Renderer, article: Article, text: str) -> str:
 def render_page(r: Renderer, page: Page) -> str:
     path, config = urls.page_path(page.slug), r.config
     return r.env.get_template("page.html").render(
-        chrome=chrome(r, path, page.title), ui=config.ui, title=page.title, html=page.html,
+        chrome=chrome(r, path, page.title, meta=page_meta.content_page_meta(config, page)),
+        ui=config.ui, title=page.title, html=page.html,
     )
 
 
@@ -419,7 +441,8 @@ def render_search(r: Renderer) -> str:
     path, ui = urls.SEARCH, r.config.ui
     messages = {key: ui[f"search_{key}"] for key in SEARCH_MESSAGES}
     return r.env.get_template("search.html").render(
-        chrome=chrome(r, path, ui["search_title"]), ui=ui,
+        chrome=chrome(r, path, ui["search_title"], meta=page_meta.search_meta(r.config, ui["search_title"])),
+        ui=ui,
         base=urls.relative_url(path, urls.INDEX)[: -len(urls.INDEX)],
         search_script=urls.relative_url(path, urls.SEARCH_SCRIPT),
         search_ui=json.dumps(messages, ensure_ascii=False),

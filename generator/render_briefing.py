@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from . import svg, urls
+from . import page_meta, svg, urls
 from .briefing import Briefing, Citation, FigureRow, Statement, TimelineEntry
 from .config import Config, Topic
 from .corpus import Corpus
@@ -146,7 +146,7 @@ def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html:
         ("network_heading", "network", briefing.cooccurrence), ("quotes_heading", "quotes", briefing.quotes),
     ) if present]
     return r.env.get_template("briefing.html").render(
-        chrome=chrome(r, path, ui["briefing_title"]), ui=ui,
+        chrome=chrome(r, path, ui["briefing_title"], meta=page_meta.briefing_meta(config, ui["briefing_title"])), ui=ui,
         event_name=config.event.name or config.title, event_facts=event_facts(config),
         intro_html=intro_html, toc=tuple(toc),
         takeaways=tuple(_statement_view(s, cite) for s in briefing.takeaways),
@@ -180,7 +180,7 @@ def render_topic(r: Renderer, topic: Topic, corpus: Corpus, briefing: Briefing) 
     paragraphs.sort(key=lambda x: (-x[0], -x[1], x[2].slug, int(x[3][1:])))
     in_briefing = any(s.id == topic.id for s in briefing.sections)
     return r.env.get_template("topic.html").render(
-        chrome=chrome(r, path, topic.label), ui=ui, topic=topic,
+        chrome=chrome(r, path, topic.label, meta=page_meta.topic_meta(config, topic)), ui=ui, topic=topic,
         briefing_url=urls.relative_url(path, urls.BRIEFING, f"topic-{topic.id}") if in_briefing else "",
         articles=tuple(TopicArticle(_title(corpus, a.slug), a.title_lang, urls.relative_url(path, urls.article_path(a.slug)),
                                     _source_name(a), s.hits, len(s.paragraphs),

@@ -18,6 +18,10 @@ BRIEFING = "briefing.html"
 BRIEFING_JSON = "data/briefing.json"
 SEARCH = "search.html"
 SEARCH_SCRIPT = "assets/search.js"
+FEED = "feed.xml"  # Atom; written only with a base_url
+SITEMAP = "sitemap.xml"  # written only with a base_url
+ROBOTS = "robots.txt"
+RAW_DIR = "raw"  # the texts as received
 
 
 def article_path(slug: str) -> str:
@@ -26,12 +30,12 @@ def article_path(slug: str) -> str:
 
 def raw_page_path(slug: str) -> str:
     """An HTML view of the text as received (decoded, escaped): readable in any browser."""
-    return f"raw/{slug}.html"
+    return f"{RAW_DIR}/{slug}.html"
 
 
 def raw_file_path(slug: str) -> str:
     """The received bytes, unchanged."""
-    return f"raw/{slug}.txt"
+    return f"{RAW_DIR}/{slug}.txt"
 
 
 def entity_path(entity_id: str) -> str:

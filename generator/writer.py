@@ -28,6 +28,7 @@ class OutputWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
         self.written: set[str] = set()  # site paths staged so far
         self.unchanged = 0
+        self.changed: list[str] = []  # site paths whose bytes are new (the preview reloads on them)
 
     def __enter__(self) -> "OutputWriter":
         return self
@@ -50,6 +51,8 @@ class OutputWriter:
                 return
             except OSError:
                 pass  # a file system without hard links: just write it
+        else:
+            self.changed.append(path)
         target.write_bytes(data)
 
     def commit(self) -> None:

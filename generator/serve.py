@@ -1,0 +1,472 @@
+"""``python build.py serve``: the site on 127.0.0.1, rebuilt on save, open tabs reloaded.
+
+Three threads and one shared ``Hub``:
+
+* the HTTP server (stdlib ``ThreadingHTTPServer``) serves ``output/`` as the build left it,
+  injecting into each HTML response a small reload script (and, after a failed build, the
+  error) — ``output/`` itself never contains either;
+* a watchdog observer turns file events under the project's inputs into ``Rebuilder.poke``;
+* the rebuilder waits until saves stop for ``QUIET`` seconds, rebuilds with a ``Warm`` state
+  (unchanged articles are not re-extracted, templates stay compiled, unchanged files are not
+  rewritten) and tells the hub, which tells every open tab over Server-Sent Events.
+
+A failed build changes nothing in ``output/`` (the writer swaps only complete sites), so
+the last good site keeps being served, with the error laid over it.
+"""
+from __future__ import annotations
+
+import errno
+import html
+import json
+import mimetypes
+import queue
+import re
+import signal
+import socket
+import threading
+import time
+import traceback
+from dataclasses import replace
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .config import CONFIG_FILE, Config, load_config
+from .failure import Failure, describe_failure
+from .pipeline import BuildResult, Warm, build
+from .terminal import paint, progress_bar
+
+SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with "__"
+EVENTS_URL = SERVE_PREFIX + "events"
+SCRIPT_URL = SERVE_PREFIX + "reload.js"
+STYLE_URL = SERVE_PREFIX + "serve.css"
+QUIET = 0.1  # seconds without a save before rebuilding: editors write a file in several steps
+MAX_WAIT = 1.0  # …but never wait longer than this after the first save of a burst
+PORT_TRIES = 20
+KEEPALIVE = 10.0  # seconds between comments on an idle event stream (finds closed tabs)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Editors' scratch files: saving "a.txt" in vim also touches "4913", "a.txt~", ".a.txt.swp".
+SCRATCH_RE = re.compile(r"^(?:\.|#|4913$)|(?:~|\.sw[a-p]|\.tmp|\.part|\.crdownload)$")
+STATIC = Path(__file__).resolve().parent / "serve_static"
+
+
+class Hub:
+    """What the server knows about the builds: the last failure, and the tabs to tell."""
+
+    def __init__(self) -> None:
+        self.boot = format(time.time_ns() // 1_000_000, "x")  # a restarted server is a new build too
+        self.generation = 0  # bumped on every build that changed something
+        self.failures: tuple[Failure, ...] = ()
+        self.idle = threading.Event()  # set while no build runs (the site folder may be mid-swap)
+        self.idle.set()
+        self.closed = threading.Event()
+        self._listeners: set[queue.Queue] = set()
+        self._lock = threading.Lock()
+
+    def listen(self) -> queue.Queue:
+        q: queue.Queue = queue.Queue()
+        with self._lock:
+            self._listeners.add(q)
+        return q
+
+    def leave(self, q: queue.Queue) -> None:
+        with self._lock:
+            self._listeners.discard(q)
+
+    @property
+    def build_id(self) -> str:
+        """Which build the site is at: the pages carry it, a reconnecting tab compares it."""
+        return f"{self.boot}-{self.generation}"
+
+    def finished(self, changed: tuple[str, ...], failures: tuple[Failure, ...]) -> None:
+        """A build ended: tabs reload when something they might show changed."""
+        was_failing = bool(self.failures)
+        self.failures = failures
+        if not changed and not failures and not was_failing:
+            return  # a save that changed nothing built: nothing to reload
+        self.generation += 1
+        message = json.dumps({"build": self.build_id, "changed": list(changed[:200]),
+                              "failed": bool(failures)})
+        with self._lock:
+            for q in self._listeners:
+                q.put(message)
+
+    def close(self) -> None:
+        self.closed.set()
+        with self._lock:
+            for q in self._listeners:
+                q.put(None)
+
+
+# --- serving -------------------------------------------------------------------------------
+
+class Outside(Exception):
+    """A request path that would leave the site folder."""
+
+
+def site_file(site: Path, request_path: str) -> Path | None:
+    """The file a URL path names inside ``site``, None when there is none. Raises ``Outside``
+    for any path that tries to leave it: "..", encoded or not, absolute or backslashed paths,
+    NUL bytes, and symlinks pointing out."""
+    path = unquote(request_path.split("?", 1)[0].split("#", 1)[0], errors="strict")
+    if not path.startswith("/") or "\\" in path or "\x00" in path:
+        raise Outside(request_path)
+    parts = path[1:].split("/")
+    if any(part in ("..", ".") for part in parts) or "" in parts[:-1] or re.match(r"^[A-Za-z]:", parts[0]):
+        raise Outside(request_path)
+    target = site.joinpath(*[p for p in parts if p])
+    if target.is_dir():
+        target = target / "index.html"
+    if not target.is_file():
+        return None
+    if not target.resolve().is_relative_to(site.resolve()):
+        raise Outside(request_path)
+    return target
+
+
+def inject(page: bytes, build_id: str, failures: tuple[Failure, ...]) -> bytes:
+    """The page as served by the preview: the reload script, and the error when the last build
+    failed. Scripts and styles are separate files, so a strict Content-Security-Policy allows them."""
+    head = (f'<script src="{SCRIPT_URL}" data-build="{build_id}" defer></script>'
+            f'<link rel="stylesheet" href="{STYLE_URL}">').encode()
+    page = _insert_before(page, b"</head>", head)
+    if failures:
+        body = re.search(rb"<body[^>]*>", page, re.IGNORECASE)
+        at = body.end() if body else 0
+        page = page[:at] + error_panel(failures).encode("utf-8") + page[at:]
+    return page
+
+
+def error_panel(failures: tuple[Failure, ...]) -> str:
+    items = "".join(
+        f'<li><code class="serve-error__where">{html.escape(f.where or "build")}</code> '
+        f"<span>{html.escape(f.message)}</span></li>" for f in failures)
+    return (f'<section class="serve-error" role="alert" lang="en" dir="ltr">'
+            f"<h2>Build failed — showing the last good site</h2><ul>{items}</ul>"
+            f"<p>Fix the file and save: this page reloads by itself.</p></section>")
+
+
+def error_page() -> bytes:
+    """Served for every page while no build has ever succeeded (``inject`` adds the error)."""
+    return (b'<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8">'
+            b"<title>Build failed</title></head><body><p>No site has been built yet.</p></body></html>")
+
+
+def _insert_before(page: bytes, marker: bytes, text: bytes) -> bytes:
+    at = page.lower().rfind(marker)
+    return page[:at] + text + page[at:] if at >= 0 else text + page
+
+
+def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequestHandler]:
+    """``site_dir``: the output folder of the current configuration (site.yaml may move it)."""
+    class PreviewHandler(BaseHTTPRequestHandler):
+        server_version = "briefing-preview"
+
+        def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
+            self.respond(send_body=False)
+
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path.split("?")[0] == EVENTS_URL:
+                self.stream_events()
+            else:
+                self.respond(send_body=True)
+
+        def respond(self, send_body: bool) -> None:
+            path = self.path.split("?")[0].split("#")[0]
+            if path.startswith(SERVE_PREFIX):
+                return self.send_static(path[len(SERVE_PREFIX):], send_body)
+            site = site_dir()
+            try:
+                target = site_file(site, self.path)
+                if target is None and not hub.idle.is_set():
+                    hub.idle.wait(10)  # the site folder may be between its two renames
+                    target = site_file(site, self.path)
+            except (Outside, UnicodeDecodeError):
+                return self.send(HTTPStatus.FORBIDDEN, b"Refused: that path is outside the site.\n",
+                                 "text/plain; charset=utf-8", send_body)
+            status = HTTPStatus.OK
+            if target is None:
+                status, target = HTTPStatus.NOT_FOUND, site_file(site, "/404.html")
+            if target is None:  # no site at all yet
+                if hub.failures:
+                    return self.send(HTTPStatus.INTERNAL_SERVER_ERROR, inject(error_page(), hub.build_id, hub.failures),
+                                     "text/html; charset=utf-8", send_body)
+                return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", send_body)
+            data = target.read_bytes()
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            if kind == "text/html":
+                data = inject(data, hub.build_id, hub.failures)
+            if kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml"):
+                kind += "; charset=utf-8"
+            self.send(status, data, kind, send_body)
+
+        def send_static(self, name: str, send_body: bool) -> None:
+            files = {"reload.js": "text/javascript", "serve.css": "text/css"}
+            if name not in files:
+                return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", send_body)
+            self.send(HTTPStatus.OK, (STATIC / name).read_bytes(), files[name] + "; charset=utf-8", send_body)
+
+        def send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")  # a reload must show the new build
+            self.end_headers()
+            if send_body:
+                self.wfile.write(data)
+
+        def stream_events(self) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            q = hub.listen()
+            try:
+                self.wfile.write(f"retry: 1000\nevent: hello\ndata: {hub.build_id}\n\n".encode())
+                self.wfile.flush()
+                while not hub.closed.is_set():
+                    try:
+                        message = q.get(timeout=KEEPALIVE)
+                    except queue.Empty:
+                        self.wfile.write(b": keep-alive\n\n")
+                    else:
+                        if message is None:
+                            break
+                        self.wfile.write(f"event: reload\ndata: {message}\n\n".encode())
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the tab was closed
+            finally:
+                hub.leave(q)
+
+        def log_message(self, format: str, *args) -> None:  # noqa: A002
+            pass  # a request log would drown the build messages
+
+    return PreviewHandler
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # event streams never block Ctrl-C
+
+
+class PreviewServer6(PreviewServer):
+    address_family = socket.AF_INET6
+
+
+def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
+                say: Callable[[str], None]) -> PreviewServer:
+    """The server on ``port``, or on the next free port (saying so) when it is taken."""
+    last_error: OSError | None = None
+    for candidate in range(port, port + PORT_TRIES) if port else [0]:
+        try:
+            server = (PreviewServer6 if ":" in host else PreviewServer)((host, candidate), handler)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            last_error = exc
+            continue
+        if candidate != port and port:
+            say(paint(f"Port {port} is busy; using {candidate} instead.", "warn"))
+        return server
+    raise OSError(errno.EADDRINUSE, f"ports {port}–{port + PORT_TRIES - 1} are all busy; "
+                                    f"choose another with --port") from last_error
+
+
+# --- watching and rebuilding ---------------------------------------------------------------
+
+class Rebuilder:
+    """Runs builds one at a time, after saves have settled."""
+
+    def __init__(self, root: Path, load: Callable[[], Config], hub: Hub, say: Callable[[str], None]):
+        self.root, self.load, self.hub, self.say = root, load, hub, say
+        self.warm = Warm()
+        self._cond = threading.Condition()
+        self._pending: list[str] = []
+        self._first = self._last = 0.0
+        self._stopping = False
+        self._warned: set[str] = set()  # the warnings already printed
+        self.thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
+
+    def poke(self, shown_path: str) -> None:
+        with self._cond:
+            now = time.monotonic()
+            if not self._pending:
+                self._first = now
+            self._last = now
+            if shown_path not in self._pending:
+                self._pending.append(shown_path)
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        if self.thread.is_alive():
+            self.thread.join()  # a build in progress finishes (or fails) cleanly: no half-written site
+
+    def build_now(self, reason: str = "") -> BuildResult | None:
+        """One build, reported to the terminal and the hub; None when it failed."""
+        self.hub.idle.clear()
+        started = time.perf_counter()
+        try:
+            config = self.load()
+            result = build(config, self.warm, progress_bar if not reason else _silent)
+        except Exception as exc:  # any failure must leave the server up, showing it
+            failures = describe_failure(exc, self.root)
+            if any(f.bug for f in failures):
+                traceback.print_exc()
+            self.hub.idle.set()
+            self.hub.finished((), failures)
+            self.say(paint(f"{_stamp()}{reason}build failed after {time.perf_counter() - started:.2f} s; "
+                           "still serving the last good site:", "error"))
+            for failure in failures:
+                self.say(f"  {failure}")
+            return None
+        self.hub.idle.set()
+        self.hub.finished(result.changed, ())
+        self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
+        warnings = [str(p) for p in result.problems]
+        for warning in warnings:
+            if warning not in self._warned:  # each warning once, not again on every save
+                self.say(paint(f"  {warning}", "warn"))
+        self._warned = set(warnings)
+        return result
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                while not self._stopping:  # settle: wait for QUIET after the last save
+                    now = time.monotonic()
+                    wait = min(self._last + QUIET, self._first + MAX_WAIT) - now
+                    if wait <= 0:
+                        break
+                    self._cond.wait(wait)
+                if self._stopping:
+                    return
+                changed, self._pending = self._pending, []
+            shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            self.build_now(f"{shown} changed → ")
+
+
+def _silent(items, stage):
+    return items
+
+
+def rebuild_summary(result: BuildResult) -> str:
+    reused = result.articles - result.extracted
+    return (f"built in {result.seconds:.2f} s: {len(result.changed)} file(s) changed, "
+            f"{result.extracted} article(s) extracted, {reused} reused")
+
+
+def _stamp() -> str:
+    return time.strftime("[%H:%M:%S] ")
+
+
+class InputWatcher(FileSystemEventHandler):
+    """Turns file events under the project's inputs into rebuilds; ignores everything else."""
+
+    def __init__(self, root: Path, inputs: Callable[[], tuple[Path, ...]], rebuilder: Rebuilder):
+        self.root, self.inputs, self.rebuilder = root, inputs, rebuilder
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in ("created", "modified", "deleted", "moved", "closed"):
+            return  # "opened", "closed_no_write": reads, not changes
+        if event.is_directory and event.event_type == "modified":
+            return
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            shown = relevant_change(self.root, self.inputs(), Path(str(path))) if path else None
+            if shown:
+                self.rebuilder.poke(shown)
+                return
+
+
+def relevant_change(root: Path, inputs: tuple[Path, ...], path: Path) -> str | None:
+    """The path as the user knows it, when a change there can change the site; else None."""
+    if SCRATCH_RE.search(path.name):
+        return None
+    for folder in inputs:
+        if path == folder or path.is_relative_to(folder):
+            return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return None
+
+
+def watched_inputs(root: Path, config: Config | None) -> tuple[Path, ...]:
+    if config is None:  # site.yaml is broken: watch the default places until it is fixed
+        return (root / CONFIG_FILE, root / "seeds", root / "content", root / "templates")
+    return (root / CONFIG_FILE, config.seeds_dir, config.content_dir, config.templates_dir)
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def serve(root: Path, port: int, host: str, base_url: str | None = None,
+          say: Callable[[str], None] = print) -> int:
+    hub = Hub()
+    state: dict[str, Config | None] = {"config": None}
+    observer = Observer()
+    watched: set[Path] = set()
+
+    def load() -> Config:
+        config = load_config(root)
+        if base_url:
+            config = replace(config, base_url=base_url.rstrip("/"))
+        state["config"] = config
+        for folder in watched_inputs(root, config)[1:]:  # folders created or renamed since
+            if folder.is_dir() and folder not in watched:
+                observer.schedule(watcher, str(folder), recursive=True)
+                watched.add(folder)
+        return config
+
+    rebuilder = Rebuilder(root, load, hub, say)
+    watcher = InputWatcher(root, lambda: watched_inputs(root, state["config"]), rebuilder)
+    observer.schedule(watcher, str(root), recursive=False)  # site.yaml, and folders appearing
+    rebuilder.build_now()
+
+    def site_dir() -> Path:
+        config = state["config"]
+        return config.output_dir if config else root / "output"
+
+    server = bind_server(host, port, make_handler(site_dir, hub), say)
+    observer.start()
+    rebuilder.thread.start()
+    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
+
+    address = server.server_address
+    shown_host = f"[{address[0]}]" if ":" in str(address[0]) else address[0]
+    say(paint(f"Serving {site_dir().name}/ at http://{shown_host}:{address[1]}/", "bold") + "  (Ctrl-C to stop)")
+    if host not in LOOPBACK:
+        say(paint(f"Listening on {host}: anyone who can reach this machine can read the preview.", "warn"))
+    say(f"Watching {', '.join(_shown(root, p) for p in watched_inputs(root, state['config']))} for changes.")
+
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        say("Stopping…")
+        observer.stop()
+        rebuilder.stop()
+        hub.close()
+        server.shutdown()
+        server.server_close()
+        observer.join(timeout=5)
+    say("Stopped.")
+    return 0
+
+
+def _shown(root: Path, path: Path) -> str:
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return rel + ("/" if path.is_dir() else "")
+

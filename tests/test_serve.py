@@ -1,0 +1,296 @@
+"""``python build.py serve`` as a user runs it: a real process on a real port, real file edits,
+the live-reload event stream read over HTTP, and a real browser reloading by itself."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT, copy_project
+from generator.pipeline import Warm, build
+from generator.config import load_config
+from generator.serve import Outside, inject, relevant_change, site_file
+
+RELOAD_BOUND = 10.0  # seconds from saving a file to the reload event, on a loaded 2-core CI machine
+
+
+class Served:
+    """A running ``build.py serve``: its project folder, address, and terminal output."""
+
+    def __init__(self, root: Path, busy_port: int):
+        self.root = root
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", str(PROJECT / "build.py"), "serve", "--root", str(root), "--port", str(busy_port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+            env={**os.environ, "NO_COLOR": "1"})
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        line = self.wait_for(r"Serving output/ at http://127\.0\.0\.1:(\d+)/", 60)
+        self.port = int(re.search(r":(\d+)/", line).group(1))
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.log.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r} within {timeout} s; output so far:\n" + "\n".join(self.log))
+
+    def rest(self) -> str:
+        """Everything printed after the process ended."""
+        self.reader.join(timeout=10)
+        while not self.lines.empty():
+            self.log.append(self.lines.get())
+        return "\n".join(self.log)
+
+    def get(self, path: str) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.putrequest("GET", path, skip_accept_encoding=True)  # sent as written, not normalised
+        conn.endheaders()
+        response = conn.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        conn.close()
+        return response.status, body
+
+    def events(self) -> "EventStream":
+        return EventStream(self.port)
+
+
+class EventStream:
+    """The live-reload stream a tab listens to, read in the background."""
+
+    def __init__(self, port: int):
+        self.events: queue.Queue[tuple[str, str]] = queue.Queue()
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.conn.request("GET", "/__serve__/events")
+        self.response = self.conn.getresponse()
+        assert self.response.getheader("Content-Type") == "text/event-stream"
+        threading.Thread(target=self._read, daemon=True).start()
+        kind, _ = self.next(10)
+        assert kind == "hello"
+
+    def _read(self) -> None:
+        kind, data = "message", ""
+        try:
+            for raw in self.response:
+                line = raw.decode("utf-8").rstrip("\n")
+                if line.startswith("event: "):
+                    kind = line[7:]
+                elif line.startswith("data: "):
+                    data = line[6:]
+                elif not line and data:
+                    self.events.put((kind, data))
+                    kind, data = "message", ""
+        except OSError:
+            pass
+
+    def next(self, timeout: float) -> tuple[str, str]:
+        return self.events.get(timeout=timeout)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The project served from a temporary copy. The default port's neighbour is taken first,
+    so the server must say the port is busy and move on."""
+    root = copy_project(tmp_path_factory.mktemp("serve"))
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    busy = blocker.getsockname()[1]
+    server = Served(root, busy)
+    yield server
+    blocker.close()
+    server.proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    assert server.proc.wait(timeout=20) == 0
+    output = server.rest()
+    assert "Traceback" not in output and output.endswith("Stopped.")
+    assert not list(root.glob(".output.*")), "a stopped server must not leave staging folders behind"
+
+
+def article_urls(root: Path) -> dict[str, str]:
+    data = json.loads((root / "output" / "data" / "articles.json").read_text(encoding="utf-8"))
+    return {a["source_file"]: a["url"] for a in data["articles"]}
+
+
+def test_a_busy_port_is_reported_and_the_next_free_one_taken(served):
+    busy_line = next(line for line in served.log if "busy" in line)
+    assert re.search(r"Port (\d+) is busy; using (\d+) instead", busy_line)
+    assert served.port != int(re.search(r"Port (\d+)", busy_line).group(1))
+    status, body = served.get("/")
+    assert status == 200 and 'dir="rtl"' in body
+
+
+def test_editing_a_seed_serves_the_new_text_and_tells_open_tabs_to_reload(served):
+    stream = served.events()
+    seed = next(iter(sorted((served.root / "seeds").glob("*.txt"))))
+    url = "/" + article_urls(served.root)[seed.name]
+    text = seed.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)  # a long body line
+    marker = "جملة مضافة للتحقق من إعادة البناء"
+    saved = time.monotonic()
+    seed.write_text(text.replace(paragraph, f"{paragraph} {marker}."), encoding="utf-8")
+
+    kind, data = stream.next(RELOAD_BOUND)
+    elapsed = time.monotonic() - saved
+    stream.close()
+    assert kind == "reload" and elapsed < RELOAD_BOUND
+    message = json.loads(data)
+    assert not message["failed"] and url.lstrip("/") in message["changed"]
+    status, page = served.get(url)
+    assert status == 200 and marker in page
+    # the reload script is added by the server, never written into the site
+    assert '<script src="/__serve__/reload.js"' in page
+    assert "__serve__" not in (served.root / "output" / url.lstrip("/")).read_text(encoding="utf-8")
+    # only the edited article was extracted again
+    served.wait_for(r"changed → built in [\d.]+ s: \d+ file\(s\) changed, 1 article\(s\) extracted, 4 reused", 10)
+
+
+def test_a_broken_template_shows_the_error_and_keeps_the_last_good_site(served):
+    template = served.root / "templates" / "article.html"
+    good = template.read_text(encoding="utf-8")
+    lines = good.split("\n")
+    broken_line = next(i for i, line in enumerate(lines) if "{% block main %}" in line) + 1
+    stream = served.events()
+    template.write_text(good.replace("{% block main %}", "{% block main %}{% if %}", 1), encoding="utf-8")
+    try:
+        kind, data = stream.next(RELOAD_BOUND)
+        assert kind == "reload" and json.loads(data)["failed"]
+        served.wait_for(rf"templates/article\.html:{broken_line}: ", 10)  # the terminal names file and line
+        url = "/" + next(iter(article_urls(served.root).values()))
+        status, page = served.get(url)
+        assert status == 200
+        panel = re.search(r'<section class="serve-error".*?</section>', page, re.S).group(0)
+        assert f"templates/article.html:{broken_line}" in panel and "Expected an expression" in panel
+        assert '<article' in page  # the last good page is still there, under the error
+    finally:
+        template.write_text(good, encoding="utf-8")
+    kind, data = stream.next(RELOAD_BOUND)
+    stream.close()
+    assert kind == "reload" and not json.loads(data)["failed"]
+    status, page = served.get(url)
+    assert status == 200 and "serve-error" not in page
+
+
+@pytest.mark.parametrize("path", [
+    "/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E%2Fsite.yaml", "/articles/../../site.yaml",
+    "/articles/%2e%2e/%2e%2e/site.yaml", "//etc/passwd", "/%2Fetc%2Fpasswd", "/..%5csite.yaml",
+    "/C:/Windows/win.ini", "/index.html%00.txt", "http://127.0.0.1/../site.yaml",
+])
+def test_the_server_refuses_paths_outside_the_site(served, path):
+    status, body = served.get(path)
+    assert status in (403, 404), (path, status)
+    assert "base_url" not in body and "root:" not in body
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/", "index.html"), ("/index.html?q=x", "index.html"), ("/articles/", None),
+    ("/%D8%A8%D8%AD%D8%AB.html", None), ("/assets/style.css", "assets/style.css"),
+])
+def test_request_paths_map_to_files_inside_the_site(tmp_path, path, expected):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "index.html").write_text("x")
+    (tmp_path / "assets" / "style.css").write_text("x")
+    found = site_file(tmp_path, path)
+    assert (found.relative_to(tmp_path).as_posix() if found else None) == expected
+
+
+def test_a_symlink_out_of_the_site_is_refused(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "secret.txt").write_text("secret")
+    (site / "link.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(Outside):
+        site_file(site, "/link.txt")
+
+
+def test_only_input_files_trigger_rebuilds_and_editor_scratch_files_do_not(tmp_path):
+    inputs = (tmp_path / "site.yaml", tmp_path / "seeds", tmp_path / "content", tmp_path / "templates")
+    assert relevant_change(tmp_path, inputs, tmp_path / "seeds" / "a.txt") == "seeds/a.txt"
+    assert relevant_change(tmp_path, inputs, tmp_path / "site.yaml") == "site.yaml"
+    assert relevant_change(tmp_path, inputs, tmp_path / "templates" / "static" / "style.css")
+    for scratch in ("4913", "a.txt~", ".a.txt.swp", "#a.txt#", ".#a.txt"):
+        assert relevant_change(tmp_path, inputs, tmp_path / "seeds" / scratch) is None
+    assert relevant_change(tmp_path, inputs, tmp_path / "output" / "index.html") is None
+    assert relevant_change(tmp_path, inputs, tmp_path / ".output.building-x" / "a.html") is None
+
+
+def test_the_reload_script_goes_in_the_head_and_the_error_after_the_body_tag():
+    page = b'<!DOCTYPE html><html><head><title>t</title></head><body class="x"><p>old</p></body></html>'
+    assert inject(page, "b-1", ()).count(b"/__serve__/reload.js") == 1
+    from generator.failure import Failure
+    served = inject(page, "b-2", (Failure("templates/a.html", 3, "Expected <an> expression"),)).decode()
+    assert served.index("<head>") < served.index("reload.js") < served.index("</head>")
+    assert served.index('<body class="x">') < served.index("serve-error") < served.index("<p>old</p>")
+    assert "Expected &lt;an&gt; expression" in served  # the message is text, not markup
+
+
+def test_a_warm_rebuild_after_an_edit_writes_what_a_cold_build_writes(project, tmp_path):
+    """The incremental path must be an optimisation only: same bytes as building from scratch."""
+    warm = Warm()
+    config = load_config(project)
+    build(config, warm)
+    seed = sorted((project / "seeds").glob("*.txt"))[1]
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("العراق", "العراق الشقيق", 1), encoding="utf-8")
+    result = build(config, warm)
+    assert result.extracted == 1 and result.articles == 5
+    assert article_urls(project)[seed.name] in result.changed
+    cold = tmp_path / "cold"
+    for part in ("seeds", "content", "templates"):
+        shutil.copytree(project / part, cold / part)
+    shutil.copy2(project / "site.yaml", cold / "site.yaml")
+    build(load_config(cold))
+    warm_files = {p.relative_to(project / "output"): p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    cold_files = {p.relative_to(cold / "output"): p.read_bytes() for p in (cold / "output").rglob("*") if p.is_file()}
+    assert warm_files.keys() == cold_files.keys()
+    assert [p for p in warm_files if warm_files[p] != cold_files[p]] == []
+
+
+def test_the_open_tab_reloads_itself_and_a_stylesheet_edit_applies_without_a_reload(served, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{served.port}/briefing.html")
+        page.evaluate("window.__sameDocument = true")
+        stylesheet = served.root / "templates" / "static" / "style.css"
+        stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\nbody { outline: 3px solid rgb(1, 2, 3); }\n",
+                              encoding="utf-8")
+        page.wait_for_function("getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'",
+                               timeout=RELOAD_BOUND * 1000)
+        assert page.evaluate("window.__sameDocument === true"), "a stylesheet change must not reload the page"
+
+        seed = sorted((served.root / "seeds").glob("*.txt"))[2]
+        text = seed.read_text(encoding="utf-8")
+        paragraph = max(text.split("\n"), key=len)
+        marker = "نص جديد يظهر في الصفحة المفتوحة"
+        page.goto(f"http://127.0.0.1:{served.port}/" + article_urls(served.root)[seed.name])
+        seed.write_text(text.replace(paragraph, f"{paragraph} {marker}."), encoding="utf-8")
+        page.wait_for_function(f"document.body.textContent.includes({json.dumps(marker)})",
+                               timeout=RELOAD_BOUND * 1000)
+    finally:
+        page.close()
