@@ -74,6 +74,7 @@ class Warm:
 
     articles: ArticleCache = field(default_factory=ArticleCache)
     environments: dict = field(default_factory=dict)  # templates folder → Jinja Environment
+    search_bundles: dict = field(default_factory=dict)  # documents' fingerprint → Pagefind bundle
 
 
 def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress) -> BuildResult:
@@ -128,7 +129,7 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
         clock.lap("render")
-        html_pages += write_search(out, renderer, corpus)
+        html_pages += write_search(out, renderer, corpus, warm.search_bundles)
         clock.lap("search index")
         for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
             out.write_text(path, text)
@@ -244,8 +245,10 @@ def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus,
     return 1 + len(topics)
 
 
-def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus) -> int:
-    """The search page, its offline index (script shards) and the Pagefind bundle."""
+def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, bundles: dict | None = None) -> int:
+    """The search page, its offline index (script shards) and the Pagefind bundle. ``bundles``:
+    Pagefind bundles by documents' fingerprint, kept across builds (a template edit changes no
+    document, so Pagefind need not run again)."""
     config = renderer.config
     docs = search.search_docs(
         corpus, {t.id: t.label for t in config.topics},
@@ -254,7 +257,12 @@ def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus) -
     for path, text in search.offline_files(docs, labels).items():
         out.write_text(path, text)
     try:
-        bundle = search.pagefind_files(docs)
+        bundle = bundles.get(search.docs_fingerprint(docs)) if bundles is not None else None
+        if bundle is None:
+            bundle = search.pagefind_files(docs)
+            if bundles is not None:  # only the latest is worth keeping
+                bundles.clear()
+                bundles[search.docs_fingerprint(docs)] = bundle
     except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
         raise BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
                          f"(pip install -r requirements.txt)") from exc

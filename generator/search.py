@@ -21,9 +21,9 @@ the best paragraph with the query words marked, linking to that paragraph.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
-import sys
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -174,13 +174,29 @@ def pagefind_files(docs: list[SearchDoc]) -> dict[str, bytes]:
         for n, doc in enumerate(docs):
             (site / f"{n}.html").write_text(_pagefind_page(n, doc), encoding="utf-8")
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+            [str(pagefind_executable()), "--site", str(site), "--output-path", str(bundle),
              "--force-language", "ar", "--silent"],
             capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
             raise SearchIndexError((result.stderr or result.stdout).strip()[-2000:] or f"exit {result.returncode}")
         return {f"{PAGEFIND_DIR}/{p.relative_to(bundle).as_posix()}": p.read_bytes()
                 for p in sorted(bundle.rglob("*")) if p.is_file() and not _unused(p.name)}
+
+
+def pagefind_executable() -> Path:
+    """The binary of the ``pagefind_bin`` wheel, run directly: ``python -m pagefind`` would
+    start a second Python only to exec it."""
+    from pagefind_bin import get_executable
+
+    return get_executable()
+
+
+def docs_fingerprint(docs: list[SearchDoc]) -> str:
+    """Of exactly what Pagefind reads: the same fingerprint, the same bundle."""
+    digest = hashlib.sha256()
+    for n, doc in enumerate(docs):
+        digest.update(_pagefind_page(n, doc).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _unused(name: str) -> bool:
