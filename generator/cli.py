@@ -16,7 +16,7 @@ from .check import check_site, review_notes
 from .config import Config, load_config
 from .export import ExportRefused, export_path, export_site
 from .failure import describe_failure
-from .pipeline import BuildResult, build
+from .pipeline import BuildResult, build, no_progress
 from .terminal import paint, progress_bar
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
@@ -95,7 +95,7 @@ def run_export(root: Path, to: Path | None, base_url: str | None = None, quiet: 
 def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = False) -> BuildResult | int:
     """The build's result, or the exit code after printing why there is none."""
     try:
-        return build(_config(root, base_url), progress=progress_bar if not quiet else _no_bar)
+        return build(_config(root, base_url), progress=progress_bar if not quiet else no_progress)
     except Exception as exc:  # every failure is reported; only a bug also gets its traceback
         failures = describe_failure(exc, root)
         if any(f.bug for f in failures):
@@ -110,10 +110,6 @@ def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = Fals
 def _config(root: Path, base_url: str | None) -> Config:
     config = load_config(root)
     return replace(config, base_url=base_url.rstrip("/")) if base_url else config
-
-
-def _no_bar(items, stage):
-    return items
 
 
 def summary(result: BuildResult, root: Path) -> str:

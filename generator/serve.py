@@ -38,7 +38,7 @@ from watchdog.observers import Observer
 
 from .config import CONFIG_FILE, Config, load_config
 from .failure import Failure, describe_failure
-from .pipeline import BuildResult, Warm, build
+from .pipeline import BuildResult, Warm, build, no_progress
 from .terminal import paint, progress_bar
 
 SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with "__"
@@ -315,7 +315,7 @@ class Rebuilder:
         started = time.perf_counter()
         try:
             config = self.load()
-            result = build(config, self.warm, progress_bar if not reason else _silent)
+            result = build(config, self.warm, progress_bar if not reason else no_progress)
         except Exception as exc:  # any failure must leave the server up, showing it
             failures = describe_failure(exc, self.root)
             if any(f.bug for f in failures):
@@ -355,10 +355,6 @@ class Rebuilder:
                 changed, self._pending = self._pending, []
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
             self.build_now(f"{shown} changed → ")
-
-
-def _silent(items, stage):
-    return items
 
 
 def rebuild_summary(result: BuildResult) -> str:
