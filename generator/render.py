@@ -445,6 +445,7 @@ def render_search(r: Renderer) -> str:
         ui=ui,
         base=urls.relative_url(path, urls.INDEX)[: -len(urls.INDEX)],
         search_script=urls.relative_url(path, urls.SEARCH_SCRIPT),
+        self_url=urls.relative_url(path, path),
         search_ui=json.dumps(messages, ensure_ascii=False),
         facets=tuple((facet, ui[f"search_facet_{facet}"]) for facet in SEARCH_FACETS),
     )

@@ -31,6 +31,7 @@ class CiteLink:
     url: str
     paragraph: str
     known: bool  # False when the label is the article's title because no outlet is known
+    title: str  # the cited article's headline: a tooltip on screen, the reference in print
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,7 @@ def _cite_links(path: str, corpus: Corpus):
     def cite(c: Citation) -> CiteLink:
         article = corpus.by_slug[c.slug]
         return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph,
-                        article.publisher is not None)
+                        article.publisher is not None, article.title)
     return cite
 
 

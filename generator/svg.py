@@ -126,9 +126,10 @@ def _text(x: float, y: float, text: str, size: int = 13, anchor: str = "start", 
 
 
 def _root(prefix: str, kind: str, height: float, title: str, desc: str, body: list[str]) -> str:
+    """role="group", not "img": the chart's marks are links, and an image cannot hold controls."""
     pid = re.sub(r"[^A-Za-z0-9_-]", "-", prefix) or "chart"
     pid = pid if pid[0].isalpha() else "c" + pid  # an id must start with a letter
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="group" '
             f'aria-labelledby="{pid}-title {pid}-desc" viewBox="0 0 {WIDTH} {_num(height)}" '
             f'width="100%" style="max-width:{WIDTH}px;height:auto" class="chart chart--{kind}" '
             f'direction="rtl" fill="currentColor">'

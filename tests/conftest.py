@@ -4,6 +4,7 @@ Builds run in a temporary copy so tests never touch the working tree's output/.
 """
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import threading
@@ -76,14 +77,23 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``folder`` over HTTP under /some-repo/, as GitHub Pages serves a project site; yields its URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_server(output):
     """The built seed site over HTTP under /some-repo/; yields its base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(output)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(output) as url:
+        yield url
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -54,7 +54,7 @@ def links(root: ET.Element) -> list[ET.Element]:
 
 def test_timeline_root_is_an_accessible_scalable_image():
     root = parse(timeline_svg(POINTS, "الخط الزمني", PHASE_LABELS))
-    assert root.tag == f"{NS}svg" and root.get("role") == "img"
+    assert root.tag == f"{NS}svg" and root.get("role") == "group"
     assert root.get("viewBox").startswith("0 0 720 ") and root.get("width") == "100%"
     assert root.get("class") == "chart chart--timeline" and root.get("direction") == "rtl"
     assert root.get("aria-labelledby") == "timeline-title timeline-desc"
@@ -151,7 +151,7 @@ def test_ids_are_unique_per_prefix():
 
 def test_network_links_every_kept_node_with_a_tooltip():
     root = parse(network_svg(NODES, EDGES, "شبكة الكيانات", KIND_LABELS))
-    assert root.get("class") == "chart chart--network" and root.get("role") == "img"
+    assert root.get("class") == "chart chart--network" and root.get("role") == "group"
     anchors = links(root)
     assert sorted(a.get("href") for a in anchors) == sorted(n.href for n in NODES)
     tips = {a.find(f"{NS}title").text for a in anchors}
