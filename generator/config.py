@@ -364,4 +364,7 @@ def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: st
         if out == folder or out in folder.parents:
             return [Problem(shown, f"'output' points at {what} ({folder}); building would replace it",
                             doc.line_of(("output",)), "use a folder of its own, such as 'output'")]
+        if what != "the project root" and folder in out.parents:  # the site would become an input
+            return [Problem(shown, f"'output' is inside {what} ({folder}); the built site would be read "
+                                   "back as input", doc.line_of(("output",)), "use a folder of its own, such as 'output'")]
     return []

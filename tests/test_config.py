@@ -45,7 +45,7 @@ def test_python_tags_are_refused_not_executed(tmp_path):
     assert "YAML syntax error" in problem
 
 
-@pytest.mark.parametrize("output", [".", "seeds", "content", "templates", "..", "/tmp/x"])
+@pytest.mark.parametrize("output", [".", "seeds", "content", "templates", "..", "/tmp/x", "seeds/site", "templates/out"])
 def test_output_folder_that_would_replace_user_files_is_refused(tmp_path, output):
     write_config(tmp_path, f'title: "x"\noutput: "{output}"\n')
     (problem,) = problems_of(tmp_path)
