@@ -31,6 +31,13 @@ LEAD_UP_DAYS = 90  # earlier than this before the event is background
 CLAUSE_MAX_WORDS = 25  # a timeline entry's text, at most
 FIGURE_CONTEXT_WORDS = 12  # what a figure counts, in the source's words
 SHORT_TITLE_WORDS = 5  # an article without a known publisher is cited by its title's first words
+# A briefing is read in minutes whatever the corpus size: each list keeps its strongest items
+# (all of them stay on the topic, entity and article pages).
+FIGURE_ROWS, TOPIC_FIGURES = 20, 6
+TIMELINE_ENTRIES = 30
+QUOTES, TOPIC_QUOTES, QUOTES_PER_SPEAKER = 12, 3, 2
+PEOPLE = 30
+PHASE_RANK = {"event": 0, "lead_up": 1, "after": 2, "context": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,15 +222,17 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     pool = _Pool(sorted(sentences, key=lambda s: (-scores[id(s)], s.article.slug, s.paragraph)),
                  echoes, scores, cite)
     takeaways = pool.pick(TAKEAWAYS)
-    sections = tuple(_section(t, pool, corpus) for t in config.topics)
+    people = _people(articles, corpus.entities, participants, story_of)
+    sections = tuple(_section(t, pool, corpus, people) for t in config.topics)
     briefing = Briefing(
         takeaways=takeaways,
         sections=tuple(s for s in sections if s.statements or s.articles),
-        figures=_figure_rows(event_articles, cite, story_of),
-        timeline=_timeline(articles, corpus, config, cite),
-        people=_people(articles, corpus.entities, participants, story_of),
+        figures=_figure_rows(event_articles, cite, story_of)[:FIGURE_ROWS],
+        timeline=_strongest_dates(_timeline(articles, corpus, config, cite), config, TIMELINE_ENTRIES),
+        people=people[:PEOPLE],
         coverage=_coverage(articles, corpus, config, cite),
-        quotes=tuple(QuoteEntry(q.speaker, q.text, cite(a, q.paragraph)) for a in event_articles for q in a.quotes),
+        quotes=_strongest_quotes([QuoteEntry(q.speaker, q.text, cite(a, q.paragraph))
+                                  for a in event_articles for q in a.quotes], people, QUOTES),
         cooccurrence=_cooccurrence(articles),
         context_articles=tuple(a.slug for a in articles if corpus.story[a.slug]),
     )
@@ -331,7 +340,7 @@ class _Pool:
                          self.scores[id(s)])
 
 
-def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
+def _section(topic, pool: _Pool, corpus: Corpus, people: tuple[Person, ...]) -> TopicSection:
     """A topic's statements are the best-ranked sentences with its keywords not stated
     already; its articles come from every article's topic scores, earlier context included."""
     statements = pool.pick(STATEMENTS_PER_TOPIC, topic.id)
@@ -342,10 +351,10 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
     return TopicSection(
         id=topic.id, label=topic.label, statements=statements,
         sources=tuple(dict.fromkeys(pool.cite(a, "p1").source for a in event)),
-        quotes=tuple(QuoteEntry(q.speaker, q.text, pool.cite(a, q.paragraph)) for a in event for q in a.quotes
-                     if (a.slug, q.paragraph) in in_topic),
+        quotes=_strongest_quotes([QuoteEntry(q.speaker, q.text, pool.cite(a, q.paragraph)) for a in event
+                                  for q in a.quotes if (a.slug, q.paragraph) in in_topic], people, TOPIC_QUOTES),
         figures=_figure_rows(event, pool.cite, {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in event},
-                             keep=lambda a, f: _figure_in_topic(a, f, topic.id)),
+                             keep=lambda a, f: _figure_in_topic(a, f, topic.id))[:TOPIC_FIGURES],
         articles=tuple(a.slug for _, a in scored),
     )
 
@@ -405,6 +414,48 @@ def _timeline(articles: list[Article], corpus: Corpus, config: Config, cite) -> 
             entries.append(TimelineEntry(earlier.date, "context", _words_around(sentence, sentence, CLAUSE_MAX_WORDS),
                                          cite(about[0], lead.id), "event", earlier.name))
     return tuple(sorted(entries, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+
+
+def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: int) -> tuple[TimelineEntry, ...]:
+    """All entries when they fit; else site.yaml's earlier events and the dates most stories
+    speak of (one entry per date), the event's own days first among equals, in time order."""
+    if len(entries) <= limit:
+        return entries
+    labelled = [e for e in entries if e.label]
+    groups: dict[tuple, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        if not entry.label:
+            groups[(entry.date.year, entry.date.month, entry.date.day, entry.kind)].append(entry)
+    ranked = sorted(groups.values(), key=lambda g: (-len({e.citation.slug for e in g}), PHASE_RANK[g[0].phase],
+                                                    _days_from_event(g[0].date, config)))
+    chosen = labelled + [group[0] for group in ranked[:max(0, limit - len(labelled))]]
+    return tuple(sorted(chosen, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+
+
+def _days_from_event(value: DateValue, config: Config) -> int:
+    event = config.event.date
+    if event is None or value.year is None:
+        return 0
+    return abs((dt.date(value.year, value.month or 7, value.day or 1) - event).days)
+
+
+def _strongest_quotes(quotes: list[QuoteEntry], people: tuple[Person, ...], limit: int) -> tuple[QuoteEntry, ...]:
+    """All quotes when they fit; else the quotes of the most important speakers (the order of
+    the people list: participants, then the most reported), at most two each, in text order."""
+    if len(quotes) <= limit:
+        return tuple(quotes)
+    rank = {name: n for n, p in enumerate(people) for name in (p.entity.name, *p.entity.aliases)}
+    order = sorted(range(len(quotes)), key=lambda i: (rank.get(quotes[i].speaker or "", len(rank)), i))
+    per_speaker: Counter = Counter()
+    chosen = []
+    for i in order:
+        speaker = quotes[i].speaker or ""
+        if per_speaker[speaker] < QUOTES_PER_SPEAKER:
+            per_speaker[speaker] += 1
+            chosen.append(i)
+        if len(chosen) == limit:
+            break
+    return tuple(quotes[i] for i in sorted(chosen))
 
 
 def _phase(value: DateValue, config: Config) -> str:
