@@ -107,9 +107,9 @@ class Look:
 
 # --- choosing a look ------------------------------------------------------------------------
 
-def _pick_outlet(rng: random.Random, traits: dict, avoid: str) -> tuple[tuple | None, str]:
+def _pick_outlet(rng: random.Random, traits: dict, avoid: str | None) -> tuple[tuple | None, str]:
     mode = weighted(rng, traits["modes"])
-    outlets = [o for o in W.OUTLETS if o[3] in traits["outlets"] and o[0] != avoid]
+    outlets = [o for o in W.OUTLETS if o[3] in traits["outlets"] and o[0] != (avoid or "")]
     if not outlets:
         return None, ""
     outlet = pick(rng, outlets)
@@ -174,8 +174,13 @@ def _chance(rng: random.Random, p: float) -> bool:
     return rng.random() < p
 
 
-def choose_look(rng: random.Random, story: Story, avoid_outlet: str = "") -> Look:
-    profile = weighted(rng, PROFILES[story.style])
+def choose_look(rng: random.Random, story: Story, avoid_outlet: str | None = None) -> Look:
+    """``avoid_outlet``: for a reprint, the original's outlet (or ""); a reprint is always
+    another outlet's page, never bare agency copy."""
+    profiles = PROFILES[story.style]
+    if avoid_outlet is not None:
+        profiles = tuple((p, w) for p, w in profiles if p != "agency")
+    profile = weighted(rng, profiles)
     t = TRAITS[profile]
     outlet, mode = _pick_outlet(rng, t, avoid_outlet)
     wrap = rng.randint(*WRAP_WIDTH) if _chance(rng, t["wrap"]) else 0

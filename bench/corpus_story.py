@@ -589,10 +589,13 @@ def reprinted(story: Story, rng: random.Random) -> Story:
     paragraphs = list(story.paragraphs)
     if len(paragraphs) >= 6 and rng.random() < .5:
         paragraphs.pop()
-    for _ in range(rng.randint(1, 3)):
-        i = rng.randrange(1, len(paragraphs)) if len(paragraphs) > 1 else 0
-        before, after = pick(rng, W.REPRINT_EDITS)
-        paragraphs[i] = paragraphs[i].replace(before, after, 1)
+    edits = rng.randint(1, 3)  # edits that change something: never the same text twice
+    for before, after in rng.sample(W.REPRINT_EDITS, len(W.REPRINT_EDITS)):
+        found = [i for i in range(len(paragraphs)) if before in paragraphs[i]]
+        if edits and found:
+            i = pick(rng, found)
+            paragraphs[i] = paragraphs[i].replace(before, after, 1)
+            edits -= 1
     if len(paragraphs) > 4 and rng.random() < .3:
         i = rng.randrange(1, len(paragraphs) - 1)
         paragraphs[i:i + 2] = [paragraphs[i] + " " + paragraphs[i + 1]]
