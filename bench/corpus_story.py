@@ -33,10 +33,9 @@ SPAN = (dt.date(2022, 3, 1), dt.date(2024, 2, 28))  # other stories: two years a
 EVENT_SPREAD = (-40, 45)  # event articles: days around the meeting
 EARLIER_SPREAD = (-4, 8)
 COMPOSED_SHARE = .6  # clauses composed from a topic's grammar rather than taken from its handwritten list
-# Hijri months kept out of the article bodies: a date in جمادى الأولى/الآخرة stops the build
-# (generator/dates.py _hijri looks the folded name "جمادي الاولي" up in a table keyed "جمادى الاولى":
-# KeyError). Empty this once that is fixed; date lines above the text are not affected.
-HIJRI_MONTHS_SKIPPED = frozenset({5, 6})
+# Hijri months kept out of the article bodies (none: every month is read since generator/dates.py
+# looks Hijri month names up by matching key).
+HIJRI_MONTHS_SKIPPED: frozenset[int] = frozenset()
 
 
 # --- the data the texts are made of -------------------------------------------------------

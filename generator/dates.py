@@ -27,11 +27,14 @@ MONTH_LOCALES = ("ar", "ar_IQ", "ar_MA", "ar_DZ")
 # Spellings Babel does not list but newspapers print: "إبريل", "يونيه", "يوليه", Iraqi "مايس".
 EXTRA_MONTH_NAMES = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "مايس": 5, "اغسطس": 8}
 
+# Hijri month names as written → 1..12; looked up by matching key (``HIJRI_MONTHS_BY_KEY``),
+# since the patterns run on keys, where "جمادى الأولى" is "جمادي الاولي".
 HIJRI_MONTHS = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4, "جمادى الاولى": 5,
-    "جمادى الاخره": 6, "جمادى الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4, "جمادى الأولى": 5,
+    "جمادى الآخرة": 6, "جمادى الثانية": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
 }
+HIJRI_MONTHS_BY_KEY = {matching_key(name): number for name, number in HIJRI_MONTHS.items()}
 
 # Weekday names (matching keys) → Python weekday numbers (Monday = 0).
 WEEKDAYS = {matching_key(name): number for name, number in (
@@ -74,7 +77,7 @@ DATE_RE = re.compile(
     rf"(?:\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
 )
 HIJRI_RE = re.compile(
-    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(HIJRI_MONTHS)})(?![\w])\s*(?:(?:عام|سنه)\s*)?"
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(HIJRI_MONTHS_BY_KEY)})(?![\w])\s*(?:(?:عام|سنه)\s*)?"
     rf"(?P<year>1[34]\d\d)(?!\d)\s*(?:ه\b|هـ|للهجره)?"
 )
 YEAR_END_RE = re.compile(r"(?:نهايه|اواخر|اخر)\s+(?:العام|عام|السنه)(?:\s+(?P<year>(?:1[89]|20)\d\d))?(?!\s*\d)")
@@ -168,7 +171,7 @@ def _gregorian(match: re.Match) -> DateValue:
 
 def _hijri(match: re.Match) -> DateValue:
     try:
-        day = Hijri(int(match["year"]), HIJRI_MONTHS[match["month"]], int(match["day"])).to_gregorian()
+        day = Hijri(int(match["year"]), HIJRI_MONTHS_BY_KEY[match["month"]], int(match["day"])).to_gregorian()
     except (ValueError, OverflowError):
         return DateValue(text=match.group().strip())
     return DateValue(day.year, day.month, day.day, text=match.group().strip())

@@ -73,6 +73,16 @@ def test_hijri_date_is_converted():
     assert mention.kind == "hijri" and mention.value.iso == "2023-06-28"
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("وكانت الحكومة قد أقرت الخطة في 12 جمادى الأولى 1444 هـ بعد مشاورات مع النقابات", "2022-12-06"),
+    ("ويبدأ العام الدراسي الجديد في 3 جمادى الآخرة 1445 هـ وفق التقويم المعتمد", "2023-12-16"),
+    ("افتتح المعرض أبوابه يوم 1 ربيع الأول 1445 هـ في مركز المؤتمرات", "2023-09-16"),
+])
+def test_hijri_months_written_with_alef_maqsura_and_hamza_are_converted(text, iso):
+    (mention,) = find_all_dates(text)
+    assert mention.kind == "hijri" and mention.value.iso == iso
+
+
 def test_relative_words_resolve_against_the_publication_date_and_are_marked_inferred():
     ref = DateValue(2023, 3, 14)  # a Tuesday
     found = {m.value.text: m.value for m in find_all_dates("التقى الوزير أمس نظيره، وكان قد زار الأحد عمّان", ref)}
