@@ -43,6 +43,9 @@ WEEKDAYS = {matching_key(name): number for name, number in (
 
 # How far from the years an article mentions a weekday may place a year-less date.
 WEEKDAY_YEAR_WINDOW = 3
+# How far after the publication date a year-less date may lie and still be read as upcoming
+# ("يزور … في 21 مارس" in a piece of 10 March); further ahead it is the last one before.
+FUTURE_HORIZON_DAYS = 122
 
 
 def _month_table() -> dict[str, int]:
@@ -66,13 +69,24 @@ def _alternation(words) -> str:
 
 _MONTH = _alternation(MONTHS)
 _WEEKDAY = _alternation(WEEKDAYS)
+_MONTH_NAME_RE = re.compile(_MONTH)
+
+
+def _same_month_pairs() -> str:
+    """One month named in two systems, with a slash or a space between: "يوليو/تموز",
+    "تموز/يوليو", "نوفمبر تشرين الثاني" (Reuters)."""
+    by_number: dict[int, list[str]] = {}
+    for key, number in MONTHS.items():
+        by_number.setdefault(number, []).append(key)
+    names = [_alternation(keys) for _, keys in sorted(by_number.items())]
+    return "|".join(rf"(?:{n})(?![\w])(?:\s*/\s*|\s+)(?:{n})" for n in names)
 
 # All patterns run on the matching key of the text (digits ASCII, no diacritics, ة→ه, ى→ي),
 # so "٢٦ تمّوز ٢٠٢١" matches like "26 تموز 2021". Keys keep the text's length only when it had
 # no diacritics, so spans are not reported; the words matched are.
 DATE_RE = re.compile(
     rf"(?:(?P<weekday>{_WEEKDAY})\s*(?:،|,)?\s*)?"
-    rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?<![\w])(?P<month>{_MONTH})(?![\w])"
+    rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?<![\w])(?P<month>{_same_month_pairs()}|{_MONTH})(?![\w])"
     rf"(?:\s*/\s*(?:{_MONTH})(?![\w]))?"
     rf"(?:\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
 )
@@ -162,11 +176,21 @@ def is_date_line(text: str) -> bool:
 
 
 def _gregorian(match: re.Match) -> DateValue:
-    day = int(match["day"]) if match["day"] else None
-    if day is not None and not 1 <= day <= 31:
-        day = None
     year = int(match["year"]) if match["year"] else None
-    return DateValue(year=year, month=MONTHS[match["month"]], day=day, text=match.group().strip())
+    month = MONTHS[_MONTH_NAME_RE.match(match["month"]).group()]  # the first of a pair
+    day = int(match["day"]) if match["day"] else None
+    if day is not None and not _is_real_day(year, month, day):
+        day = None  # "31 فبراير 2023": the month and year are all the text really gives
+    return DateValue(year=year, month=month, day=day, text=match.group().strip())
+
+
+def _is_real_day(year: int | None, month: int, day: int) -> bool:
+    """Whether ``day`` exists in that month (of that year; of a leap year when it is unknown)."""
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _hijri(match: re.Match) -> DateValue:
@@ -195,10 +219,24 @@ def _year_from_weekday(value: DateValue, weekday: int, mentioned: tuple[int, ...
 
 
 def _year_from_reference(value: DateValue, reference: DateValue) -> DateValue:
-    """News speaks of the recent past: "29 يونيو" in an article of 26 July 2021 is 2021-06-29,
-    in one of 5 January 2022 it is 2021-06-29 too (the last June before)."""
-    later = (value.month, value.day or 1) > (reference.month, reference.day or 31)
-    return DateValue(reference.year - later, value.month, value.day, inferred=True, text=value.text)
+    """The year that puts a year-less date nearest the publication date, leaning to the past
+    that news mostly reports: the date up to FUTURE_HORIZON_DAYS after it (a lead-up piece of
+    10 March 2023: "في 21 مارس" is 2023-03-21), else the last one on or before it ("29 يونيو"
+    in an article of 26 July 2021 or of 5 January 2022 is 2021-06-29). A day that exists in
+    none of the years around it (29 February) gets no year."""
+    year = _nearest_year(reference, value.month, value.day)
+    if year is None:
+        return value
+    return DateValue(year, value.month, value.day, inferred=True, text=value.text)
+
+
+def _nearest_year(reference: DateValue, month: int, day: int | None) -> int | None:
+    anchor = dt.date(reference.year, reference.month, reference.day or 15)
+    candidates = [(year, dt.date(year, month, day or 15)) for year in range(reference.year - 1, reference.year + 2)
+                  if _is_real_day(year, month, day or 15)]
+    ahead = [year for year, date in candidates if 0 < (date - anchor).days <= FUTURE_HORIZON_DAYS]
+    before = [year for year, date in candidates if date <= anchor]
+    return ahead[0] if ahead else (before[-1] if before else None)
 
 
 def _shifted(base: dt.date, days: int, text: str) -> DateValue:

@@ -90,6 +90,32 @@ def test_relative_words_resolve_against_the_publication_date_and_are_marked_infe
     assert found["الأحد"].iso == "2023-03-12"
 
 
+def test_a_year_less_date_just_ahead_of_publication_is_upcoming_not_last_year():
+    ref = DateValue(2023, 3, 10)
+    (visit,) = find_all_dates("ومن المقرر أن يزور العاهل الأردني باريس في 21 مارس لإجراء محادثات مع الرئيس الفرنسي", ref)
+    assert visit.value.iso == "2023-03-21" and visit.value.inferred
+    (summit,) = find_all_dates("وكانت القمة التي عقدت في 29 أكتوبر قد انتهت دون بيان ختامي", ref)
+    assert summit.value.iso == "2022-10-29"
+
+
+def test_a_year_less_date_far_ahead_is_the_last_one_before():
+    (mention,) = find_all_dates("وأشار التقرير إلى أن الاحتجاجات اندلعت في 29 يونيو بعد رفع أسعار الوقود",
+                                DateValue(2022, 1, 5))
+    assert mention.value.iso == "2021-06-29"
+
+
+def test_reuters_pair_of_month_names_without_a_slash_is_one_date():
+    text = "وقالت الوزارة في بيان يوم الثلاثاء 14 نوفمبر تشرين الثاني 2023 إن المحادثات ستستأنف الأسبوع المقبل"
+    (mention,) = [m for m in find_all_dates(text) if m.kind == "date"]
+    assert mention.value.iso == "2023-11-14" and mention.value.text == "الثلاثاء 14 نوفمبر تشرين الثاني 2023"
+    assert [m.value.month for m in find_all_dates("وتنتهي المهلة في كانون الثاني يناير 2024")] == [1]
+
+
+def test_a_day_the_month_does_not_have_keeps_only_the_month():
+    (mention,) = find_all_dates("ونشرت الصحيفة في عددها الصادر يوم 31 فبراير 2023 تقريرا عن الأزمة")
+    assert (mention.value.year, mention.value.month, mention.value.day) == (2023, 2, None)
+
+
 def test_a_weekday_does_not_invent_a_year_without_nearby_years():
     (mention,) = find_all_dates("يصل الوفد يوم الخميس 12 أكتوبر إلى القاهرة")
     assert mention.value.year is None and mention.value.month == 10 and mention.value.day == 12
