@@ -12,7 +12,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from .config import ConfigError
 from .pipeline import BuildError
-from .writer import WriteRefused
+from .writer import WriteFailed, WriteRefused
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
     """One ``Failure`` per problem ``exc`` stands for (site.yaml reports them all at once)."""
     if isinstance(exc, ConfigError):
         return tuple(Failure(p.path, p.line, p.message + (f" — {p.hint}" if p.hint else "")) for p in exc.problems)
-    if isinstance(exc, (BuildError, WriteRefused)):
+    if isinstance(exc, (BuildError, WriteRefused, WriteFailed)):
         return (Failure("", 0, str(exc)),)
     if isinstance(exc, TemplateSyntaxError):
         return (Failure(_shown(exc.filename or exc.name or "templates", root), exc.lineno or 0, exc.message or str(exc)),)

@@ -15,6 +15,9 @@ from charset_normalizer import from_bytes
 from .model import Problem, RawDoc
 
 ARTICLE_SUFFIXES = (".txt", ".text")
+# A news article is rarely over 100 KB; a file twenty times that is a dump or a mistake, and
+# cleaning it would take the build minutes (about 8 s per MB).
+MAX_ARTICLE_BYTES = 2_000_000
 LEGACY_ARABIC_CODECS = ("cp1256", "iso8859_6")
 
 # Signatures of files that are certainly not text, so the message can say what they are.
@@ -53,6 +56,10 @@ def list_article_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
 def read_article(path: Path, shown: str) -> RawDoc | Problem:
     """Read and decode one file; a ``Problem`` instead when it cannot be an article."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return Problem(shown, f"is {size / 1_000_000:.1f} MB, over the {MAX_ARTICLE_BYTES // 1_000_000} MB "
+                                  "an article may be", hint="split it into one file per article, or remove it")
         data = path.read_bytes()
     except OSError as exc:
         return Problem(shown, f"cannot be read: {exc.strerror}", hint="check the file's permissions")

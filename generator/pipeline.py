@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import time
+import traceback
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence, TypeVar
+from typing import Callable, Iterable, Protocol, Sequence, TypeVar
 
 from . import render, render_briefing, search, urls
 from .briefing import Briefing, build_briefing
@@ -97,16 +98,20 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
     lexicon = build_lexicon(raw.text for raw in raws)
     overrides, override_problems = read_overrides(config.content_dir)
     problems += override_problems
-    cleaned = [(cache.cleaned(raw, lexicon, clean), raw, slug)
-               for raw, slug in progress(assign_slugs(raws, overrides), "clean")]
+    folder = config.seeds_dir.name
+    cleaned = [(entry, raw, slug) for raw, slug in progress(assign_slugs(raws, overrides), "clean")
+               if (entry := isolated(partial(cache.cleaned, raw, lexicon, clean), f"{folder}/{raw.source}",
+                                     "cleaning", problems)) is not None]
     clock.lap("read and clean")
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache))
+    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
     knowledge_print = fingerprint(gazetteer.entities, knowledge.sources, knowledge.topics)
-    articles = [with_override(cache.extracted(entry, slug, knowledge_print,
-                                              partial(extract, entry.doc, raw, slug, knowledge)), overrides)
-                for entry, raw, slug in progress(cleaned, "extract")]
+    extracted = [isolated(partial(cache.extracted, entry, slug, knowledge_print,
+                                  partial(extract, entry.doc, raw, slug, knowledge)),
+                          f"{folder}/{raw.source}", "extraction", problems)
+                 for entry, raw, slug in progress(cleaned, "extract")]
+    articles = [with_override(article, overrides) for article in extracted if article is not None]
     cache.keep_only([entry for entry, _raw, _slug in cleaned])
     problems += [p for a in articles for p in a.problems]
     clock.lap("extract")
@@ -159,14 +164,29 @@ class Stopwatch:
         self._last = now
 
 
-def discover_names(cleaned: list, gazetteer, cache: ArticleCache) -> list[Entity]:
+def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem] | None = None,
+                   folder: str = "seeds") -> list[Entity]:
     """People named after a role title that neither site.yaml nor the built-ins know."""
     gazetteer_print = fingerprint(gazetteer.entities)
     found = []
-    for entry, _raw, _slug in cleaned:
-        found += cache.discoveries(entry, gazetteer_print,
-                                   partial(discover_people, paragraphs_of(entry.doc.blocks), gazetteer))
+    for entry, raw, _slug in cleaned:
+        found += isolated(partial(cache.discoveries, entry, gazetteer_print,
+                                  partial(discover_people, paragraphs_of(entry.doc.blocks), gazetteer)),
+                          f"{folder}/{raw.source}", "name discovery", problems if problems is not None else []) or []
     return discovered_entities(found)
+
+
+def isolated(work: Callable[[], T], shown: str, stage: str, problems: list[Problem]) -> T | None:
+    """``work()``, or None and a warning naming the file: a generator bug met in one article
+    costs that article, never the whole site."""
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 — any exception here is a bug to report, not a reason to stop
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}"
+        problems.append(Problem(shown, f"skipped: {stage} failed with {type(exc).__name__}: {exc} (at {where})",
+                                hint="a bug in the generator; please report it with this file"))
+        return None
 
 
 def place_entities() -> list[Entity]:

@@ -131,7 +131,7 @@ def _root(prefix: str, kind: str, height: float, title: str, desc: str, body: li
     pid = pid if pid[0].isalpha() else "c" + pid  # an id must start with a letter
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="group" '
             f'aria-labelledby="{pid}-title {pid}-desc" viewBox="0 0 {WIDTH} {_num(height)}" '
-            f'width="100%" style="max-width:{WIDTH}px;height:auto" class="chart chart--{kind}" '
+            f'width="100%" class="chart chart--{kind}" '
             f'direction="rtl" fill="currentColor">'
             f'<title id="{pid}-title">{_esc(title)}</title><desc id="{pid}-desc">{_esc(desc)}</desc>'
             + "".join(body) + "</svg>")

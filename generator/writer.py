@@ -4,67 +4,105 @@
   (``WriteRefused``): two pages never silently overwrite each other.
 * Until ``commit()`` nothing in ``output/`` changes, so a failed or killed build leaves the last
   good site as it was. The temporary folder sits beside ``output/`` (same file system), and is
-  removed on failure.
+  removed on failure; one a killed build left behind is removed by the next build.
+* ``commit()`` exchanges the two folders in one atomic step where the system can (Linux
+  ``renameat2``), so there is no instant without an ``output/``; elsewhere two renames, and the
+  next build puts the old site back if a build died between them.
+* One writer at a time per output folder (a lock file beside it): a second build waits.
 * A file whose bytes equal the current site's is hard-linked from it instead of written, so
   unchanged files keep their modification time (cheap re-uploads, honest ``If-Modified-Since``).
+* A disk that is full, read-only or not ours fails with ``WriteFailed``, saying which and
+  what to do; the previous site stays.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
 import posixpath
 import shutil
 import tempfile
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
+LOCK_WAIT_SECONDS = 300  # a build writes for seconds; five minutes means the other one is stuck
+STAGING, RETIRED = "building", "old"
 
 class WriteRefused(Exception):
     pass
 
 
+class WriteFailed(Exception):
+    """The system refused a write (disk full, read-only, permissions); the old site is intact."""
+
+
 class OutputWriter:
-    def __init__(self, output_dir: Path):
+    def __init__(self, output_dir: Path, lock_wait: float = LOCK_WAIT_SECONDS):
         self.output_dir = output_dir
-        output_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
         self.written: set[str] = set()  # site paths staged so far
         self.unchanged = 0
         self.changed: list[str] = []  # site paths whose bytes are new (the preview reloads on them)
+        with _explained(output_dir):
+            output_dir.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = FileLock(_sibling(output_dir, "lock"))
+        try:
+            self._lock.acquire(timeout=lock_wait)
+        except Timeout:
+            raise WriteFailed(f"another build has been writing {output_dir.name}/ for {lock_wait:.0f} s "
+                              f"(lock file {_sibling(output_dir, 'lock').name}) — stop it, then build again") from None
+        try:
+            with _explained(output_dir):
+                recover_interrupted(output_dir)
+                self.staging = Path(tempfile.mkdtemp(prefix=_sibling(output_dir, STAGING).name + "-",
+                                                     dir=output_dir.parent))
+        except BaseException:
+            self._lock.release()
+            raise
 
     def __enter__(self) -> "OutputWriter":
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self.staging.exists():
-            shutil.rmtree(self.staging, ignore_errors=True)
+        try:
+            if self.staging.exists():
+                shutil.rmtree(self.staging, ignore_errors=True)
+        finally:
+            self._lock.release()
 
     def write_text(self, path: str, text: str) -> None:
         self.write_bytes(path, text.encode("utf-8"))
 
     def write_bytes(self, path: str, data: bytes) -> None:
         target = self.staging / self._checked(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
         previous = self.output_dir / path
-        if _same_bytes(previous, data):
-            try:
-                os.link(previous, target)
-                self.unchanged += 1
-                return
-            except OSError:
-                pass  # a file system without hard links: just write it
-        else:
-            self.changed.append(path)
-        target.write_bytes(data)
+        with _explained(self.output_dir):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if _same_bytes(previous, data):
+                try:
+                    os.link(previous, target)
+                    self.unchanged += 1
+                    return
+                except OSError:
+                    pass  # a file system without hard links: just write it
+            else:
+                self.changed.append(path)
+            target.write_bytes(data)
 
     def commit(self) -> None:
-        """Replace ``output/`` with the staged site in two renames."""
-        retired = None
-        if self.output_dir.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.old-", dir=self.output_dir.parent))
-            os.rmdir(retired)
-            os.rename(self.output_dir, retired)
-        os.rename(self.staging, self.output_dir)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+        """Put the staged site in place of ``output/``."""
+        with _explained(self.output_dir):
+            if not self.output_dir.exists():
+                os.rename(self.staging, self.output_dir)
+            elif _exchange(self.staging, self.output_dir):
+                shutil.rmtree(self.staging, ignore_errors=True)  # now holds the previous site
+            else:
+                retired = _sibling(self.output_dir, RETIRED)
+                shutil.rmtree(retired, ignore_errors=True)
+                os.rename(self.output_dir, retired)
+                os.rename(self.staging, self.output_dir)
+                shutil.rmtree(retired, ignore_errors=True)
 
     def _checked(self, path: str) -> str:
         norm = posixpath.normpath(path)
@@ -82,3 +120,54 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
+
+
+def recover_interrupted(output_dir: Path) -> None:
+    """Undo what a build killed midway left: put a retired site back if ``output/`` is gone,
+    and remove half-written staging folders. Called with the lock held, so none is in use."""
+    retired = _sibling(output_dir, RETIRED)
+    if retired.is_dir() and not output_dir.exists():
+        os.rename(retired, output_dir)
+    for leftover in output_dir.parent.glob(_sibling(output_dir, "*").name):
+        if leftover.is_dir() and leftover.name.split(".")[-1].startswith((STAGING, RETIRED)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _sibling(output_dir: Path, role: str) -> Path:
+    """``.output.lock``, ``.output.building-…``, ``.output.old`` beside ``output/``."""
+    return output_dir.parent / f".{output_dir.name}.{role}"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2(RENAME_EXCHANGE)``, glibc ≥ 2.28);
+    False where the system cannot, so the caller falls back to two renames."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+WRITE_HINTS = {
+    errno.ENOSPC: "free some disk space",
+    errno.EDQUOT: "free some space (your disk quota is used up)",
+    errno.EROFS: "the disk is read-only; set 'output:' in site.yaml to a writable folder",
+    errno.EACCES: "check the folder's permissions, or set 'output:' in site.yaml to a folder you may write",
+    errno.EPERM: "check the folder's permissions, or set 'output:' in site.yaml to a folder you may write",
+}
+
+
+@contextlib.contextmanager
+def _explained(output_dir: Path):
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in WRITE_HINTS:
+            raise
+        raise WriteFailed(f"cannot write {output_dir.name}/: {exc.strerror} ({exc.filename or output_dir}) — "
+                          f"{WRITE_HINTS[exc.errno]}; the previous {output_dir.name}/ was left as it was") from exc

@@ -40,7 +40,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project):
     except Exception:
         pass
     assert tree_digest(project / "output") == before
-    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".output")]
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".output") and p.is_dir()]
     assert leftovers == []
 
 

@@ -66,7 +66,7 @@ def test_the_unzipped_site_works_from_disk_navigation_briefing_and_search(unzipp
         page.fill("#site-search-input", "الكاظمي")
         page.press("#site-search-input", "Enter")
         page.wait_for_url("**/search.html?q=*")
-        page.wait_for_function("document.querySelectorAll('[data-search-results] li').length === 5", timeout=20_000)
+        page.wait_for_function("() => document.querySelectorAll('[data-search-results] li').length === 5", timeout=20_000)
         page.locator("[data-search-results] a").first.click()
         page.wait_for_url("**/articles/*.html#p*")
     finally:

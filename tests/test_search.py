@@ -111,11 +111,11 @@ def test_filters_sort_snippets_and_the_header_form(search_page, site_server, out
     marks = search_page.eval_on_selector_all(".search-result__snippet mark", "ms => ms.map(m => m.textContent)")
     assert marks and all("الكاظم" in m or "كاظم" in m for m in marks)
     search_page.select_option("select[data-facet=outlet]", "وكالة الصحافة الفرنسية")
-    search_page.wait_for_function("document.querySelectorAll('.search-result').length === 1", timeout=10000)
+    search_page.wait_for_function("() => document.querySelectorAll('.search-result').length === 1", timeout=10000)
     search_page.select_option("select[data-facet=outlet]", "")
     search_page.select_option("select[data-facet=topic]", "الحرب على داعش")
     search_page.select_option("select[name=sort]", "newest")
-    search_page.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('5')")
+    search_page.wait_for_function("() => document.querySelector('[data-search-status]').textContent.includes('5')")
     dates = search_page.eval_on_selector_all(".search-result .card__meta", "ps => ps.map(p => p.textContent)")
     assert "2021" in dates[0]  # dated articles first, newest first; undated last
     label = search_page.inner_text("label:has(select[data-facet=person])")

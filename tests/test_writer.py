@@ -28,9 +28,9 @@ def test_nothing_changes_until_commit_and_an_abandoned_build_leaves_no_trace(tmp
         out.write_text("index.html", "new")
         assert (site / "index.html").read_text(encoding="utf-8") == "old"
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.lock", "output"]
     with OutputWriter(site) as out:
         out.write_text("index.html", "new")
         out.commit()
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.lock", "output"]
