@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import matching_key
+from .arabic import clitic_variants, matching_key, tokens
 from .model import Block, Outlet
 
 
@@ -73,14 +73,26 @@ def outlet_from_blocks(blocks: tuple[Block, ...], registry: tuple[Source, ...]) 
             return outlet
     furniture = [b.text for b in blocks if b.role in ("boilerplate", "byline", "section")]
     for text in furniture:
+        words = tokens(text)
         for source in registry:
             if source.agency:
                 continue
             names = [n for n in (source.name, source.name_en, *source.aliases) if n]
-            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+            if any(names_in(words, tokens(n)) for n in names):
                 return source.outlet()
     for text in furniture:
         match = SELF_DESCRIPTION_RE.search(text)
         if match:
             return Outlet(match[1], match[1])
     return None
+
+
+def names_in(words: list[str], name: list[str]) -> bool:
+    """Whether the words (matching keys) contain ``name`` as whole words, its first word
+    possibly behind a proclitic: "جميع الحقوق محفوظة لـالأفق" (tatweel gone: "لالأفق") names
+    الأفق; "الأفقية" does not."""
+    if not name:
+        return False
+    n = len(name)
+    return any(name[0] in clitic_variants(words[i]) and words[i + 1:i + n] == name[1:]
+               for i in range(len(words) - n + 1))

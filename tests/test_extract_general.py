@@ -9,7 +9,7 @@ from generator.entities import build_gazetteer, find_mentions
 from generator.extract import Knowledge, extract
 from generator.model import DateValue, Entity, Paragraph, RawDoc
 from generator.pipeline import place_entities
-from generator.sources import BUILTIN_AGENCIES
+from generator.sources import BUILTIN_AGENCIES, Source
 
 GAZETTEER = build_gazetteer([
     Entity("erdogan", "رجب طيب أردوغان", "person", ("أردوغان",)),
@@ -52,6 +52,17 @@ def test_publisher_self_description_names_the_outlet():
                    "برعاية صينية، وما يعنيه ذلك لأمن المنطقة واستقرار أسواق الطاقة.\n\n"
                    "The Arab Gulf States Institute (AGSI) is an independent, nonprofit institution.")
     assert a.outlet.name_en == "Arab Gulf States Institute"
+
+
+def test_rights_line_with_a_glued_lam_names_the_outlet():
+    text = ("ارتفاع أسعار الخبز في القاهرة\n\n"
+            "رفعت الحكومة المصرية سعر رغيف الخبز غير المدعم للمرة الثانية هذا العام، وسط تراجع قيمة الجنيه "
+            "وارتفاع كلفة استيراد القمح من الأسواق العالمية.\n\n"
+            "جميع الحقوق محفوظة لـالشروق 2024")
+    raw = RawDoc("case.txt", text.encode("utf-8"), text, "utf-8")
+    knowledge = Knowledge(GAZETTEER, BUILTIN_AGENCIES + (Source("الشروق", "Al-Shorouk"),))
+    a = extract(clean(raw, build_lexicon([text])), raw, "case", knowledge)
+    assert a.outlet is not None and a.outlet.name_en == "Al-Shorouk"
 
 
 def test_byline_with_biqalam_gives_the_author():
