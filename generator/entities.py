@@ -172,7 +172,8 @@ def _title_end(keys: list[str], i: int) -> int | None:
     j = i + len(title)
     # the title's complement: nationality adjectives (ending in ي/ية), "باسم X", "الشؤون الدولية"
     while j < len(keys) and j - i < MAX_TITLE_WORDS and keys[j] not in arabic.FUNCTION_WORDS - {"في"} and (
-            keys[j].startswith("ال") or keys[j] in _QUALIFIERS or keys[j - 1] in ("باسم", "في") or keys[j] == "في"):
+            keys[j].startswith(("ال", "لل")) or keys[j] in _QUALIFIERS or keys[j - 1] in ("باسم", "في")
+            or keys[j] == "في"):  # "لل": "الأمين العام للأمم المتحدة"
         j += 1
     return j
 
@@ -184,13 +185,27 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
         return None
     first, second = keys[j], keys[j + 1]
     written = {arabic.strip_diacritics(w.strip("،,.:؛")) for w in words[j:j + 2]}
-    if (first.startswith("ال") or written & arabic.FUNCTION_WORDS_WRITTEN
+    if (first.startswith(("ال", "لل", "بال", "وال")) or written & arabic.FUNCTION_WORDS_WRITTEN
             or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
             or words[j][-1] in "،,.:؛" or second.endswith(("يه", "ين", "ون"))
             or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name
-            or (first.endswith("ا") and second.endswith("ا"))):  # "توجها جديدا": noun + adjective
+            or (first.endswith("ا") and second.endswith("ا"))  # "توجها جديدا": noun + adjective
+            or (first.endswith("يه") and second.endswith("ه"))):  # "مسؤولة عراقية كبيرة": adjectives
         return None
     return f"{words[j]} {words[j + 1].rstrip('،,.:؛')}"
+
+
+def name_after_title(text: str) -> str | None:
+    """The two-word name a role title at the start of ``text`` introduces, as written:
+    "المتحدث باسم وزارة الخارجية ناصر كنعاني" → "ناصر كنعاني". None when no name follows
+    ("المتحدث باسم الجيش"), and when the title's complement holds another title, whose holder
+    the name may be: "المتحدث باسم الرئيس التركي رجب طيب أردوغان" is not أردوغان."""
+    words = text.split()
+    keys = [arabic.matching_key(w.strip("،,.:؛\"“”«»()")) for w in words]
+    end = _title_end(keys, 0)
+    if end is None or any(_title_end(keys, k) is not None for k in range(1, end)):
+        return None
+    return _name_at(words, keys, end)
 
 
 def _known(name: str, gazetteer: Gazetteer) -> bool:

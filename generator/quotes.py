@@ -3,7 +3,9 @@
 A quote is a passage of three words or more inside “…”, «…» or "…" that a speech verb
 ("قال", "أكد", "شدّد على", "أضاف"…) attributes, in the same sentence. The speaker is:
   1. the phrase after the verb when it names an unnamed source ("مسؤول دفاعي أميركي كبير"),
-     cut before relative clauses and time words ("طلب عدم نشر اسمه", "أمس");
+     cut before relative clauses and time words ("طلب عدم نشر اسمه", "أمس") — unless the
+     phrase goes on to name the person: "المتحدث باسم الخارجية ناصر كنعاني" is كنعاني (the
+     gazetteer's name when it knows him, else the two words after the title);
   2. else a person the gazetteer knows, named in that phrase or just before the verb
      ("شدّد أوستن على “…”", "جين ساكي قالت إنّ …");
   3. else, for a bare "وأضاف", the previous quote's speaker;
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .arabic import keyed, matching_key
+from .entities import name_after_title
 from .model import Entity, Mention, Paragraph, Quote
 
 QUOTE_RE = re.compile(r"“([^”]{3,})”|«([^»]{3,})»|\"([^\"]{3,})\"")
@@ -68,10 +71,23 @@ def _speaker(paragraph: Paragraph, start: int, quote_start: int, people: list[Me
     first = phrase.split(" ", 1)[0] if phrase else ""
     if first in _UNNAMED:
         at = key.index(phrase, verb.end())
-        return clause[offsets[at]:offsets[at + len(phrase) - 1] + 1]
+        written = clause[offsets[at]:offsets[at + len(phrase) - 1] + 1]
+        return _named_after_title(written, start + offsets[at], paragraph.id, people, entities) or written
     named = [m for m in people if m.paragraph == paragraph.id and start <= m.start < quote_start]
     if named:
         return entities[named[-1].entity_id].name
     if not phrase and verb["verb"] in _CONTINUATION and earlier:
         return earlier[-1].speaker
     return None
+
+
+def _named_after_title(phrase: str, at: int, paragraph: str, people: list[Mention],
+                      entities: dict[str, Entity]) -> str | None:
+    """The person an unnamed-source phrase (at offset ``at`` of the paragraph) goes on to name
+    after its title: the gazetteer's name for a person mentioned there, else the two words."""
+    name = name_after_title(phrase)
+    if name is None:
+        return None
+    name_at = at + phrase.index(name)
+    known = [m for m in people if m.paragraph == paragraph and m.start == name_at]
+    return entities[known[0].entity_id].name if known else name

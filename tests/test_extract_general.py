@@ -186,6 +186,38 @@ def test_quote_from_an_unnamed_source_keeps_the_description():
     assert [q.speaker for q in a.quotes] == ["مصدر أمني لبناني رفيع"]
 
 
+def test_quote_from_a_named_spokesperson_gives_the_name_not_the_office():
+    a = article_of("طهران (أ ف ب) - وقال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني إن «طهران لن تقبل "
+                   "بأي شروط مسبقة للعودة إلى المفاوضات» مشيرا إلى أن الكرة في ملعب الأطراف الأوروبية.")
+    assert [q.speaker for q in a.quotes] == ["ناصر كنعاني"]
+    b = article_of("أنقرة - وقال المتحدث باسم وزارة الدفاع التركية زكي أقطورك إن «القوات المسلحة ستواصل "
+                   "عملياتها ضد التنظيمات الإرهابية في شمال العراق» وفق ما نقلت وكالة الأناضول.")
+    assert [q.speaker for q in b.quotes] == ["زكي أقطورك"]
+
+
+def test_the_spokesperson_of_a_named_leader_is_not_the_leader():
+    a = article_of("نيويورك - وقال المتحدث باسم الأمين العام للأمم المتحدة أنطونيو غوتيريش إن «المنظمة تتابع "
+                   "بقلق بالغ تدهور الأوضاع الإنسانية في القطاع» داعيا إلى فتح المعابر فورا.")
+    assert [q.speaker for q in a.quotes] == ["المتحدث باسم الأمين العام للأمم المتحدة أنطونيو غوتيريش"]
+
+
+def test_a_known_spokesperson_is_named_as_the_gazetteer_names_him():  # Egyptian final ى
+    from generator.quotes import find_quotes
+    gazetteer = build_gazetteer([Entity("kanaani", "ناصر كنعاني", "person", ("كنعاني",))])
+    text = ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعانى للصحفيين إن «طهران لن تسمح بأي تدخل "
+            "في شؤونها الداخلية»")
+    paragraph = Paragraph("p1", "body", text, "ar")
+    mentions = find_mentions((paragraph,), gazetteer)
+    (quote,) = find_quotes((paragraph,), mentions, {e.id: e for e in gazetteer.entities})
+    assert quote.speaker == "ناصر كنعاني"
+
+
+def test_a_spokesperson_without_a_name_keeps_the_office_and_adjectives_are_not_names():
+    a = article_of("وقال المتحدث باسم الجيش اللبناني إن «الوحدات العسكرية انتشرت على طول الحدود الجنوبية» "
+                   "وأضافت مسؤولة عراقية كبيرة أن «الحكومة لن تسمح بتكرار ما جرى في المدينة».")
+    assert [q.speaker for q in a.quotes] == ["المتحدث باسم الجيش اللبناني", "مسؤولة عراقية كبيرة"]
+
+
 def test_scare_quotes_are_not_quotes():
     a = article_of("وتتهم الحكومة ما تسميه \"الإرهاب\" بالوقوف وراء الهجمات الأخيرة على المنشآت النفطية في "
                    "الجنوب، بينما يرفض السكان المحليون هذه الرواية ويطالبون بتحقيق مستقل وشفاف.")
