@@ -177,6 +177,20 @@ def _key_chars(char: str) -> str:
     return char.translate(DIGITS_TO_ASCII).casefold()
 
 
+def letter_marks(text: str) -> tuple[frozenset[str], ...]:
+    """The diacritics written on each letter of ``text`` (spaces, tatweel and invisible marks
+    skipped): ``letter_marks("عمّان") == (∅, {shadda}, ∅, ∅)``. Lines up with the letters of
+    ``matching_key(text)`` when the text has no ligature or spelling variant."""
+    marks: list[set[str]] = []
+    for char in text:
+        if DIACRITICS_RE.match(char):
+            if marks:
+                marks[-1].add(char)
+        elif not (char.isspace() or char == TATWEEL or INVISIBLE_MARKS_RE.match(char)):
+            marks.append(set())
+    return tuple(frozenset(m) for m in marks)
+
+
 def count_arabic_letters(text: str) -> int:
     return len(ARABIC_LETTER_RE.findall(text))
 

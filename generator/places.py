@@ -29,6 +29,14 @@ CITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Places that are one word once diacritics are ignored, and the words that, written near the
+# name, say which is meant (see entities.resolve_homograph): عمّان, Amman, and عُمان, Oman.
+HOMOGRAPH_CUES: dict[str, tuple[str, ...]] = {
+    "عمّان": ("الأردن", "الأردني", "الأردنية", "الأردنيين", "أردني", "أردنية"),
+    "عُمان": ("سلطنة", "العماني", "العمانية", "العمانيين", "مسقط"),
+}
+
+
 def builtin_places() -> list[tuple[str, tuple[str, ...]]]:
     """(canonical name, aliases) for every built-in place."""
     territories = Locale.parse("ar").territories

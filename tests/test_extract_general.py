@@ -158,6 +158,28 @@ def test_adjectives_and_relations_are_not_places():
     assert names("زار لبنان وسوريا ثم عاد إلى تركيا") == ["لبنان", "سوريا", "تركيا"]
 
 
+def test_amman_and_oman_are_told_apart_by_diacritics_and_context():
+    assert names("وصل وزير الخارجية السعودي إلى العاصمة الأردنية عمان في زيارة تستغرق يومين") == ["عمّان"]
+    assert names("وقعت سلطنة عمان والهند اتفاقية للتجارة الحرة بعد مفاوضات استمرت عامين") == ["عُمان", "الهند"]
+    assert names("وتستضيف عمّان اجتماعا لوزراء الطاقة العرب، فيما تشارك عُمان بوفد رفيع") == ["عمّان", "عُمان"]
+    assert names("وبحث العاهل الأردني مع الرئيس الفرنسي الأوضاع في المنطقة قبل عودته إلى عمان") == ["عمّان"]
+    assert names("بحث الجانبان خطط الربط الكهربائي بين الأردن وسلطنة عمان") == ["الأردن", "عُمان"]
+
+
+def test_a_bare_amman_or_oman_without_any_cue_is_not_linked():
+    assert names("ومن المقرر أن تستضيف عمان الجولة المقبلة من المحادثات الشهر المقبل") == []
+    a = article_of("أعلن وزير الطاقة الأردني أن بلاده ستوقع اتفاقية جديدة للغاز الشهر المقبل في إطار سعيها لتنويع مصادرها.\n\n"
+                   "وأضاف أن الاتفاقية ستوقع في عمان بحضور ممثلين عن عدد من الشركات الإقليمية والدولية.")
+    (amman,) = [m for m in a.mentions if m.surface == "عمان"]
+    assert amman.entity_id == next(e.id for e in GAZETTEER.entities if e.name == "عمّان")
+
+
+def test_amman_and_oman_have_pages_of_their_own():
+    ids = {e.name: e.id for e in GAZETTEER.entities}
+    assert ids["عمّان"] != ids["عُمان"]
+    assert len({e.id for e in GAZETTEER.entities}) == len(GAZETTEER.entities)
+
+
 def test_figures_with_scales_written_numbers_and_percent():
     a = article_of("قالت وزارة الصحة إن نحو 1,200 شخص أصيبوا، وإن أكثر من ثلاثة آلاف لاجئ عبروا الحدود، "
                    "فيما ارتفع التضخم إلى 12.5 في المئة وتجاوزت قيمة الخسائر 3 مليارات دولار خلال أسبوعين.")
