@@ -8,7 +8,6 @@ what was expected and what was found, with the nearest valid key for a typo.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from babel import Locale, UnknownLocaleError
 from .model import ENTITY_TYPES, DateValue, Entity, Problem, entity_id_for
 from .sources import Source
 from .ui_text import DEFAULT_UI_TEXT
-from .yamlfile import YamlDoc, YamlError, load_yaml
+from .yamlfile import YamlDoc, YamlError, load_yaml, suggest_key
 
 CONFIG_FILE = "site.yaml"
 TOPIC_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -270,9 +269,7 @@ def _has_kind(value: Any, kind: type | tuple[type, ...]) -> bool:
 
 def _unknown_key(key: str, known: Mapping[str, Any], path: tuple, doc: YamlDoc, shown: str) -> Problem:
     dotted = ".".join(map(str, path + (key,)))
-    close = difflib.get_close_matches(key, list(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "valid keys: " + ", ".join(sorted(known))
-    return Problem(shown, f"unknown key '{dotted}'", doc.line_of(path + (key,)), hint)
+    return Problem(shown, f"unknown key '{dotted}'", doc.line_of(path + (key,)), suggest_key(key, known))
 
 
 def _validate_ui(data: dict, doc: YamlDoc, shown: str, problems: list[Problem]) -> dict[str, str]:

@@ -93,7 +93,7 @@ def decode_bytes(data: bytes, shown: str = "") -> tuple[str, str, list[Problem]]
     text, _, _ = _decode_reporting(data, "utf-8", shown)
     return text, "utf-8", [Problem(shown, f"is not valid UTF-8 (first bad byte at offset {first_bad}) "
                                           "nor a known Arabic encoding; bad bytes shown as �",
-                                   hint="re-save the file as UTF-8")]
+                                   _line_at(data, first_bad), hint="re-save the file as UTF-8")]
 
 
 def unify_newlines(text: str) -> str:
@@ -106,7 +106,13 @@ def _decode_reporting(data: bytes, codec: str, shown: str) -> tuple[str, str, li
     except UnicodeDecodeError as exc:
         return (unify_newlines(data.decode(codec, errors="replace")), codec,
                 [Problem(shown, f"has bytes that are not valid {codec} (first at offset {exc.start}); "
-                                "shown as �", hint="re-save the file as UTF-8")])
+                                "shown as �", _line_at(data, exc.start) if codec.startswith("utf-8") else 0,
+                         hint="re-save the file as UTF-8")])
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset (counting LF, as the decoded text does)."""
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _binary_kind(data: bytes) -> str | None:

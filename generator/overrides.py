@@ -13,14 +13,13 @@ and every use is reported (build summary, ``overrides`` in articles.json). Examp
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .model import Article, DateValue, Outlet, Problem
 from .pages import FRONT_MATTER_RE
-from .yamlfile import YamlError, load_yaml
+from .yamlfile import YamlError, load_yaml, read_text_file, suggest_key
 
 OVERRIDES_DIR = "articles"
 OVERRIDE_KEYS = ("title", "kicker", "subtitle", "section", "author", "dateline", "outlet", "agency", "date",
@@ -43,7 +42,8 @@ def read_overrides(content_dir: Path) -> tuple[dict[str, Override], list[Problem
         return found, problems
     for path in sorted(folder.glob("*.md")):
         shown = f"{content_dir.name}/{OVERRIDES_DIR}/{path.name}"
-        result = parse_override(path.read_text(encoding="utf-8-sig"), shown)
+        text = read_text_file(path, shown)
+        result = [text] if isinstance(text, Problem) else parse_override(text, shown)
         if isinstance(result, Override):
             found[path.stem] = result
         else:
@@ -66,9 +66,7 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
     for key, value in data.items():
         line = doc.line_of((key,)) + 1
         if key not in OVERRIDE_KEYS:
-            close = difflib.get_close_matches(str(key), OVERRIDE_KEYS, n=1)
-            problems.append(Problem(shown, f"unknown key '{key}'", line,
-                                    f"did you mean '{close[0]}'?" if close else "valid: " + ", ".join(OVERRIDE_KEYS)))
+            problems.append(Problem(shown, f"unknown key '{key}'", line, suggest_key(key, OVERRIDE_KEYS)))
             continue
         parsed = _parse_value(key, value)
         if isinstance(parsed, str) and parsed.startswith("!"):

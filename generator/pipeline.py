@@ -33,6 +33,7 @@ from .publish import publishing_files
 from .sources import BUILTIN_AGENCIES
 from .topics import topic_gazetteer
 from .writer import OutputWriter
+from .yamlfile import read_text_file
 
 T = TypeVar("T")
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
@@ -113,6 +114,8 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
                  for entry, raw, slug in progress(cleaned, "extract")]
     articles = [with_override(article, overrides) for article in extracted if article is not None]
     cache.keep_only([entry for entry, _raw, _slug in cleaned])
+    if not articles:
+        raise BuildError(nothing_to_build(config.seeds_dir.name, problems))
     problems += [p for a in articles for p in a.problems]
     clock.lap("extract")
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
@@ -124,7 +127,7 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
     clock.lap("corpus and briefing")
 
     renderer = render.make_renderer(config, [p.slug for p in pages], warm.environments)
-    intro = read_briefing_intro(config)
+    intro = read_briefing_intro(config, problems)
     with OutputWriter(config.output_dir) as out:
         html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, progress)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
@@ -191,6 +194,12 @@ def isolated(work: Callable[[], T], shown: str, stage: str, problems: list[Probl
 
 def place_entities() -> list[Entity]:
     return [Entity(entity_id_for(name), name, "place", aliases) for name, aliases in builtin_places()]
+
+
+def nothing_to_build(folder: str, problems: list[Problem]) -> str:
+    if not problems:
+        return f"{folder}/ holds no articles — put the article files (.txt, one article each) in it"
+    return (f"no article could be built from {folder}/:\n" + "\n".join(f"    {p}" for p in problems))
 
 
 def read_all(files: list[Path], folder: str) -> tuple[list[RawDoc], list[Problem]]:
@@ -292,12 +301,16 @@ def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, b
     return 1
 
 
-def read_briefing_intro(config: Config) -> str | None:
+def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:
     """``content/briefing.md``, the editor's introduction, as HTML; None when there is none."""
     path = config.content_dir / BRIEFING_INTRO
     if not path.is_file():
         return None
-    return markdown_renderer(config.markdown_html).render(path.read_text(encoding="utf-8-sig"))
+    text = read_text_file(path, f"{config.content_dir.name}/{BRIEFING_INTRO}")
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    return markdown_renderer(config.markdown_html).render(text)
 
 
 def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],

@@ -5,10 +5,14 @@ Only ``yaml.SafeLoader`` is used: ``!!python/…`` tags are refused, never execu
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable
 
 import yaml
+
+from .model import Problem
 
 MAX_YAML_BYTES = 1_000_000  # a configuration file larger than this is a mistake, not a config
 MAX_YAML_NODES = 100_000  # bounds alias expansion ("billion laughs")
@@ -70,3 +74,20 @@ def _record_lines(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int
         for index, item in enumerate(node.value):
             lines.setdefault(path + (index,), item.start_mark.line + 1)
             _record_lines(item, path + (index,), lines, seen)
+
+
+def read_text_file(path: Path, shown: str) -> str | Problem:
+    """An editor's UTF-8 file (a BOM is fine), or the Problem saying why it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return Problem(shown, f"cannot be read: {exc.strerror}", hint="check the file's permissions")
+    except UnicodeDecodeError as exc:
+        return Problem(shown, f"is not UTF-8 text (first bad byte at offset {exc.start})", hint="save the file as UTF-8")
+
+
+def suggest_key(key: object, valid: Iterable[str]) -> str:
+    """The hint for an unknown key: the nearest valid one, else the list."""
+    valid = sorted(valid)
+    close = difflib.get_close_matches(str(key), valid, n=1)
+    return f"did you mean '{close[0]}'?" if close else "valid keys: " + ", ".join(valid)
