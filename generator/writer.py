@@ -48,7 +48,8 @@ class OutputWriter:
             output_dir.parent.mkdir(parents=True, exist_ok=True)
             self._lock = FileLock(_sibling(output_dir, "lock"))
         try:
-            self._lock.acquire(timeout=lock_wait)
+            with _explained(output_dir):
+                self._lock.acquire(timeout=lock_wait)
         except Timeout:
             raise WriteFailed(f"another build has been writing {output_dir.name}/ for {lock_wait:.0f} s "
                               f"(lock file {_sibling(output_dir, 'lock').name}) — stop it, then build again") from None

@@ -25,7 +25,7 @@ from typing import Callable
 import pytest
 from filelock import FileLock
 
-from conftest import PROJECT, copy_project, html_pages, parse_html
+from conftest import PROJECT, html_pages, parse_html
 from generator.cli import main
 
 BUILD = [sys.executable, str(PROJECT / "build.py")]
