@@ -264,10 +264,11 @@ def join_wrapped_lines(draft: Draft) -> Draft:
     full-width and unfinished.
     """
     width = _wrap_width(draft.lines)
+    wrapped = _is_hard_wrapped(draft.lines)
     out: list[Line] = []
     for ln in draft.lines:
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev, ln, width):
+        if prev is not None and _continues(prev, ln, width, wrapped):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
         else:
             out.append(ln)
@@ -443,14 +444,21 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _continues(prev: Line, ln: Line, width: int) -> bool:
+def _is_hard_wrapped(lines: tuple[Line, ...]) -> bool:
+    """A text where some lines follow one another without a blank line (a PDF text layer),
+    not one whose every line stands apart (a web page, or a text this cleaner wrote: so
+    cleaning its own output joins nothing)."""
+    return any(not ln.gap_before for ln in lines[1:])
+
+
+def _continues(prev: Line, ln: Line, width: int, wrapped: bool) -> bool:
     if prev.role or ln.role or prev.lang != ln.lang or SENTENCE_END_RE.search(prev.text):
         return False
     full = len(prev.text) >= 0.75 * width
     if ln.gap_before:
         # Bridging a blank line (a PDF page break): only out of a full, unfinished line of a
         # hard-wrapped text (narrow width), never between one-line paragraphs.
-        return full and width <= 160
+        return full and width <= 160 and wrapped
     return full
 
 

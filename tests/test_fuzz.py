@@ -249,5 +249,11 @@ def test_fuzz_found_examples():
     assert leap.value.day == 29 and leap.value.year is None
     (typo,) = find_all_dates("31 فبراير 2023")
     assert typo.value.precision == "month"
+    # re-cleaning cleaned text bridged blank lines as page breaks (blocks joined the 2nd time)
+    for text in ("ءء\n\nءءء\nء\n\nءالحكومة\n(أ ف ب)",
+                 "قال\n\nءالحكومةجميع الحقوق محفوظة\n\nالحكومة\n\nءالحكومةالحكومةجميع الحقوق محفوظةءء\n\nالحكومة(AI)"):
+        _, once = doc_of(text)
+        _, twice = doc_of("\n\n".join(b.text for b in once.blocks))
+        assert [b.text for b in twice.blocks] == [b.text for b in once.blocks]
     unused: tuple[Mention, ...] = ()
     assert find_quotes((Paragraph("p1", "body", "قال «»", "ar"),), unused, {}) == ()
