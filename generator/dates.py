@@ -8,8 +8,10 @@ Egyptian/Gulf names (يوليو) and the Levantine/Iraqi ones (تموز), Maghre
 
 A missing year stays missing unless the text pins it down: a weekday written next to a
 day and month ("الاثنين 26 يوليو") selects the one year near the years the article
-mentions where that date fell on that weekday, and that year is marked inferred. A PDF that
-lost its digits (", أغسطس") gives month 8, year unknown: nothing is invented.
+mentions where that date fell on that weekday, and that year is marked inferred. With a
+publication date, a year-less date takes the year that puts it nearest, leaning to the past
+(``_year_from_reference``). A PDF that lost its digits (", أغسطس") gives month 8, year unknown:
+nothing is invented, and neither is a day the month does not have ("31 فبراير").
 """
 from __future__ import annotations
 
