@@ -276,7 +276,7 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
         if paragraph.role != "body":
             continue
         words = paragraph.text.split()
-        keys = [arabic.matching_key(w.strip("،,.:؛\"“”«»()")) for w in words]
+        keys = _word_keys(words)
         for i in range(len(words)):
             title_end = _title_end(keys, i)
             if title_end is None:
@@ -285,6 +285,17 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
     return found
+
+
+def _word_keys(words: list[str]) -> list[str]:
+    """Matching keys of words, except that a first letter alef with hamza is kept: "إلهان"
+    is a name, not "ال" + "هان"."""
+    keys = []
+    for word in words:
+        bare = arabic.strip_diacritics(word.strip("،,.:؛\"“”«»()"))
+        key = arabic.matching_key(bare)
+        keys.append(bare[0] + key[1:] if key and bare[0] in "أإآ" else key)
+    return keys
 
 
 _TITLES = sorted((tuple(arabic.tokens(t)) for t in ROLE_TITLES), key=len, reverse=True)
@@ -328,11 +339,25 @@ def name_after_title(text: str) -> str | None:
     ("المتحدث باسم الجيش"), and when the title's complement holds another title, whose holder
     the name may be: "المتحدث باسم الرئيس التركي رجب طيب أردوغان" is not أردوغان."""
     words = text.split()
-    keys = [arabic.matching_key(w.strip("،,.:؛\"“”«»()")) for w in words]
+    keys = _word_keys(words)
+    end = _plain_title_end(keys)
+    return _name_at(words, keys, end) if end is not None else None
+
+
+def is_role_title(text: str) -> bool:
+    """Whether ``text`` is a role title and its complement, whole, naming no other title:
+    "المتحدث باسم الرئاسة التركية" (then a name is the holder's), not
+    "المتحدث باسم الأمين العام للأمم المتحدة"."""
+    keys = _word_keys(text.split())
+    return bool(keys) and _plain_title_end(keys) == len(keys)
+
+
+def _plain_title_end(keys: list[str]) -> int | None:
+    """``_title_end`` of a title at the start, or None when its complement holds another."""
     end = _title_end(keys, 0)
     if end is None or any(_title_end(keys, k) is not None for k in range(1, end)):
         return None
-    return _name_at(words, keys, end)
+    return end
 
 
 def _known(name: str, gazetteer: Gazetteer) -> bool:

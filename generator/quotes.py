@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .arabic import keyed, matching_key
-from .entities import name_after_title
+from .entities import is_role_title, name_after_title
 from .model import Entity, Mention, Paragraph, Quote
 
 QUOTE_RE = re.compile(r"“([^”]{3,})”|«([^»]{3,})»|\"([^\"]{3,})\"")
@@ -84,10 +84,9 @@ def _speaker(paragraph: Paragraph, start: int, quote_start: int, people: list[Me
 def _named_after_title(phrase: str, at: int, paragraph: str, people: list[Mention],
                       entities: dict[str, Entity]) -> str | None:
     """The person an unnamed-source phrase (at offset ``at`` of the paragraph) goes on to name
-    after its title: the gazetteer's name for a person mentioned there, else the two words."""
-    name = name_after_title(phrase)
-    if name is None:
-        return None
-    name_at = at + phrase.index(name)
-    known = [m for m in people if m.paragraph == paragraph and m.start == name_at]
-    return entities[known[0].entity_id].name if known else name
+    right after its title: a person the gazetteer knows, else the two words that follow."""
+    known = [m for m in people if m.paragraph == paragraph and at <= m.start < at + len(phrase)]
+    if known:
+        first = known[0]
+        return entities[first.entity_id].name if is_role_title(phrase[:first.start - at]) else None
+    return name_after_title(phrase)

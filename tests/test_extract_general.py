@@ -217,6 +217,22 @@ def test_quote_from_a_named_spokesperson_gives_the_name_not_the_office():
     assert [q.speaker for q in b.quotes] == ["زكي أقطورك"]
 
 
+def test_a_spokesperson_whose_name_starts_like_the_article_is_named():
+    a = article_of("بغداد - وقالت المتحدثة باسم وزارة الصحة إلهام العبيدي للصحفيين إن «عدد الإصابات بالكوليرا "
+                   "تراجع بشكل ملحوظ خلال الأسبوعين الماضيين» مؤكدة استمرار حملات التلقيح في المحافظات.")
+    assert [q.speaker for q in a.quotes] == ["إلهام العبيدي"]
+
+
+def test_a_known_spokesperson_is_named_when_the_phrase_runs_on():
+    from generator.quotes import find_quotes
+    gazetteer = build_gazetteer([Entity("kalin", "إبراهيم قالن", "person", ("قالن",))])
+    text = ("وأضاف المتحدث باسم الرئاسة التركية إبراهيم قالن في كلمة متلفزة أن \"أنقرة لن تقبل بأي تهديد "
+            "لحدودها الجنوبية مهما كان مصدره\"")
+    paragraph = Paragraph("p1", "body", text, "ar")
+    (quote,) = find_quotes((paragraph,), find_mentions((paragraph,), gazetteer), {e.id: e for e in gazetteer.entities})
+    assert quote.speaker == "إبراهيم قالن"
+
+
 def test_the_spokesperson_of_a_named_leader_is_not_the_leader():
     a = article_of("نيويورك - وقال المتحدث باسم الأمين العام للأمم المتحدة أنطونيو غوتيريش إن «المنظمة تتابع "
                    "بقلق بالغ تدهور الأوضاع الإنسانية في القطاع» داعيا إلى فتح المعابر فورا.")
