@@ -27,8 +27,8 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     # first token's matching key → [(all tokens' keys, entity index)], longest first
     index: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
-    # entity index claiming a name → every entity spelled so once diacritics are ignored
-    homographs: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    # a name's tokens → every entity whose name is spelled so once diacritics are ignored
+    homographs: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
     # entity index → matching keys of the words that, near its name, say it is meant
     cues: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -54,7 +54,7 @@ def build_gazetteer(entities: list[Entity]) -> Gazetteer:
     index: dict[str, list] = {}
     for words, number in claimed.items():
         index.setdefault(words[0], []).append((words, number))
-    homographs = {group[0]: tuple(group) for group in by_key.values() if len(group) > 1}
+    homographs = {tuple(arabic.tokens(kept[group[0]].name)): tuple(group) for group in by_key.values() if len(group) > 1}
     cues = {n: frozenset(arabic.matching_key(w) for w in HOMOGRAPH_CUES.get(kept[n].name, ()))
             for group in homographs.values() for n in group}
     return Gazetteer(tuple(kept), {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in sorted(index.items())},
@@ -100,10 +100,11 @@ def _mentions_in(paragraph: Paragraph, gazetteer: Gazetteer) -> list[tuple[Menti
         if match is None:
             i += 1
             continue
-        length, number, clitic = match
+        words, number, clitic = match
+        length = len(words)
         start = spans[i][0] + _skip_letters(paragraph.text[spans[i][0]:spans[i][1]], clitic)
         end = spans[i + length - 1][1]
-        senses = gazetteer.homographs.get(number, (number,))
+        senses = gazetteer.homographs.get(words, (number,))  # not an alias that is only its own
         if len(senses) > 1:
             sense = resolve(paragraph.text[start:end], senses, keys, (i, i + length), gazetteer)
             senses = (sense,) if sense is not None else senses
@@ -200,14 +201,14 @@ def _one_of(senses: tuple[int, ...], evidence: tuple[set[int], set[int]]) -> int
     return None
 
 
-def _longest_match_at(keys: list[str], i: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
-    """(words matched, entity number, letters of clitic before the name) or None."""
+def _longest_match_at(keys: list[str], i: int, gazetteer: Gazetteer) -> tuple[tuple[str, ...], int, int] | None:
+    """(the name's words matched, entity number, letters of clitic before the name) or None."""
     best = None
     for variant in arabic.clitic_variants(keys[i]):
         for words, number in gazetteer.index.get(variant, ()):
             n = len(words)
-            if tuple(keys[i + 1:i + n]) == words[1:] and (best is None or n > best[0]):
-                best = (n, number, _clitic_length(keys[i], variant))
+            if tuple(keys[i + 1:i + n]) == words[1:] and (best is None or n > len(best[0])):
+                best = (words, number, _clitic_length(keys[i], variant))
     return best
 
 

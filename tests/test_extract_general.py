@@ -174,6 +174,13 @@ def test_a_bare_amman_or_oman_without_any_cue_is_not_linked():
     assert amman.entity_id == next(e.id for e in GAZETTEER.entities if e.name == "عمّان")
 
 
+def test_an_alias_of_one_homograph_names_it_alone():
+    gazetteer = build_gazetteer([Entity("oman", "عُمان", "place", ("سلطنة عمان",))] + place_entities())
+    by_id = {e.id: e.name for e in gazetteer.entities}
+    text = "واستقبلت سلطنة عمان وفدا إيرانيا رفيعا لبحث الملف النووي"
+    assert [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", "body", text, "ar"),), gazetteer)] == ["عُمان"]
+
+
 def test_amman_and_oman_have_pages_of_their_own():
     ids = {e.name: e.id for e in GAZETTEER.entities}
     assert ids["عمّان"] != ids["عُمان"]
