@@ -9,11 +9,9 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import time
-import traceback
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Protocol, Sequence, TypeVar
+from typing import Iterable, Protocol, Sequence, TypeVar
 
 from . import render, render_briefing, search, urls
 from .briefing import Briefing, build_briefing
@@ -25,12 +23,14 @@ from .data import articles_document, briefing_document
 from .entities import build_gazetteer, discover_people, discovered_entities
 from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .ingest import list_article_files, read_article
-from .model import Article, Entity, Page, Problem, RawDoc, entity_id_for
+from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
+from .parallel import Failed
 from .overrides import Override, apply_override, read_overrides
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .places import builtin_places
 from .publish import publishing_files
 from .sources import BUILTIN_AGENCIES
+from .store import CACHE_DIR, Store
 from .topics import topic_gazetteer
 from .writer import OutputWriter
 from .yamlfile import read_text_file
@@ -75,6 +75,7 @@ class Warm:
     """What a long-lived process keeps between builds: article work and compiled templates."""
 
     articles: ArticleCache = field(default_factory=ArticleCache)
+    persistent: bool = True  # also keep article work on disk (.cache/), for the next run
     environments: dict = field(default_factory=dict)  # templates folder → Jinja Environment
     search_bundles: dict = field(default_factory=dict)  # documents' fingerprint → Pagefind bundle
 
@@ -87,33 +88,32 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
     clock = Stopwatch()
     warm = warm or Warm()
     cache = warm.articles
-    cache.start_build()
+    store = Store(config.root / CACHE_DIR if warm.persistent else None)
+    cache.start_build(store)
     if not config.seeds_dir.is_dir():
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
                          f"files (.txt) in it, or set 'seeds:' in site.yaml")
+    folder = config.seeds_dir.name
     files, problems = list_article_files(config.seeds_dir)
-    raws, read_problems = read_all(files, config.seeds_dir.name)
+    raws, read_problems = read_all(files, folder)
     problems += read_problems
-    raws, duplicate_problems = drop_duplicate_files(raws, config.seeds_dir.name)
+    raws, duplicate_problems = drop_duplicate_files(raws, folder)
     problems += duplicate_problems
-    lexicon = build_lexicon(raw.text for raw in raws)
+    lexicon = frozenset().union(*cache.lexicon_words(raws, lexicon_words_of))
     overrides, override_problems = read_overrides(config.content_dir)
     problems += override_problems
-    folder = config.seeds_dir.name
-    cleaned = [(entry, raw, slug) for raw, slug in progress(assign_slugs(raws, overrides), "clean")
-               if (entry := isolated(partial(cache.cleaned, raw, lexicon, clean), f"{folder}/{raw.source}",
-                                     "cleaning", problems)) is not None]
+    slugged = assign_slugs(raws, overrides)
+    cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, cache.cleaned([r for r, _ in slugged], lexicon, clean))
+               if kept(entry, f"{folder}/{raw.source}", "cleaning", problems)]
     clock.lap("read and clean")
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
     gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
     knowledge_print = fingerprint(gazetteer.entities, knowledge.sources, knowledge.topics)
-    extracted = [isolated(partial(cache.extracted, entry, slug, knowledge_print,
-                                  partial(extract, entry.doc, raw, slug, knowledge)),
-                          f"{folder}/{raw.source}", "extraction", problems)
-                 for entry, raw, slug in progress(cleaned, "extract")]
-    articles = [with_override(article, overrides) for article in extracted if article is not None]
-    cache.keep_only([entry for entry, _raw, _slug in cleaned])
+    extracted = cache.extracted(cleaned, knowledge_print, extract, knowledge)
+    articles = [with_override(article, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
+                if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
+    cache.finish_build()
     if not articles:
         raise BuildError(nothing_to_build(config.seeds_dir.name, problems))
     problems += [p for a in articles for p in a.problems]
@@ -167,33 +167,37 @@ class Stopwatch:
         self._last = now
 
 
-def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem] | None = None,
-                   folder: str = "seeds") -> list[Entity]:
+def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem], folder: str) -> list[Entity]:
     """People named after a role title that neither site.yaml nor the built-ins know."""
-    gazetteer_print = fingerprint(gazetteer.entities)
     found = []
-    for entry, raw, _slug in cleaned:
-        found += isolated(partial(cache.discoveries, entry, gazetteer_print,
-                                  partial(discover_people, paragraphs_of(entry.doc.blocks), gazetteer)),
-                          f"{folder}/{raw.source}", "name discovery", problems if problems is not None else []) or []
+    results = cache.discoveries([entry for entry, _raw, _slug in cleaned], fingerprint(gazetteer.entities),
+                                discover_in, gazetteer)
+    for names, (_entry, raw, _slug) in zip(results, cleaned):
+        if kept(names, f"{folder}/{raw.source}", "name discovery", problems):
+            found += names
     return discovered_entities(found)
 
 
-def isolated(work: Callable[[], T], shown: str, stage: str, problems: list[Problem]) -> T | None:
-    """``work()``, or None and a warning naming the file: a generator bug met in one article
-    costs that article, never the whole site."""
-    try:
-        return work()
-    except Exception as exc:  # noqa: BLE001 — any exception here is a bug to report, not a reason to stop
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        where = f"{Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}"
-        problems.append(Problem(shown, f"skipped: {stage} failed with {type(exc).__name__}: {exc} (at {where})",
-                                hint="a bug in the generator; please report it with this file"))
-        return None
+def discover_in(doc: CleanDoc, gazetteer) -> list:
+    return discover_people(paragraphs_of(doc.blocks), gazetteer)
+
+
+def lexicon_words_of(text: str) -> frozenset[str]:
+    return build_lexicon([text])
 
 
 def place_entities() -> list[Entity]:
     return [Entity(entity_id_for(name), name, "place", aliases) for name, aliases in builtin_places()]
+
+
+def kept(result: object, shown: str, stage: str, problems: list[Problem]) -> bool:
+    """False, with a warning naming the file, when an article's stage failed: a generator bug
+    met in one article costs that article, never the whole site."""
+    if isinstance(result, Failed):
+        problems.append(Problem(shown, f"skipped: {stage} failed with {result}",
+                                hint="a bug in the generator; please report it with this file"))
+        return False
+    return True
 
 
 def nothing_to_build(folder: str, problems: list[Problem]) -> str:
