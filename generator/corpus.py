@@ -12,7 +12,10 @@ raw material. Gathered once, after every article is extracted and before any pag
 """
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -27,6 +30,8 @@ REPRINT_SIMILARITY = 0.6  # Jaccard of 5-shingles above which two texts are one 
 RELATED_MAX = 5
 RELATED_MIN_SCORE = 0.05
 COMMON_FEATURE_SHARE = 0.6  # a feature in more than this share of articles says nothing (when > 10 articles)
+SEEK_POSTINGS = 1000  # an article looks for relatives among at most this many carriers of its rarest features
+RELATED_RESCORED = 100  # candidates scored on all their features, the best of them by the rarest features
 TERM_FEATURES = 30  # distinctive words per article
 STORY_WEIGHT = 4.0  # articles about the same event are close relatives
 
@@ -118,41 +123,103 @@ def _shingles(article: Article) -> set[str]:
 def related_articles(articles: list[Article], entities: dict[str, Entity],
                      story: dict[str, str]) -> dict[str, tuple[Related, ...]]:
     """``story``: slug → the event the article is known to be about ("" when unknown);
-    sharing it is a strong tie."""
+    sharing it is a strong tie. Relatives are the articles of highest cosine similarity,
+    looked for among ``_FeatureIndex.candidates`` rather than in the whole corpus."""
     features = {a.slug: {**_features(a), **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
                 for a in articles}
-    df = Counter(f for fs in features.values() for f in fs)
+    index = _FeatureIndex.of(features)
+    labels = _reason_labels(articles, entities, story, index.df)
+    out = {}
+    for article in articles:
+        mine = index.weights[article.slug]
+        ranked = sorted(((index.cosine(article.slug, o), o) for o in index.candidates(article.slug)),
+                        key=lambda item: (-item[0], item[1]))
+        out[article.slug] = tuple(Related(o, round(score, 3), _reasons(mine, index.weights[o], labels))
+                                  for score, o in ranked[:RELATED_MAX] if score >= RELATED_MIN_SCORE)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _FeatureIndex:
+    """Articles' idf-weighted features, and for each feature the articles that carry it."""
+
+    weights: dict[str, dict[str, float]]  # slug → feature → weight; features most articles carry left out
+    norms: dict[str, float]  # slug → length of its weights, every feature counted
+    df: Counter  # feature → how many articles carry it
+    postings: dict[str, list[tuple[str, float]]]  # feature → (slug, weight) of its carriers, in corpus order
+    average: dict[str, float]  # feature → its weight averaged over all articles (0 where absent)
+
+    @classmethod
+    def of(cls, features: dict[str, dict[str, float]]) -> _FeatureIndex:
+        n = len(features)
+        df = Counter(f for fs in features.values() for f in fs)
+        idf = {f: math.log(1 + n / c) for f, c in df.items()}
+        weights = {slug: {f: w * idf[f] for f, w in fs.items()} for slug, fs in features.items()}
+        norms = {slug: math.sqrt(sum(w * w for w in ws.values())) or 1.0 for slug, ws in weights.items()}
+        kept = {slug: {f: w for f, w in ws.items() if n <= 10 or df[f] <= COMMON_FEATURE_SHARE * n}
+                for slug, ws in weights.items()}
+        postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for slug, ws in kept.items():
+            for f, w in ws.items():
+                postings[f].append((slug, w))
+        average = {f: sum(w for _, w in carriers) / n for f, carriers in postings.items()}
+        return cls(kept, norms, df, dict(postings), average)
+
+    def candidates(self, slug: str) -> list[str]:
+        """The ``RELATED_RESCORED`` articles likeliest to be closest to ``slug``. Only the
+        carriers of its rarest features are looked at (``_seeking_features``), ranked by the
+        weight they share on those plus what its other features add on average. When every
+        feature is seeking (small corpora) the ranking is by the exact cosine, so the result
+        is exact."""
+        mine = self.weights[slug]
+        seeking = _seeking_features(mine, self.df)
+        shared: dict[str, float] = defaultdict(float)
+        for f in seeking:
+            w = mine[f]
+            for other, theirs in self.postings[f]:
+                shared[other] += w * theirs
+        shared.pop(slug, None)
+        skipped = set(mine) - set(seeking)
+        rest = sum(w * self.average[f] for f, w in mine.items() if f in skipped)
+        return heapq.nsmallest(RELATED_RESCORED, shared, key=lambda o: (-(shared[o] + rest) / self.norms[o], o))
+
+    def cosine(self, slug: str, other: str) -> float:
+        return _dot(self.weights[slug], self.weights[other]) / (self.norms[slug] * self.norms[other])
+
+
+def _seeking_features(mine: dict[str, float], df: Counter) -> list[str]:
+    """The article's rarest features (at least one), while their carriers number at most
+    ``SEEK_POSTINGS``: frequent features would make every article a candidate of every other,
+    and weigh little in a score weighted by rarity."""
+    seeking, carriers = [], 0
+    for f in sorted(mine, key=lambda f: (df[f], f)):
+        if seeking and carriers + df[f] > SEEK_POSTINGS:
+            break
+        seeking.append(f)
+        carriers += df[f]
+    return seeking
+
+
+def _dot(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    """Summed in ``mine``'s order, so the same input gives the same float."""
+    return sum(map(operator.mul, mine.values(), map(theirs.get, mine, itertools.repeat(0.0))))
+
+
+def _reason_labels(articles: list[Article], entities: dict[str, Entity], story: dict[str, str],
+                   df: Counter) -> dict[str, str]:
+    """feature → what a reader is told two articles share: entities, topics, the event;
+    not what every article shares."""
     n = len(articles)
-    idf = {f: math.log(1 + n / c) for f, c in df.items()}
-    postings: dict[str, list[str]] = defaultdict(list)
-    for slug, fs in features.items():
-        for f in fs:
-            if n <= 10 or df[f] <= COMMON_FEATURE_SHARE * n:
-                postings[f].append(slug)
-    weights = {slug: {f: w * idf[f] for f, w in fs.items()} for slug, fs in features.items()}
-    norms = {slug: math.sqrt(sum(w * w for w in ws.values())) or 1.0 for slug, ws in weights.items()}
     labels = {**{f"e:{e.id}": e.name for e in entities.values()},
               **{f"t:{t.id}": t.label for a in articles for t in a.topics},
               **{f"s:{name}": name for name in story.values()}}
-    labels = {f: label for f, label in labels.items() if df.get(f, 0) < n or n == 1}  # shared by all: no reason
-    out = {}
-    for article in articles:
-        mine = weights[article.slug]
-        scores: dict[str, float] = defaultdict(float)
-        shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
-        for f, w in mine.items():
-            for other in postings.get(f, ()):
-                if other != article.slug:
-                    contribution = w * weights[other][f]
-                    scores[other] += contribution
-                    if f in labels:
-                        shared[other].append((contribution, labels[f]))
-        ranked = sorted(((s / (norms[article.slug] * norms[o]), o) for o, s in scores.items()),
-                        key=lambda item: (-item[0], item[1]))
-        out[article.slug] = tuple(
-            Related(o, round(score, 3), tuple(label for _, label in sorted(shared[o], key=lambda x: (-x[0], x[1]))[:4]))
-            for score, o in ranked[:RELATED_MAX] if score >= RELATED_MIN_SCORE)
-    return out
+    return {f: label for f, label in labels.items() if df.get(f, 0) < n or n == 1}
+
+
+def _reasons(mine: dict[str, float], theirs: dict[str, float], labels: dict[str, str]) -> tuple[str, ...]:
+    """The labels of the shared features that weigh most in the score, at most four."""
+    named = [(w * theirs[f], labels[f]) for f, w in mine.items() if f in theirs and f in labels]
+    return tuple(label for _, label in sorted(named, key=lambda x: (-x[0], x[1]))[:4])
 
 
 def _features(article: Article) -> dict[str, float]:
