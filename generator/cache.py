@@ -101,7 +101,6 @@ class ArticleCache:
         """Keep what this build used, nothing else: memory and disk follow the corpus, not its history."""
         self._memory = {k: v for k, v in self._memory.items() if k in self._used}
         self.store.commit(keep=self._used)
-        self.store.close()
 
     # --- lookups -------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
 
 def run_check(root: Path, base_url: str | None = None) -> int:
     """Build, then list what needs an editor's eye and anything broken in the built site."""
-    result = _build_or_report(root, base_url)
+    result = _build_or_report(root, base_url, force=True)  # the review needs every article read
     if isinstance(result, int):
         return result
     print(summary(result, root))
@@ -92,10 +92,11 @@ def run_export(root: Path, to: Path | None, base_url: str | None = None, quiet: 
     return EXIT_SKIPPED if result.skipped else EXIT_OK
 
 
-def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = False) -> BuildResult | int:
+def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = False,
+                     force: bool = False) -> BuildResult | int:
     """The build's result, or the exit code after printing why there is none."""
     try:
-        return build(_config(root, base_url), progress=progress_bar if not quiet else no_progress)
+        return build(_config(root, base_url), progress=progress_bar if not quiet else no_progress, force=force)
     except Exception as exc:  # every failure is reported; only a bug also gets its traceback
         failures = describe_failure(exc, root)
         if any(f.bug for f in failures):
@@ -114,9 +115,14 @@ def _config(root: Path, base_url: str | None) -> Config:
 
 def summary(result: BuildResult, root: Path) -> str:
     where = result.output_dir.relative_to(root) if result.output_dir.is_relative_to(root) else result.output_dir
-    lines = [paint(f"Built {result.pages} pages from {result.articles} articles into {where}/ "
-                   f"in {result.seconds:.2f} s", "ok") +
-             f" ({result.files} files, {result.unchanged} unchanged)."]
+    if result.up_to_date:
+        lines = [paint(f"Up to date: {where}/ holds the {result.pages} pages built from these "
+                       f"{result.articles} articles; checked in {result.seconds:.2f} s", "ok") +
+                 " (nothing changed since the last build)."]
+    else:
+        lines = [paint(f"Built {result.pages} pages from {result.articles} articles into {where}/ "
+                       f"in {result.seconds:.2f} s", "ok") +
+                 f" ({result.files} files, {result.unchanged} unchanged)."]
     if result.skipped:
         lines.append(paint(f"Skipped {result.skipped} input file(s): see the warnings below.", "warn"))
     if result.overridden:

@@ -21,6 +21,7 @@ from .config import Config
 from .corpus import Corpus, analyse
 from .data import articles_document, briefing_document
 from .entities import build_gazetteer, discover_people, discovered_entities
+from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
 from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .ingest import list_article_files, read_article
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
@@ -60,6 +61,7 @@ class BuildResult:
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in order
     extracted: int = 0  # articles cleaned or extracted in this build (the rest came from the cache)
     changed: tuple[str, ...] = ()  # site paths whose bytes differ from the previous build
+    up_to_date: bool = False  # nothing to do: output/ was already built from exactly these inputs
 
 
 class Progress(Protocol):
@@ -80,15 +82,36 @@ class Warm:
     search_bundles: dict = field(default_factory=dict)  # documents' fingerprint → Pagefind bundle
 
 
-def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress) -> BuildResult:
+def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress,
+          force: bool = False) -> BuildResult:
     """``warm``: what a long-lived caller (the preview server) keeps between builds, so an
     unchanged article is not cleaned or extracted again and templates are compiled once.
-    ``progress`` wraps each long loop (a terminal shows a bar; the default shows nothing)."""
+    ``progress`` wraps each long loop (a terminal shows a bar; the default shows nothing).
+    Without ``warm`` or ``force``, a site already built from exactly these inputs is kept as it is."""
     started = time.perf_counter()
-    clock = Stopwatch()
+    signature = inputs_signature(config)  # before reading anything: an edit during the build is seen next time
+    fresh = warm is None and not force
     warm = warm or Warm()
+    with Store(config.root / CACHE_DIR if warm.persistent else None) as store:
+        last = store.get_many([record_key(config)]).get(record_key(config)) if fresh else None
+        if fresh and is_up_to_date(last, config, signature):
+            return unchanged_result(config, last, started)
+        result = build_site(config, warm, store, progress, started)
+        store.put(record_key(config), LastBuild(signature, output_state(config.output_dir), result.articles,
+                                                result.pages, result.skipped, result.problems, result.overridden))
+        store.commit()
+    return result
+
+
+def unchanged_result(config: Config, last: LastBuild, started: float) -> BuildResult:
+    return BuildResult(output_dir=config.output_dir, articles=last.articles, pages=last.pages, files=len(last.output),
+                       unchanged=len(last.output), skipped=last.skipped, problems=last.problems,
+                       seconds=time.perf_counter() - started, overridden=last.overridden, up_to_date=True)
+
+
+def build_site(config: Config, warm: Warm, store: Store, progress: Progress, started: float) -> BuildResult:
+    clock = Stopwatch()
     cache = warm.articles
-    store = Store(config.root / CACHE_DIR if warm.persistent else None)
     cache.start_build(store)
     if not config.seeds_dir.is_dir():
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "

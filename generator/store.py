@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "build.sqlite"
+DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # error codes of a file to throw away
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,8 +60,15 @@ class Store:
         if self._db is not None:
             self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def commit(self, keep: set[str] | None = None) -> None:
-        """Write what this build added; with ``keep``, forget every other entry."""
+        """Write what this build added; with ``keep``, forget every other entry (but the
+        records of last builds, ``last-build|…``)."""
         if self._db is None:
             return
         try:
@@ -70,7 +78,8 @@ class Store:
                     self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
                     self._db.execute("DELETE FROM keep")
                     self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keep))
-                    self._db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM keep)")
+                    self._db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM keep) "
+                                     "AND key NOT LIKE 'last-build|%'")
         except sqlite3.Error:
             pass  # the cache is an optimisation: a read-only or full disk only costs speed
         self._pending = {}
@@ -81,7 +90,7 @@ class Store:
             self._db = None
 
 
-def _open(path: Path, version: str) -> sqlite3.Connection | None:
+def _open(path: Path, version: str, retry: bool = True) -> sqlite3.Connection | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=30)
@@ -94,5 +103,11 @@ def _open(path: Path, version: str) -> sqlite3.Connection | None:
                 db.execute("DELETE FROM entries")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         return db
+    except sqlite3.DatabaseError as exc:
+        if not retry or getattr(exc, "sqlite_errorcode", None) not in DAMAGED:
+            return None  # locked by another build for too long, or damaged beyond a restart
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)  # a damaged cache is thrown away and started again
+        return _open(path, version, retry=False)
     except (OSError, sqlite3.Error):
-        return None  # unwritable folder or a damaged file: build without a cache
+        return None  # an unwritable folder: build without a cache

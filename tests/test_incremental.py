@@ -1,0 +1,116 @@
+"""Speed machinery that must never change the site: the up-to-date check, the article cache
+on disk, and per-article work spread over processes. Each test compares with a cold build."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import generator.parallel as parallel
+from conftest import build_quietly, copy_project
+from generator.cli import main
+from generator.config import load_config
+from generator.pipeline import build
+from generator.store import CACHE_DIR, CACHE_FILE
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def append_to_first_seed(root: Path, text: str = "\nفقرة أضيفت في أثناء التحرير عن المحادثات.\n") -> None:
+    seed = sorted((root / "seeds").iterdir())[0]
+    seed.write_bytes(seed.read_bytes() + text.encode("utf-8"))
+
+
+def test_a_second_build_with_nothing_changed_does_nothing_and_says_so(project, capsys):
+    assert main(["--root", str(project)]) == 0
+    capsys.readouterr()
+    before = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*")}
+    assert main(["--root", str(project)]) == 0
+    assert "Up to date: output/ holds the 56 pages built from these 5 articles" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*")} == before
+
+
+@pytest.mark.parametrize("change", ["touch a seed", "edit a template", "delete an output file", "edit an output file"])
+def test_any_change_to_inputs_or_output_means_a_real_build(project, output, change):
+    assert build_quietly(project) == 0
+    if change == "touch a seed":
+        seed = sorted((project / "seeds").iterdir())[0]
+        seed.write_bytes(seed.read_bytes())
+    elif change == "edit a template":
+        page = project / "templates" / "base.html"
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    elif change == "delete an output file":
+        (project / "output" / "about.html").unlink()
+    else:
+        (project / "output" / "index.html").write_text("edited by hand", encoding="utf-8")
+    result = build(load_config(project))
+    assert not result.up_to_date
+    if change != "edit a template":
+        assert tree_digest(project / "output") == tree_digest(output)
+
+
+def test_the_article_cache_on_disk_serves_the_next_process_and_follows_edits(project, output):
+    config = load_config(project)
+    assert build(config, force=True).extracted == 5
+    assert build(config, force=True).extracted == 0  # a new process: everything from .cache/
+    append_to_first_seed(project)
+    assert build(config, force=True).extracted == 1
+
+
+def test_a_damaged_or_unwritable_cache_only_costs_time(project, output):
+    assert build_quietly(project) == 0
+    (project / CACHE_DIR / CACHE_FILE).write_bytes(b"not a database" * 100)
+    result = build(load_config(project), force=True)
+    assert result.extracted == 5 and not result.problems[:0]
+    assert tree_digest(project / "output") == tree_digest(output)
+
+
+def test_work_spread_over_processes_gives_the_same_site_as_one_process(tmp_path, monkeypatch):
+    from bench.corpus import write_corpus
+
+    root = write_corpus_project(tmp_path / "corpus", write_corpus)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    spread = build(load_config(root), force=True)
+    assert spread.extracted == spread.articles
+    spread_tree = tree_digest(root / "output")
+
+    other = write_corpus_project(tmp_path / "serial", write_corpus)
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    build(load_config(other), force=True)
+    assert tree_digest(other / "output") == spread_tree
+
+
+def write_corpus_project(root: Path, write_corpus) -> Path:
+    write_corpus(24, root)
+    return root
+
+
+def test_one_failing_article_in_a_worker_is_a_warning(project, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    (project / "seeds" / "trigger.txt").write_text("عنوان\n\nنص عن بغداد " + "\x00" * 0, encoding="utf-8")
+    import generator.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def failing_on_one(doc, raw, slug, knowledge):
+        if raw.source == "trigger.txt":
+            raise ValueError("boom")
+        return real(doc, raw, slug, knowledge)
+
+    monkeypatch.setattr(pipeline, "extract", failing_on_one)
+    result = build(load_config(project), force=True)
+    assert result.articles == 5 and result.skipped == 1
+    assert any(p.path == "seeds/trigger.txt" and "extraction failed with ValueError: boom" in p.message
+               for p in result.problems)
+
+
+def test_a_copied_project_does_not_reuse_another_projects_record(tmp_path, output):
+    first = copy_project(tmp_path / "a")
+    assert build_quietly(first) == 0
+    second = copy_project(tmp_path / "b")
+    result = build(load_config(second))
+    assert not result.up_to_date and tree_digest(second / "output") == tree_digest(output)
