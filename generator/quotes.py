@@ -5,7 +5,8 @@ A quote is a passage of three words or more inside “…”, «…» or "…" t
   1. the phrase after the verb when it names an unnamed source ("مسؤول دفاعي أميركي كبير"),
      cut before relative clauses and time words ("طلب عدم نشر اسمه", "أمس") — unless the
      phrase goes on to name the person: "المتحدث باسم الخارجية ناصر كنعاني" is كنعاني (the
-     gazetteer's name when it knows him, else the two words after the title);
+     gazetteer's name when it knows him, else the two words after the title), but
+     "المتحدث باسم الأمين العام … غوتيريش" stays the phrase (the name is the other title's);
   2. else a person the gazetteer knows, named in that phrase or just before the verb
      ("شدّد أوستن على “…”", "جين ساكي قالت إنّ …");
   3. else, for a bare "وأضاف", the previous quote's speaker;
