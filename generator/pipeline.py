@@ -62,6 +62,7 @@ class BuildResult:
     extracted: int = 0  # articles cleaned or extracted in this build (the rest came from the cache)
     changed: tuple[str, ...] = ()  # site paths whose bytes differ from the previous build
     up_to_date: bool = False  # nothing to do: output/ was already built from exactly these inputs
+    search_pending: tuple = ()  # SearchDocs whose Pagefind bundle is still to be made (Warm.defer_search)
 
 
 class Progress(Protocol):
@@ -80,6 +81,10 @@ class Warm:
     persistent: bool = True  # also keep article work on disk (.cache/), for the next run
     environments: dict = field(default_factory=dict)  # templates folder → Jinja Environment
     search_bundles: dict = field(default_factory=dict)  # documents' fingerprint → Pagefind bundle
+    # The preview sets this after its first build: when article words changed, the build keeps
+    # the previous Pagefind bundle so the page reloads at once; the server then makes the new
+    # one (BuildResult.search_pending) and swaps it in (``writer.replace_subfolder``).
+    defer_search: bool = False
 
 
 def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress,
@@ -97,6 +102,8 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
         if fresh and is_up_to_date(last, config, signature):
             return unchanged_result(config, last, started)
         result = build_site(config, warm, store, progress, started)
+        if result.search_pending:
+            return result  # the site is not final until its search index is: no record of it
         store.put(record_key(config), LastBuild(signature, output_state(config.output_dir), result.articles,
                                                 result.pages, result.skipped, result.problems, result.overridden))
         store.commit()
@@ -160,7 +167,8 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
         clock.lap("render")
-        html_pages += write_search(out, renderer, corpus, warm.search_bundles)
+        search_pages, search_pending = write_search(out, renderer, corpus, warm)
+        html_pages += search_pages
         clock.lap("search index")
         for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
             out.write_text(path, text)
@@ -173,7 +181,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
         built=tuple(articles), corpus=corpus, briefing=briefing, stages=clock.laps,
-        extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed),
+        extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed), search_pending=search_pending,
     )
 
 
@@ -301,10 +309,11 @@ def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus,
     return 1 + len(topics)
 
 
-def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, bundles: dict | None = None) -> int:
-    """The search page, its offline index (script shards) and the Pagefind bundle. ``bundles``:
-    Pagefind bundles by documents' fingerprint, kept across builds (a template edit changes no
-    document, so Pagefind need not run again)."""
+def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, warm: Warm | None = None) -> tuple[int, tuple]:
+    """The search page, its offline index (script shards) and the Pagefind bundle; and the
+    documents whose Pagefind bundle is still to be made (see ``Warm.defer_search``), or ().
+    ``warm.search_bundles``: the latest bundle by its documents' fingerprint (a template edit
+    changes no document, so Pagefind need not run again)."""
     config = renderer.config
     docs = search.search_docs(
         corpus, {t.id: t.label for t in config.topics},
@@ -312,20 +321,26 @@ def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, b
     labels = {facet: config.ui[f"search_facet_{facet}"] for facet in search.FACETS}
     for path, text in search.offline_files(docs, labels).items():
         out.write_text(path, text)
-    try:
-        bundle = bundles.get(search.docs_fingerprint(docs)) if bundles is not None else None
-        if bundle is None:
-            bundle = search.pagefind_files(docs)
-            if bundles is not None:  # only the latest is worth keeping
-                bundles.clear()
-                bundles[search.docs_fingerprint(docs)] = bundle
-    except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
-        raise BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
-                         f"(pip install -r requirements.txt)") from exc
+    bundles = warm.search_bundles if warm is not None else {}
+    bundle, pending = bundles.get(search.docs_fingerprint(docs)), ()
+    if bundle is None and warm is not None and warm.defer_search and bundles:
+        bundle, pending = next(iter(bundles.values())), tuple(docs)  # the previous index, for now
+    if bundle is None:
+        bundle = pagefind_bundle(docs)
+        if warm is not None:
+            warm.search_bundles = {search.docs_fingerprint(docs): bundle}  # only the latest is worth keeping
     for path, data in bundle.items():
         out.write_bytes(path, data)
     out.write_text(urls.SEARCH, render.render_search(renderer))
-    return 1
+    return 1, pending
+
+
+def pagefind_bundle(docs: Sequence[search.SearchDoc]) -> dict[str, bytes]:
+    try:
+        return search.pagefind_files(list(docs))
+    except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
+        raise BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
+                         f"(pip install -r requirements.txt)") from exc
 
 
 def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:

@@ -36,10 +36,12 @@ from urllib.parse import unquote
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from . import search
 from .config import CONFIG_FILE, Config, load_config
 from .failure import Failure, describe_failure
-from .pipeline import BuildResult, Warm, build, no_progress
+from .pipeline import BuildResult, Warm, build, no_progress, pagefind_bundle
 from .terminal import paint, progress_bar
+from .writer import replace_subfolder
 
 SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with "__"
 EVENTS_URL = SERVE_PREFIX + "events"
@@ -290,6 +292,8 @@ class Rebuilder:
         self._first = self._last = 0.0
         self._stopping = False
         self._warned: set[str] = set()  # the warnings already printed
+        self._latest_search = ""  # fingerprint of the search documents awaiting their Pagefind bundle
+        self._search_lock = threading.Lock()
         self.thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
 
     def poke(self, shown_path: str) -> None:
@@ -330,12 +334,36 @@ class Rebuilder:
         self.hub.idle.set()
         self.hub.finished(result.changed, ())
         self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
+        self.warm.defer_search = True  # from now on the reload never waits for Pagefind
+        with self._search_lock:  # any index still being made for an older build is now stale
+            self._latest_search = search.docs_fingerprint(list(result.search_pending)) if result.search_pending else ""
+        if result.search_pending:
+            threading.Thread(target=self._refresh_search, args=(config, result.search_pending),
+                             name="search-index", daemon=True).start()
         warnings = [str(p) for p in result.problems]
         for warning in warnings:
             if warning not in self._warned:  # each warning once, not again on every save
                 self.say(paint(f"  {warning}", "warn"))
         self._warned = set(warnings)
         return result
+
+    def _refresh_search(self, config: Config, docs: tuple) -> None:
+        """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
+        has superseded it by then."""
+        started = time.perf_counter()
+        fingerprint = search.docs_fingerprint(list(docs))
+        try:
+            bundle = pagefind_bundle(docs)
+            with self._search_lock:
+                if fingerprint != self._latest_search:
+                    return
+                replace_subfolder(config.output_dir, search.PAGEFIND_DIR, bundle)
+                self.warm.search_bundles = {fingerprint: bundle}
+                self._latest_search = ""
+        except Exception as exc:  # the site is still served, with the previous search index
+            self.say(paint(f"{_stamp()}search index not updated: {exc}", "error"))
+            return
+        self.say(f"{_stamp()}search index updated in {time.perf_counter() - started:.2f} s")
 
     def _run(self) -> None:
         while True:

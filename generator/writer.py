@@ -123,6 +123,26 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
+def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) -> None:
+    """Swap a new ``output/<folder>/`` in, whole, under the build lock: how the preview puts
+    a search index made after the reload in place. ``files`` by site path ("<folder>/…")."""
+    with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
+        target = output_dir / folder
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder}.{STAGING}-", dir=output_dir))
+        try:
+            for path, data in files.items():
+                dest = staging / posixpath.relpath(path, folder)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(data)
+            if not target.exists():
+                os.rename(staging, target)
+            elif not _exchange(staging, target):
+                shutil.rmtree(target)
+                os.rename(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
 def recover_interrupted(output_dir: Path) -> None:
     """Undo what a build killed midway left: put a retired site back if ``output/`` is gone,
     and remove half-written staging folders. Called with the lock held, so none is in use."""

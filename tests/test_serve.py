@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, copy_project
-from generator.pipeline import Warm, build
+from generator.pipeline import Warm, build, pagefind_bundle
+from generator.writer import replace_subfolder
 from generator.config import load_config
 from generator.serve import Outside, inject, relevant_change, site_file
 
@@ -132,6 +133,10 @@ def served(tmp_path_factory):
     assert not [p for p in root.glob(".output.*") if p.is_dir()], "a stopped server must not leave staging folders behind"
 
 
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def article_urls(root: Path) -> dict[str, str]:
     data = json.loads((root / "output" / "data" / "articles.json").read_text(encoding="utf-8"))
     return {a["source_file"]: a["url"] for a in data["articles"]}
@@ -152,6 +157,7 @@ def test_editing_a_seed_serves_the_new_text_and_tells_open_tabs_to_reload(served
     text = seed.read_text(encoding="utf-8")
     paragraph = max(text.split("\n"), key=len)  # a long body line
     marker = "جملة مضافة للتحقق من إعادة البناء"
+    pagefind_before = tree_bytes(served.root / "output" / "pagefind")
     saved = time.monotonic()
     seed.write_text(text.replace(paragraph, f"{paragraph} {marker}."), encoding="utf-8")
 
@@ -168,6 +174,9 @@ def test_editing_a_seed_serves_the_new_text_and_tells_open_tabs_to_reload(served
     assert "__serve__" not in (served.root / "output" / url.lstrip("/")).read_text(encoding="utf-8")
     # only the edited article was extracted again
     served.wait_for(r"changed → built in [\d.]+ s: \d+ file\(s\) changed, 1 article\(s\) extracted, 4 reused", 10)
+    # and the search index follows, after the reload
+    served.wait_for(r"search index updated in [\d.]+ s", 60)
+    assert tree_bytes(served.root / "output" / "pagefind") != pagefind_before
 
 
 def test_a_broken_template_shows_the_error_and_keeps_the_last_good_site(served):
@@ -255,12 +264,17 @@ def test_a_warm_rebuild_after_an_edit_writes_what_a_cold_build_writes(project, t
     warm = Warm()
     config = load_config(project)
     build(config, warm)
+    warm.defer_search = True  # as the preview does after its first build
+    pagefind_before = tree_bytes(project / "output" / "pagefind")
     seed = sorted((project / "seeds").glob("*.txt"))[1]
     text = seed.read_text(encoding="utf-8")
     seed.write_text(text.replace("العراق", "العراق الشقيق", 1), encoding="utf-8")
     result = build(config, warm)
     assert result.extracted == 1 and result.articles == 5
     assert article_urls(project)[seed.name] in result.changed
+    # the page is ready before the search index: the old bundle stays until the new one is swapped in
+    assert result.search_pending and tree_bytes(project / "output" / "pagefind") == pagefind_before
+    replace_subfolder(config.output_dir, "pagefind", pagefind_bundle(result.search_pending))
     cold = tmp_path / "cold"
     for part in ("seeds", "content", "templates"):
         shutil.copytree(project / part, cold / part)
