@@ -2,11 +2,12 @@
 raw material. Gathered once, after every article is extracted and before any page renders.
 
 * **Reprints**: near-duplicate texts (wire copy carried by several outlets): Jaccard of word
-  5-shingles, exact for small corpora, MinHash LSH (datasketch) for large ones.
-* **Related articles**: an inverted index from weighted features (entities, topics, distinctive
-  words) to articles; each article accumulates scores only from articles sharing a feature,
-  features common to most of the corpus are skipped. Cosine-normalised, with the shared
-  features as the reasons a reader sees.
+  5-shingles; every pair compared in small corpora, in large ones only the pairs an inverted
+  index of each text's rarest shingles proposes (prefix filtering: the same pairs, exactly).
+* **Related articles**: cosine of weighted features (entities, topics, distinctive words),
+  features common to most of the corpus skipped, with the shared features as the reasons a
+  reader sees. An inverted index proposes candidates through each article's rarest features
+  only, so the work grows with the corpus, not with its square.
 * **Story**: an article is about one of ``site.yaml``'s earlier events (``event.context``) when
   its own date falls in that event's period and not the main event's; else about the event.
 """
@@ -24,7 +25,6 @@ from .config import Config
 from .model import Article, DateValue, Entity
 
 SHINGLE_WORDS = 5
-MINHASH_PERMUTATIONS = 64
 EXACT_PAIRS_LIMIT = 150  # up to this many articles, compare every pair exactly
 REPRINT_SIMILARITY = 0.6  # Jaccard of 5-shingles above which two texts are one story
 RELATED_MAX = 5
@@ -79,11 +79,11 @@ def _reprints_by_first(reprint_of: dict[str, str]) -> dict[str, tuple[str, ...]]
 
 
 def find_reprints(articles: list[Article], exact_limit: int = EXACT_PAIRS_LIMIT) -> dict[str, str]:
-    """slug → slug of an earlier article with (nearly) the same text. Small corpora compare
-    shingle sets exactly; large ones use MinHash LSH, which finds candidate pairs without
-    comparing every pair (and whose import, with SciPy, costs more than a small build)."""
+    """slug → slug of the first earlier article with (nearly) the same text. Small corpora
+    compare every pair; large ones only the pairs an index of rare shingles proposes, which
+    finds the same pairs (``_indexed_similar``)."""
     shingles = [(a.slug, _shingles(a)) for a in articles]
-    pairs = _exact_similar if len(articles) <= exact_limit else _lsh_similar
+    pairs = _exact_similar if len(articles) <= exact_limit else _indexed_similar
     reprint_of: dict[str, str] = {}
     for slug, earlier in pairs(shingles):
         reprint_of[slug] = reprint_of.get(earlier, earlier)
@@ -94,25 +94,61 @@ def _exact_similar(shingles: list[tuple[str, set[str]]]):
     """(slug, first earlier slug with Jaccard ≥ REPRINT_SIMILARITY), in corpus order."""
     for n, (slug, mine) in enumerate(shingles):
         for other, theirs in shingles[:n]:
-            if mine and theirs and len(mine & theirs) / len(mine | theirs) >= REPRINT_SIMILARITY:
+            if mine and theirs and _jaccard(mine, theirs) >= REPRINT_SIMILARITY:
                 yield slug, other
                 break
 
 
-def _lsh_similar(shingles: list[tuple[str, set[str]]]):
-    from datasketch import MinHash, MinHashLSH  # only large corpora pay for the import
-
-    lsh = MinHashLSH(threshold=REPRINT_SIMILARITY, num_perm=MINHASH_PERMUTATIONS)
-    position = {slug: n for n, (slug, _) in enumerate(shingles)}
-    for slug, mine in shingles:
+def _indexed_similar(shingles: list[tuple[str, set[str]]]):
+    """What ``_exact_similar`` yields, comparing only the texts ``_possible_reprints``
+    proposes. Prefix filtering, exact: every text orders its shingles the same way, rarest
+    first, and two texts with Jaccard ≥ t share a shingle among their first few (``_prefix``).
+    Most shingles occur in one text only and come first, so prefixes rarely meet."""
+    df = Counter(s for _, mine in shingles for s in mine)
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # shingle → (earlier text, its place in that prefix)
+    sizes = [len(mine) for _, mine in shingles]
+    for n, (slug, mine) in enumerate(shingles):
         if not mine:
             continue
-        minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(mine)])
-        earlier = sorted(lsh.query(minhash), key=position.__getitem__)
-        if earlier:
-            yield slug, earlier[0]
-        lsh.insert(slug, minhash)
+        prefix = _prefix(mine, df)
+        for m in _possible_reprints(prefix, len(mine), index, sizes):
+            other, theirs = shingles[m]
+            if _jaccard(mine, theirs) >= REPRINT_SIMILARITY:
+                yield slug, other
+                break
+        for place, s in enumerate(prefix):
+            index[s].append((n, place))
+
+
+def _possible_reprints(prefix: list[str], size: int, index: dict[str, list[tuple[int, int]]],
+                       sizes: list[int]) -> list[int]:
+    """Earlier texts whose prefix shares a shingle with ``prefix`` and that may still share
+    enough, in corpus order. Positional filter: shingles being in one order, a match at
+    places i and j leaves at most min(size − i, |y| − j) shared shingles from there on, and
+    Jaccard ≥ t needs t/(1+t)·(size + |y|) of them."""
+    share = REPRINT_SIMILARITY / (1 + REPRINT_SIMILARITY)
+    found: dict[int, int] = {}  # earlier text → shingles shared so far (-1: cannot share enough)
+    for i, s in enumerate(prefix):
+        for m, j in index.get(s, ()):
+            so_far = found.get(m, 0)
+            if so_far < 0:
+                continue
+            possible = so_far + min(size - i, sizes[m] - j)
+            found[m] = so_far + 1 if possible >= share * (size + sizes[m]) - 1e-9 else -1
+    return sorted(m for m, shared in found.items() if shared > 0)
+
+
+def _prefix(mine: set[str], df: Counter) -> list[str]:
+    """The rarest shingles of a text (one order for the whole corpus: frequency, then text),
+    as many as make any two texts with Jaccard ≥ t share one of their prefixes: they share at
+    least t·|x| shingles, so at least one among x's first |x| − ⌈t·|x|⌉ + 1 (taken one
+    longer here, safe from rounding)."""
+    length = len(mine) - int(REPRINT_SIMILARITY * len(mine)) + 1
+    return sorted(sorted(mine), key=df.__getitem__)[:length]  # stable: by frequency, then text
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b)
 
 
 def _shingles(article: Article) -> set[str]:

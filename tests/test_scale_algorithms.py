@@ -1,0 +1,64 @@
+"""The corpus-wide analyses that avoid comparing every pair (issue 10) find what comparing every
+pair finds: reprints exactly, related articles and echoed sentences (nearly) so. On a bench
+corpus (``bench/corpus.py``), extracted without rendering."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from generator import corpus
+from generator.clean import build_lexicon, clean
+from generator.config import load_config
+from generator.entities import build_gazetteer
+from generator.extract import Knowledge, extract
+from generator.ingest import read_article
+from generator.pipeline import place_entities
+from generator.sources import BUILTIN_AGENCIES
+from generator.topics import topic_gazetteer
+
+ARTICLES = 308  # the bench corpus's file 00307 reprints 00267 with Jaccard 0.80: a pair MinHash LSH missed
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory) -> tuple[list, dict, object]:
+    """(articles, entities, config) of a bench corpus, read, cleaned and extracted."""
+    root = tmp_path_factory.mktemp("bench")
+    write_corpus(ARTICLES, root, jobs=1)
+    config = load_config(root)
+    raws = [read_article(path, f"seeds/{path.name}") for path in sorted((root / "seeds").iterdir())]
+    lexicon = build_lexicon(raw.text for raw in raws)
+    gazetteer = build_gazetteer(list(config.entities) + place_entities())
+    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
+    articles = [extract(clean(raw, lexicon), raw, Path(raw.source).stem, knowledge) for raw in raws]
+    return articles, {e.id: e for e in gazetteer.entities}, config
+
+
+def test_indexed_reprint_search_finds_exactly_what_comparing_every_pair_finds(bench):
+    articles = bench[0][:corpus.EXACT_PAIRS_LIMIT]
+    every_pair = corpus.find_reprints(articles)
+    assert len(every_pair) >= 5 and corpus.find_reprints(articles, exact_limit=0) == every_pair
+
+
+def test_a_reprint_with_jaccard_080_is_found_by_the_indexed_search(bench):
+    articles, _, _ = bench
+    by_file = {a.source_file[:5]: a for a in articles}
+    original, reprint = by_file["00267"], by_file["00307"]
+    shared = corpus._jaccard(corpus._shingles(original), corpus._shingles(reprint))
+    assert corpus.REPRINT_SIMILARITY < shared < 0.85
+    assert corpus.find_reprints(articles, exact_limit=0)[reprint.slug] == original.slug
+    assert corpus.find_reprints([original, reprint], exact_limit=0) == {reprint.slug: original.slug}
+
+
+def test_related_articles_agree_with_scoring_every_pair(bench, monkeypatch):
+    articles, entities, config = bench
+    story = {a.slug: corpus.story_of(a, config) for a in articles}
+    indexed = corpus.related_articles(articles, entities, story)
+    monkeypatch.setattr(corpus, "SEEK_POSTINGS", len(articles) ** 2)  # every feature seeks: every pair sharing one
+    monkeypatch.setattr(corpus, "RELATED_RESCORED", len(articles))  # is scored on all features
+    every_pair = corpus.related_articles(articles, entities, story)
+    assert all(every_pair.values())
+    first_agrees = sum(indexed[s][:1] == every_pair[s][:1] for s in every_pair)
+    same_list = sum(indexed[s] == every_pair[s] for s in every_pair)
+    assert first_agrees >= 0.99 * len(articles) and same_list >= 0.95 * len(articles)
