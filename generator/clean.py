@@ -329,7 +329,8 @@ BOUND_SUFFIXES = frozenset(arabic.matching_key(s) for s in (
     "ية", "يات", "ات", "ون", "ين", "تين"))
 # A fragment left at a line's end is a letter or a few: "ز", "الز", "مركز".
 MAX_FRAGMENT_LETTERS = 6
-ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a\u0670\u0671]+")
+# Letters only: a piece with a kept tatweel is an abbreviation ("هـ"), never half a word.
+ARABIC_WORD_RE = re.compile(r"[\u0621-\u063f\u0641-\u064a\u0670\u0671]+")
 
 
 def _rejoin_split_word(text: str, lexicon: Container[str]) -> tuple[str, Repair | None]:
