@@ -9,6 +9,7 @@ how rare they are in the corpus) and by how many stories report them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,6 +26,9 @@ MAX_PER_ARTICLE = 2  # takeaways from one article at most
 SIMILAR_SENTENCES = 0.28  # Jaccard of content words above which two sentences report one thing
 PARAPHRASE_OVERLAP, PARAPHRASE_WORDS, PARAPHRASE_JACCARD = 0.35, 6, 0.15  # looser rewording
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 8, 70
+ECHOES_MAX = 10  # other stories cited as reporting a statement too: its closest ones
+EXACT_ECHO_SENTENCES = 1000  # up to this many sentences, compare every two sharing a word
+ECHO_BUCKET, ECHO_CANDIDATES = 32, 48  # above: a word's first 32 sentences; 48 candidates a sentence, rarest words first
 PARTICIPANT_BONUS = 0.5  # the event's own participants weigh a little more in a sentence
 EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
 LEAD_UP_DAYS = 90  # earlier than this before the event is background
@@ -147,12 +151,16 @@ class _Sentence:
 
 def _stems(text: str) -> frozenset[str]:
     """Content words without their proclitics, so "والقوات" and "القوات" count as one word."""
-    stems = set()
-    for token in arabic.tokens(text):
-        if len(token) > 2 and token not in arabic.FUNCTION_WORDS and not token.isdigit():
-            variants = arabic.clitic_variants(token)
-            stems.add(variants[1] if len(variants) > 1 else token)
-    return frozenset(stems)
+    return frozenset(stem for stem in map(_stem, arabic.tokens(text)) if stem)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a corpus has far fewer distinct words than words
+def _stem(token: str) -> str:
+    """The token without its proclitic; "" for a function word, a number or a short token."""
+    if len(token) <= 2 or token in arabic.FUNCTION_WORDS or token.isdigit():
+        return ""
+    variants = arabic.clitic_variants(token)
+    return variants[1] if len(variants) > 1 else token
 
 
 def _dateline_end(article: Article, text: str) -> int:
@@ -193,17 +201,26 @@ def _sentences(article: Article) -> list[_Sentence]:
 
 
 def _similar(a: _Sentence, b: _Sentence) -> bool:
-    """Do two sentences report the same thing? Same wording (most content words shared), or
-    the same figure, or a looser paraphrase sharing many words."""
-    if a.figures & b.figures:
-        return True
+    """Do two sentences report the same thing?"""
+    return _closeness(a, b) is not None
+
+
+def _closeness(a: _Sentence, b: _Sentence) -> float | None:
+    """How close two sentences reporting the same thing are (shared words and figures over
+    all their words), or None when they do not: same wording (most content words shared),
+    or the same figure, or a looser paraphrase sharing many words."""
     common = len(a.words & b.words)
-    if not common:
-        return False
-    jaccard = common / len(a.words | b.words)
-    overlap = common / min(len(a.words), len(b.words))
-    return jaccard >= SIMILAR_SENTENCES or (overlap >= PARAPHRASE_OVERLAP and common >= PARAPHRASE_WORDS
-                                            and jaccard >= PARAPHRASE_JACCARD)
+    union = len(a.words) + len(b.words) - common
+    figures = len(a.figures & b.figures)
+    if not figures:
+        if not common:
+            return None
+        jaccard = common / union
+        overlap = common / min(len(a.words), len(b.words))
+        if not (jaccard >= SIMILAR_SENTENCES or (overlap >= PARAPHRASE_OVERLAP and common >= PARAPHRASE_WORDS
+                                                 and jaccard >= PARAPHRASE_JACCARD)):
+            return None
+    return (common + figures) / (union or 1)
 
 
 # --- building ----------------------------------------------------------------------------
@@ -270,28 +287,50 @@ def _feature_keys(s: _Sentence) -> list[str]:
 
 def _echoes(sentences: list[_Sentence], story_of: dict[str, str]) -> dict[int, list[_Sentence]]:
     """For each sentence, the closest sentence of every other story that reports the same
-    thing. Candidates come from an inverted index on words and figures, not from all pairs."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for n, s in enumerate(sentences):
-        for w in s.words:
-            postings[w].append(n)
-        for f in s.figures:
-            postings[f"#{f}"].append(n)
+    thing, up to ``ECHOES_MAX`` stories. Candidates come from buckets of sentences sharing a
+    word or a figure (``_echo_candidates``), not from all pairs."""
+    stories = [story_of[s.article.slug] for s in sentences]
+    candidates = _echo_candidates(sentences, len(sentences) > EXACT_ECHO_SENTENCES)
     out: dict[int, list[_Sentence]] = {}
     for n, s in enumerate(sentences):
-        shared = Counter(m for w in s.words for m in postings[w] if m != n)
-        shared.update(m for f in s.figures for m in postings[f"#{f}"] if m != n)
-        best: dict[str, tuple[float, int]] = {}
-        for m, common in shared.items():
-            other = sentences[m]
-            story = story_of[other.article.slug]
-            if story == story_of[s.article.slug] or not _similar(s, other):
+        best: dict[str, tuple[float, int]] = {}  # story → (closeness, sentence)
+        for m in candidates(n):
+            story = stories[m]
+            if story == stories[n]:
                 continue
-            closeness = common / (len(s.words | other.words) or 1)
-            if story not in best or closeness > best[story][0]:
+            closeness = _closeness(s, sentences[m])
+            if closeness is not None and (story not in best or closeness > best[story][0]):
                 best[story] = (closeness, m)
-        out[id(s)] = [sentences[m] for _, m in sorted(best.values(), key=lambda x: (-x[0], x[1]))]
+        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
+        out[id(s)] = [sentences[m] for _, m in ranked]
     return out
+
+
+def _echo_candidates(sentences: list[_Sentence], capped: bool):
+    """n → the sentences to compare sentence n with, in corpus order. Each figure and word
+    has a bucket of the sentences that state it; uncapped, n meets every sentence sharing
+    one with it. Capped, a bucket keeps its first ``ECHO_BUCKET`` sentences and n looks in
+    its buckets rarest word first, until it has ``ECHO_CANDIDATES``: two sentences reporting
+    one thing share the words it is told in, rarer than the frame around it ("said",
+    "minister") whose buckets would hold every sentence."""
+    df = Counter(w for s in sentences for w in s.words)
+    keys = [[f"#{unit}:{value}" for unit, value in sorted(s.figures)] + sorted(sorted(s.words), key=df.__getitem__)
+            for s in sentences]
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for n, mine in enumerate(keys):
+        for key in mine:
+            if not capped or len(buckets[key]) < ECHO_BUCKET:
+                buckets[key].append(n)
+
+    def candidates(n: int) -> list[int]:
+        found: set[int] = set()
+        for key in keys[n]:
+            if capped and len(found) >= ECHO_CANDIDATES:
+                break
+            found.update(buckets[key])
+        found.discard(n)
+        return sorted(found)
+    return candidates
 
 
 def _score(s: _Sentence, weights: dict[str, float], echoes: dict[int, list[_Sentence]]) -> float:

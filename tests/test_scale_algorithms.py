@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from generator import corpus
+from generator import briefing, corpus
 from generator.clean import build_lexicon, clean
 from generator.config import load_config
 from generator.entities import build_gazetteer
@@ -62,3 +62,45 @@ def test_related_articles_agree_with_scoring_every_pair(bench, monkeypatch):
     first_agrees = sum(indexed[s][:1] == every_pair[s][:1] for s in every_pair)
     same_list = sum(indexed[s] == every_pair[s] for s in every_pair)
     assert first_agrees >= 0.99 * len(articles) and same_list >= 0.95 * len(articles)
+
+
+@pytest.fixture(scope="module")
+def sentences(bench) -> tuple[list, dict]:
+    """(the sentences the briefing draws statements from, slug → its story) of the bench corpus."""
+    articles, _, _ = bench
+    reprint_of = corpus.find_reprints(articles)
+    return ([s for a in articles for s in briefing._sentences(a)],
+            {a.slug: reprint_of.get(a.slug, a.slug) for a in articles})
+
+
+def test_bucketed_echoes_agree_with_comparing_every_sentence_sharing_a_word(sentences, monkeypatch):
+    every, story_of = sentences
+    few = [s for s in every if s.article.source_file < "00040"]  # every pair is slow: 40 articles
+    monkeypatch.setattr(briefing, "EXACT_ECHO_SENTENCES", 0)
+    bucketed = briefing._echoes(few, story_of)
+    monkeypatch.setattr(briefing, "EXACT_ECHO_SENTENCES", len(few))
+    exact = briefing._echoes(few, story_of)
+    assert sum(map(len, exact.values())) > 3 * len(few)  # the bench's stories do repeat each other
+    for s in few:
+        assert all(briefing._similar(s, e) and story_of[e.article.slug] != story_of[s.article.slug]
+                   for e in bucketed[id(s)])
+    assert sum(len(bucketed[id(s)]) == len(exact[id(s)]) for s in few) >= 0.9 * len(few)
+    assert sum(map(len, bucketed.values())) >= 0.95 * sum(map(len, exact.values()))
+
+
+def test_a_figure_many_stories_report_gets_its_echoes_beyond_the_first_bucket(sentences):
+    every, story_of = sentences
+    figure, stating = max(_by_figure(every).items(), key=lambda item: (len(item[1]), item[0]))
+    assert len({story_of[s.article.slug] for s in stating}) > briefing.ECHO_BUCKET + briefing.ECHOES_MAX
+    echoes = briefing._echoes(every, story_of)
+    for s in stating:
+        assert len(echoes[id(s)]) == briefing.ECHOES_MAX, (figure, s.text)
+        assert all(story_of[e.article.slug] != story_of[s.article.slug] for e in echoes[id(s)])
+
+
+def _by_figure(sentences: list) -> dict:
+    out: dict = {}
+    for s in sentences:
+        for figure in s.figures:
+            out.setdefault(figure, []).append(s)
+    return out
