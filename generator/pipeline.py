@@ -322,13 +322,14 @@ def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, w
     for path, text in search.offline_files(docs, labels).items():
         out.write_text(path, text)
     bundles = warm.search_bundles if warm is not None else {}
-    bundle, pending = bundles.get(search.docs_fingerprint(docs)), ()
+    fingerprint = search.docs_fingerprint(docs)
+    bundle, pending = bundles.get(fingerprint), ()
     if bundle is None and warm is not None and warm.defer_search and bundles:
         bundle, pending = next(iter(bundles.values())), tuple(docs)  # the previous index, for now
     if bundle is None:
         bundle = pagefind_bundle(docs)
         if warm is not None:
-            warm.search_bundles = {search.docs_fingerprint(docs): bundle}  # only the latest is worth keeping
+            warm.search_bundles = {fingerprint: bundle}  # only the latest is worth keeping
     for path, data in bundle.items():
         out.write_bytes(path, data)
     out.write_text(urls.SEARCH, render.render_search(renderer))

@@ -21,6 +21,7 @@ the best paragraph with the query words marked, linking to that paragraph.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import subprocess
@@ -42,6 +43,7 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message says what it printed."""
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a corpus repeats its words: each is folded once
 def search_forms(word: str) -> tuple[str, ...]:
     """The forms under which a word is indexed: its matching key and each reading of it with
     a proclitic removed ("والوزير" → والوزير، وزير، الوزير). A query word finds a text
@@ -66,6 +68,7 @@ class SearchDoc:
     outlet: str
     paragraphs: tuple[tuple[str, str], ...]  # (id, text) of headings and body
     facets: dict[str, tuple[str, ...]]
+    forms: tuple[str, ...] = ()  # every search form of every word of title and paragraphs
 
 
 def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list[SearchDoc]:
@@ -78,14 +81,17 @@ def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list
             entity = corpus.entities[mention.entity_id]
             if entity.name not in by_type[entity.type]:
                 by_type[entity.type].append(entity.name)
+        title = article.title or article.source_file
+        paragraphs = tuple((p.id, p.text) for p in article.paragraphs if p.role in ("body", "heading"))
         docs.append(SearchDoc(
             url=urls.article_path(article.slug),
-            title=article.title or article.source_file,
+            title=title,
             title_lang=article.title_lang,
             date=article.date.iso or "",
             date_text=date_text(article) or "",
             outlet=source.name if source else "",
-            paragraphs=tuple((p.id, p.text) for p in article.paragraphs if p.role in ("body", "heading")),
+            paragraphs=paragraphs,
+            forms=_doc_forms(title, paragraphs),
             facets={"outlet": (source.name,) if source else (),
                     "topic": tuple(topic_labels[t.id] for t in article.topics),
                     "person": tuple(by_type["person"]), "organization": tuple(by_type["organization"]),
@@ -94,10 +100,10 @@ def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list
     return docs
 
 
-def _doc_forms(doc: SearchDoc) -> list[str]:
+def _doc_forms(title: str, paragraphs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """Every form of every word of the title and paragraphs, once per word."""
-    words = text_forms(doc.title) + [f for _, text in doc.paragraphs for f in text_forms(text)]
-    return [form for forms in words for form in forms]
+    words = text_forms(title) + [f for _, text in paragraphs for f in text_forms(text)]
+    return tuple(form for forms in words for form in forms)
 
 
 # --- the offline index: plain script files ---------------------------------------------
@@ -109,7 +115,7 @@ def offline_files(docs: list[SearchDoc], facet_labels: dict[str, str]) -> dict[s
     files: dict[str, str] = {}
     postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for n, doc in enumerate(docs):
-        for form, count in Counter(_doc_forms(doc)).items():
+        for form, count in Counter(doc.forms).items():
             postings[_shard_key(form)].setdefault(form, []).extend((n, count))
     for key, terms in sorted(postings.items()):
         files[f"{SEARCH_DIR}/terms-{key}.js"] = _script("terms", key, dict(sorted(terms.items())))
@@ -209,4 +215,4 @@ def _pagefind_page(n: int, doc: SearchDoc) -> str:
     so Pagefind gets only the words (its filter chunks are not byte-stable between runs)."""
     return (f'<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>{n}</title></head>'
             f'<body data-pagefind-body data-pagefind-meta="doc:{n}">'
-            f'<p>{" ".join(_doc_forms(doc))}</p></body></html>')
+            f'<p>{" ".join(doc.forms)}</p></body></html>')
