@@ -58,14 +58,15 @@ class Corpus:
 
 
 def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
-    reprint_of = find_reprints(articles)
+    words = {a.slug: _body_words(a) for a in articles}  # once: tokenizing is most of the work left
+    reprint_of = find_reprints(articles, words=words)
     story = {a.slug: story_of(a, config) for a in articles}
     participants = participant_ids(config, entities)
     story_labels = {a.slug: story[a.slug] or (config.ui["same_event"] if _about_event(a, config, participants) else "")
                     for a in articles}
     return Corpus(
         articles=tuple(articles), entities=entities, reprint_of=reprint_of,
-        related=related_articles(articles, entities, story_labels), story=story,
+        related=related_articles(articles, entities, story_labels, words), story=story,
         by_slug={a.slug: a for a in articles}, reprints=_reprints_by_first(reprint_of),
         participants=participants,
     )
@@ -78,11 +79,13 @@ def _reprints_by_first(reprint_of: dict[str, str]) -> dict[str, tuple[str, ...]]
     return {first: tuple(slugs) for first, slugs in out.items()}
 
 
-def find_reprints(articles: list[Article], exact_limit: int = EXACT_PAIRS_LIMIT) -> dict[str, str]:
+def find_reprints(articles: list[Article], exact_limit: int = EXACT_PAIRS_LIMIT,
+                  words: dict[str, list[str]] | None = None) -> dict[str, str]:
     """slug → slug of the first earlier article with (nearly) the same text. Small corpora
     compare every pair; large ones only the pairs an index of rare shingles proposes, which
-    finds the same pairs (``_indexed_similar``)."""
-    shingles = [(a.slug, _shingles(a)) for a in articles]
+    finds the same pairs (``_indexed_similar``). ``words``: each article's ``_body_words``."""
+    words = words or {a.slug: _body_words(a) for a in articles}
+    shingles = [(a.slug, _shingles(words[a.slug])) for a in articles]
     pairs = _exact_similar if len(articles) <= exact_limit else _indexed_similar
     reprint_of: dict[str, str] = {}
     for slug, earlier in pairs(shingles):
@@ -151,17 +154,23 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _shingles(article: Article) -> set[str]:
-    words = arabic.tokens(" ".join(p.text for p in article.paragraphs if p.role == "body"))
+def _body_words(article: Article) -> list[str]:
+    """The words of the article's body, as matching keys, in order."""
+    return [w for p in article.paragraphs if p.role == "body" for w in arabic.tokens(p.text)]
+
+
+def _shingles(words: list[str]) -> set[str]:
     return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
 
 
-def related_articles(articles: list[Article], entities: dict[str, Entity],
-                     story: dict[str, str]) -> dict[str, tuple[Related, ...]]:
+def related_articles(articles: list[Article], entities: dict[str, Entity], story: dict[str, str],
+                     words: dict[str, list[str]] | None = None) -> dict[str, tuple[Related, ...]]:
     """``story``: slug → the event the article is known to be about ("" when unknown);
     sharing it is a strong tie. Relatives are the articles of highest cosine similarity,
-    looked for among ``_FeatureIndex.candidates`` rather than in the whole corpus."""
-    features = {a.slug: {**_features(a), **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
+    looked for among ``_FeatureIndex.candidates`` rather than in the whole corpus.
+    ``words``: each article's ``_body_words``."""
+    words = words or {a.slug: _body_words(a) for a in articles}
+    features = {a.slug: {**_features(a, words[a.slug]), **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
                 for a in articles}
     index = _FeatureIndex.of(features)
     labels = _reason_labels(articles, entities, story, index.df)
@@ -258,7 +267,7 @@ def _reasons(mine: dict[str, float], theirs: dict[str, float], labels: dict[str,
     return tuple(label for _, label in sorted(named, key=lambda x: (-x[0], x[1]))[:4])
 
 
-def _features(article: Article) -> dict[str, float]:
+def _features(article: Article, words: list[str]) -> dict[str, float]:
     """Weighted features: entities and topics by mentions, and the article's most frequent
     content words (a stand-in for its vocabulary)."""
     features: dict[str, float] = Counter()
@@ -266,9 +275,8 @@ def _features(article: Article) -> dict[str, float]:
         features[f"e:{mention.entity_id}"] += 1.0
     for topic in article.topics:
         features[f"t:{topic.id}"] += 2.0 * topic.score
-    words = Counter(w for p in article.paragraphs if p.role == "body" for w in arabic.tokens(p.text)
-                    if len(w) > 3 and w not in arabic.FUNCTION_WORDS and not w.isdigit())
-    for word, count in words.most_common(TERM_FEATURES):
+    counts = Counter(w for w in words if len(w) > 3 and w not in arabic.FUNCTION_WORDS and not w.isdigit())
+    for word, count in counts.most_common(TERM_FEATURES):
         features[f"w:{word}"] += math.log(1 + count) * 0.5
     return {f: math.log(1 + w) + 1 for f, w in features.items()}
 
