@@ -30,8 +30,8 @@ REPRINT_SIMILARITY = 0.6  # Jaccard of 5-shingles above which two texts are one 
 RELATED_MAX = 5
 RELATED_MIN_SCORE = 0.05
 COMMON_FEATURE_SHARE = 0.6  # a feature in more than this share of articles says nothing (when > 10 articles)
-SEEK_POSTINGS = 1000  # an article looks for relatives among at most this many carriers of its rarest features
-RELATED_RESCORED = 100  # candidates scored on all their features, the best of them by the rarest features
+SEEK_POSTINGS = 4000  # an article looks for relatives among at most this many carriers of its rarest features
+RELATED_RESCORED = 60  # candidates scored on all their features, the best of them by the rarest features
 TERM_FEATURES = 30  # distinctive words per article
 STORY_WEIGHT = 4.0  # articles about the same event are close relatives
 
