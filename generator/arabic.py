@@ -12,6 +12,7 @@ Everything is a pure function over ``str``; constants are compiled once at impor
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -116,10 +117,50 @@ def matching_key(text: str) -> str:
     return keyed(text)[0]
 
 
+class _KeyTable(dict):
+    """``str.translate`` table of ``_key_chars``, filled as characters are met."""
+
+    def __missing__(self, ordinal: int) -> str | None:
+        value = self[ordinal] = _key_chars(chr(ordinal)) or None
+        return value
+
+
+class _WidthTable(dict):
+    """``str.translate`` table: how many key characters each character gives, as a code
+    point ("\x00" dropped, "\x01" one, "\x02" more), so offsets are found in C."""
+
+    def __missing__(self, ordinal: int) -> str:
+        value = self[ordinal] = chr(min(len(_key_chars(chr(ordinal))), 2))
+        return value
+
+
+_KEY_TABLE, _WIDTH_TABLE = _KeyTable(), _WidthTable()
+_SPACE_RUNS_RE = re.compile("^ +| +$|(?<= ) +")
+
+
 def keyed(text: str) -> tuple[str, list[int]]:
     """``matching_key(text)`` and, for each of its characters, the index in ``text`` it came
     from, so a match found on the key can be shown as the reader wrote it:
-    ``text[offsets[m.start()]:offsets[m.end() - 1] + 1]``."""
+    ``text[offsets[m.start()]:offsets[m.end() - 1] + 1]``.
+
+    ``str.translate`` does the folding in C; the offsets need one pass in Python. A text with
+    a ligature (one character, two key characters) takes the character-by-character path."""
+    widths = text.translate(_WIDTH_TABLE)
+    if "\x02" in widths:
+        return _keyed_slowly(text)
+    key = text.translate(_KEY_TABLE)
+    offsets = list(itertools.compress(range(len(text)), widths.encode("latin-1")))
+    if " " in key and _SPACE_RUNS_RE.search(key):
+        drop = {i for m in _SPACE_RUNS_RE.finditer(key) for i in range(m.start(), m.end())}
+        offsets = [o for i, o in enumerate(offsets) if i not in drop]
+        key = _SPACE_RUNS_RE.sub("", key)
+    for pattern, replacement in SPELLING_VARIANTS:
+        if pattern.search(key):
+            key, offsets = _rewrite(key, offsets, pattern, replacement)
+    return key, offsets
+
+
+def _keyed_slowly(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -235,10 +276,11 @@ def tokens(text: str) -> list[str]:
     return WORD_RE.findall(matching_key(text))
 
 
-def clitic_variants(token: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 18)  # called for every word of every text: a corpus repeats its words
+def clitic_variants(token: str) -> tuple[str, ...]:
     """The token and each reading of it with a proclitic removed (matching keys).
 
-    ``clitic_variants("والاكثر") == ["والاكثر", "اكثر", "الاكثر"]`` — the bare stem and, where
+    ``clitic_variants("والاكثر") == ("والاكثر", "اكثر", "الاكثر")`` — the bare stem and, where
     the article was glued on, the stem with its article.
     """
     out = [token]
@@ -249,7 +291,7 @@ def clitic_variants(token: str) -> list[str]:
                 out.append(stem)
             if clitic.endswith(("ال", "لل")) and "ال" + stem not in out:
                 out.append("ال" + stem)
-    return out
+    return tuple(out)
 
 
 # A sentence ends at . ! ? ؟ … followed by a space or the end, but not inside ".." (a kicker's

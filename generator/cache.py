@@ -53,7 +53,10 @@ class CacheStats:
 
 
 class ArticleCache:
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        """``remember``: keep results in memory for the next build (the preview server);
+        a one-off build leaves them on disk only, so memory holds one stage at a time."""
+        self.remember = remember
         self._memory: dict[str, Any] = {}
         self._used: set[str] = set()
         self.store = Store(None)
@@ -105,8 +108,11 @@ class ArticleCache:
     # --- lookups -------------------------------------------------------------------------
 
     def _lookup(self, keys: Sequence[str]) -> dict[str, Any]:
-        self._memory.update(self.store.get_many([k for k in keys if k not in self._memory]))
-        return {k: self._memory[k] for k in keys if k in self._memory}
+        found = {k: self._memory[k] for k in keys if k in self._memory}
+        found.update(self.store.get_many([k for k in keys if k not in found]))
+        if self.remember:
+            self._memory.update(found)
+        return found
 
     def _compute(self, keys: Sequence[str], items: Sequence, fn: Callable, context: Any,
                  found: dict[str, Any] | None = None) -> list:
@@ -118,11 +124,11 @@ class ArticleCache:
         for i, value in zip(missing, computed):
             found[keys[i]] = value
             if not isinstance(value, Failed):
-                self._memory[keys[i]] = value
+                if self.remember:
+                    self._memory[keys[i]] = value
                 self.store.put(keys[i], value)
-        for key in keys:
-            if key in self._memory:
-                self._used.add(key)
+        self.store.commit()  # now, not at the end: the pickles need not wait in memory
+        self._used.update(key for key in keys if not isinstance(found[key], Failed))
         return [found[key] for key in keys]
 
 

@@ -62,9 +62,12 @@ def map_articles(fn: Callable[[Any, T], R], items: Sequence[T], context: Any = N
         return [_guarded(fn, context, item) for item in items]
     method = "fork" if threading.active_count() == 1 else "forkserver"  # fork with threads can deadlock
     chunk = max(1, min(64, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_install, initargs=(fn, context)) as pool:
-        return list(pool.map(_run, items, chunksize=chunk))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                 initializer=_install, initargs=(fn, context)) as pool:
+            return list(pool.map(_run, items, chunksize=chunk))
+    except Exception:  # noqa: BLE001 — the pool itself failed (a worker killed, a context that cannot be sent): one process does it
+        return [_guarded(fn, context, item) for item in items]
 
 
 def _guarded(fn: Callable, context: Any, item: Any) -> Any:

@@ -96,7 +96,7 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
     started = time.perf_counter()
     signature = inputs_signature(config)  # before reading anything: an edit during the build is seen next time
     fresh = warm is None and not force
-    warm = warm or Warm()
+    warm = warm or Warm(articles=ArticleCache(remember=False))  # nothing outlives this build but the disk cache
     with Store(config.root / CACHE_DIR if warm.persistent else None) as store:
         last = store.get_many([record_key(config)]).get(record_key(config)) if fresh else None
         if fresh and is_up_to_date(last, config, signature):
@@ -144,6 +144,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     articles = [with_override(article, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
                 if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
     cache.finish_build()
+    del cleaned, extracted, lexicon  # the cleaned texts are in the articles now: memory for the pages
     if not articles:
         raise BuildError(nothing_to_build(config.seeds_dir.name, problems))
     problems += [p for a in articles for p in a.problems]

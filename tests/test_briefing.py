@@ -278,7 +278,7 @@ def test_reprints_found_the_same_by_exact_comparison_and_by_minhash_lsh(quake):
     from generator.corpus import find_reprints
     from generator.pipeline import build
 
-    articles = list(build(load_config(quake.parent)).built)
+    articles = list(build(load_config(quake.parent), force=True).built)
     exact = find_reprints(articles)
     assert exact and exact == find_reprints(articles, exact_limit=0)
 

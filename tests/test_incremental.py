@@ -90,6 +90,13 @@ def write_corpus_project(root: Path, write_corpus) -> Path:
     return root
 
 
+def test_a_pool_that_cannot_start_falls_back_to_one_process(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)  # as under the preview: a fork server
+    unpicklable = lambda context, item: item * 2  # noqa: E731 — a lambda cannot be sent to a fork server
+    assert parallel.map_articles(unpicklable, list(range(10)), jobs=2) == [2 * i for i in range(10)]
+
+
 def test_one_failing_article_in_a_worker_is_a_warning(project, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
     (project / "seeds" / "trigger.txt").write_text("عنوان\n\nنص عن بغداد " + "\x00" * 0, encoding="utf-8")
