@@ -10,6 +10,7 @@ import hashlib
 import subprocess
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence, TypeVar
 
@@ -27,6 +28,7 @@ from .ingest import list_article_files, read_article
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
 from .parallel import Failed
 from .overrides import Override, apply_override, read_overrides
+from .page_memo import page_digest, site_fingerprint
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .places import builtin_places
 from .publish import publishing_files
@@ -85,6 +87,7 @@ class Warm:
     # the previous Pagefind bundle so the page reloads at once; the server then makes the new
     # one (BuildResult.search_pending) and swaps it in (``writer.replace_subfolder``).
     defer_search: bool = False
+    page_digests: dict = field(default_factory=dict)  # site path → digest of its inputs (page_memo)
 
 
 def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress,
@@ -159,10 +162,12 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
 
     renderer = render.make_renderer(config, [p.slug for p in pages], warm.environments)
     intro = read_briefing_intro(config, problems)
-    with OutputWriter(config.output_dir) as out:
-        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, progress)
+    site = site_fingerprint(config, renderer.nav, config.templates_dir)
+    prints = {a.slug: page_digest(site, a) for a in articles}
+    with OutputWriter(config.output_dir, memo=warm.page_digests) as out:
+        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, site, prints, progress)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
-        html_pages += write_entity_pages(out, renderer, articles, entities, briefing, progress)
+        html_pages += write_entity_pages(out, renderer, articles, entities, briefing, site, prints, progress)
         copy_static(out, config.templates_dir / STATIC_DIR)
         out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
@@ -174,6 +179,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
             out.write_text(path, text)
         out.commit()
+        warm.page_digests = out.digests
         clock.lap("write")
     return BuildResult(
         output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
@@ -283,15 +289,20 @@ def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = Non
 
 
 def write_pages(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
-                raws: list[RawDoc], pages: list[Page], progress: Progress = no_progress) -> int:
+                raws: list[RawDoc], pages: list[Page], site: str, prints: dict[str, str],
+                progress: Progress = no_progress) -> int:
+    """``site``, ``prints``: the site's and each article's fingerprint, for ``page_digest``."""
     articles, config = corpus.articles, renderer.config
     out.write_text(urls.INDEX, render.render_index(renderer, list(articles)))
     raw_by_source = {raw.source: raw for raw in raws}
     for article in progress(articles, "articles"):
         raw = raw_by_source[article.source_file]
         context = render_briefing.article_context(config, article, corpus, briefing)
-        out.write_text(urls.article_path(article.slug), render.render_article(renderer, article, corpus.entities, context))
-        out.write_text(urls.raw_page_path(article.slug), render.render_raw(renderer, article, raw.text))
+        named = tuple(corpus.entities[i] for i in sorted({m.entity_id for m in article.mentions}))
+        out.write_page(urls.article_path(article.slug), page_digest(site, prints[article.slug], context, named),
+                       partial(render.render_article, renderer, article, corpus.entities, context))
+        out.write_page(urls.raw_page_path(article.slug), page_digest(site, prints[article.slug], raw.text),
+                       partial(render.render_raw, renderer, article, raw.text))
         out.write_bytes(urls.raw_file_path(article.slug), raw.data)
     for page in pages:
         out.write_text(urls.page_path(page.slug), render.render_page(renderer, page))
@@ -358,7 +369,8 @@ def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:
 
 
 def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],
-                       entities: dict[str, Entity], briefing: Briefing, progress: Progress = no_progress) -> int:
+                       entities: dict[str, Entity], briefing: Briefing, site: str, prints: dict[str, str],
+                       progress: Progress = no_progress) -> int:
     """One page per entity the articles mention: every mention in reading order, and the
     entities most often named with it."""
     appearances: dict[str, list[tuple[Article, list]]] = {}
@@ -370,9 +382,10 @@ def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: l
             appearances.setdefault(entity_id, []).append((article, mentions))
     companions = render_briefing.entity_neighbours(briefing, entities)
     for entity_id in progress(sorted(appearances), "entities"):
-        out.write_text(urls.entity_path(entity_id),
-                       render.render_entity(renderer, entities[entity_id], appearances[entity_id],
-                                            companions.get(entity_id, ())))
+        shown = appearances[entity_id]
+        digest = page_digest(site, entities[entity_id], [(prints[a.slug], m) for a, m in shown], companions.get(entity_id, ()))
+        out.write_page(urls.entity_path(entity_id), digest,
+                       partial(render.render_entity, renderer, entities[entity_id], shown, companions.get(entity_id, ())))
     return len(appearances)
 
 

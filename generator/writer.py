@@ -24,6 +24,7 @@ import posixpath
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from filelock import FileLock, Timeout
 
@@ -39,8 +40,12 @@ class WriteFailed(Exception):
 
 
 class OutputWriter:
-    def __init__(self, output_dir: Path, lock_wait: float = LOCK_WAIT_SECONDS):
+    def __init__(self, output_dir: Path, lock_wait: float = LOCK_WAIT_SECONDS, memo: dict[str, str] | None = None):
+        """``memo``: site path → digest of the inputs the current ``output/`` file was
+        rendered from (``write_page``); the digests of this build are collected in ``digests``."""
         self.output_dir = output_dir
+        self.memo = memo or {}
+        self.digests: dict[str, str] = {}
         self.written: set[str] = set()  # site paths staged so far
         self.unchanged = 0
         self.changed: list[str] = []  # site paths whose bytes are new (the preview reloads on them)
@@ -74,6 +79,22 @@ class OutputWriter:
 
     def write_text(self, path: str, text: str) -> None:
         self.write_bytes(path, text.encode("utf-8"))
+
+    def write_page(self, path: str, digest: str, render: Callable[[], str]) -> None:
+        """Render the page only when its inputs changed since the file in ``output/`` was made."""
+        self.digests[path] = digest
+        previous = self.output_dir / path
+        if self.memo.get(path) == digest and previous.is_file():
+            target = self.staging / self._checked(path)
+            with _explained(self.output_dir):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(previous, target)
+                except OSError:
+                    shutil.copy2(previous, target)
+            self.unchanged += 1
+            return
+        self.write_text(path, render())
 
     def write_bytes(self, path: str, data: bytes) -> None:
         target = self.staging / self._checked(path)

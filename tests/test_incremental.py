@@ -122,3 +122,22 @@ def test_a_copied_project_does_not_reuse_another_projects_record(tmp_path, outpu
     second = copy_project(tmp_path / "b")
     result = build(load_config(second))
     assert not result.up_to_date and tree_digest(second / "output") == tree_digest(output)
+
+
+def test_the_preview_renders_again_only_pages_whose_inputs_changed(project, monkeypatch):
+    import generator.render as render
+    from generator.pipeline import Warm
+
+    rendered: list[str] = []
+    real = render.render_article
+    monkeypatch.setattr(render, "render_article", lambda r, article, *a: rendered.append(article.slug) or real(r, article, *a))
+    warm, config = Warm(), load_config(project)
+    build(config, warm)
+    assert len(rendered) == 5
+    rendered.clear()
+    build(config, warm)  # nothing changed
+    assert rendered == []
+    page = project / "templates" / "article.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "</article>\n<!-- edited -->", 1), encoding="utf-8")
+    build(config, warm)  # a template: every page that uses it
+    assert len(rendered) == 5
