@@ -59,6 +59,8 @@ def child(argv: list[str]) -> int:
     else:
         warm = Warm()
         first = build(config, warm)
+        if hasattr(warm, "defer_search"):  # as the preview does: the reload does not wait for Pagefind
+            warm.defer_search = True
         append_sentence(Path(rest[0]), EDITS[0])
         report = build_report(build(config, warm))
         report["first"] = build_report(first)
