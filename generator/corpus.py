@@ -126,18 +126,18 @@ def _indexed_similar(shingles: list[tuple[str, set[str]]]):
 def _possible_reprints(prefix: list[str], size: int, index: dict[str, list[tuple[int, int]]],
                        sizes: list[int]) -> list[int]:
     """Earlier texts whose prefix shares a shingle with ``prefix`` and that may still share
-    enough, in corpus order. Positional filter: shingles being in one order, a match at
-    places i and j leaves at most min(size − i, |y| − j) shared shingles from there on, and
-    Jaccard ≥ t needs t/(1+t)·(size + |y|) of them."""
-    share = REPRINT_SIMILARITY / (1 + REPRINT_SIMILARITY)
+    enough, in corpus order. Jaccard ≥ t needs t/(1+t)·(size + |y|) shared shingles, so
+    t·size ≤ |y| ≤ size/t (length filter); and shingles being in one order, a match at
+    places i and j leaves at most min(size − i, |y| − j) of them from there on (positional)."""
+    t = REPRINT_SIMILARITY
     found: dict[int, int] = {}  # earlier text → shingles shared so far (-1: cannot share enough)
     for i, s in enumerate(prefix):
         for m, j in index.get(s, ()):
             so_far = found.get(m, 0)
             if so_far < 0:
                 continue
-            possible = so_far + min(size - i, sizes[m] - j)
-            found[m] = so_far + 1 if possible >= share * (size + sizes[m]) - 1e-9 else -1
+            possible = min(so_far + min(size - i, sizes[m] - j), size, sizes[m])
+            found[m] = so_far + 1 if possible >= t / (1 + t) * (size + sizes[m]) - 1e-9 else -1
     return sorted(m for m, shared in found.items() if shared > 0)
 
 
@@ -151,7 +151,8 @@ def _prefix(mine: set[str], df: Counter) -> list[str]:
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)  # the union's size, without building it
 
 
 def _body_words(article: Article) -> list[str]:
