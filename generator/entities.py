@@ -300,12 +300,15 @@ def _word_keys(words: list[str]) -> list[str]:
 
 
 _TITLES = sorted((tuple(arabic.tokens(t)) for t in ROLE_TITLES), key=len, reverse=True)
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # first word → titles, longest first
+for _title in _TITLES:
+    _TITLES_BY_FIRST.setdefault(_title[0], []).append(_title)
 _QUALIFIERS = {arabic.matching_key(q) for q in TITLE_QUALIFIERS}
 
 
 def _title_end(keys: list[str], i: int) -> int | None:
     """Index of the word after a role title starting at ``i`` and what qualifies it."""
-    title = next((t for t in _TITLES if tuple(keys[i:i + len(t)]) == t), None)
+    title = next((t for t in _TITLES_BY_FIRST.get(keys[i], ()) if tuple(keys[i:i + len(t)]) == t), None)
     if title is None:
         return None
     j = i + len(title)
