@@ -111,6 +111,20 @@ def browser():
         browser.close()
 
 
+def fail_extraction_of(monkeypatch, source_file: str, error: Exception) -> None:
+    """Make extraction raise ``error`` on one seed file: a generator bug met in one article."""
+    import generator.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def failing(doc, raw, slug, knowledge):
+        if raw.source == source_file:
+            raise error
+        return real(doc, raw, slug, knowledge)
+
+    monkeypatch.setattr(pipeline, "extract", failing)
+
+
 def parse_html(path: Path) -> BeautifulSoup:
     """html5lib parses as browsers do, so what we assert is what readers get."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")

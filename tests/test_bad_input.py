@@ -25,7 +25,7 @@ from typing import Callable
 import pytest
 from filelock import FileLock
 
-from conftest import PROJECT, html_pages, parse_html
+from conftest import PROJECT, fail_extraction_of, html_pages, parse_html
 from generator.cli import main
 
 BUILD = [sys.executable, str(PROJECT / "build.py")]
@@ -166,21 +166,12 @@ def test_an_unreadable_file_is_named_and_skipped(tmp_path):
 
 
 def test_a_generator_bug_in_one_article_costs_that_article_only(tmp_path, capsys, monkeypatch):
-    import generator.pipeline as pipeline
-
-    real = pipeline.extract
-
-    def failing_on_one(doc, raw, slug, knowledge):
-        if raw.source == "trigger.txt":
-            raise KeyError("جمادى")
-        return real(doc, raw, slug, knowledge)
-
-    monkeypatch.setattr(pipeline, "extract", failing_on_one)
+    fail_extraction_of(monkeypatch, "trigger.txt", KeyError("جمادى"))
     root = small_project(tmp_path / "project")
     (root / "seeds" / "trigger.txt").write_text(ARTICLE, encoding="utf-8")
     code, said = build_in_process(root, capsys)
     assert code == 3
-    assert re.search(r"seeds/trigger\.txt: skipped: extraction failed with KeyError: 'جمادى' \(at tests/test_bad_input\.py:\d+\)"
+    assert re.search(r"seeds/trigger\.txt: skipped: extraction failed with KeyError: 'جمادى' \(at tests/conftest\.py:\d+\)"
                      r" — a bug in the generator; please report it", said), said
     assert len(built_titles(root)) == 1
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import generator.parallel as parallel
-from conftest import build_quietly, copy_project
+from conftest import build_quietly, copy_project, fail_extraction_of
 from generator.cli import main
 from generator.config import load_config
 from generator.pipeline import build
@@ -99,17 +99,8 @@ def test_a_pool_that_cannot_start_falls_back_to_one_process(monkeypatch):
 
 def test_one_failing_article_in_a_worker_is_a_warning(project, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
-    (project / "seeds" / "trigger.txt").write_text("عنوان\n\nنص عن بغداد " + "\x00" * 0, encoding="utf-8")
-    import generator.pipeline as pipeline
-
-    real = pipeline.extract
-
-    def failing_on_one(doc, raw, slug, knowledge):
-        if raw.source == "trigger.txt":
-            raise ValueError("boom")
-        return real(doc, raw, slug, knowledge)
-
-    monkeypatch.setattr(pipeline, "extract", failing_on_one)
+    (project / "seeds" / "trigger.txt").write_text("عنوان\n\nنص عن بغداد والمحادثات.\n", encoding="utf-8")
+    fail_extraction_of(monkeypatch, "trigger.txt", ValueError("boom"))
     result = build(load_config(project), force=True)
     assert result.articles == 5 and result.skipped == 1
     assert any(p.path == "seeds/trigger.txt" and "extraction failed with ValueError: boom" in p.message
