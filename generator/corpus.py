@@ -227,7 +227,9 @@ class _FeatureIndex:
         shared.pop(slug, None)
         skipped = set(mine) - set(seeking)
         rest = sum(w * self.average[f] for f, w in mine.items() if f in skipped)
-        return heapq.nsmallest(RELATED_RESCORED, shared, key=lambda o: (-(shared[o] + rest) / self.norms[o], o))
+        norms = self.norms
+        likely = [(-(weight + rest) / norms[other], other) for other, weight in shared.items()]
+        return [other for _, other in heapq.nsmallest(RELATED_RESCORED, likely)]
 
     def cosine(self, slug: str, other: str) -> float:
         return _dot(self.weights[slug], self.weights[other]) / (self.norms[slug] * self.norms[other])
