@@ -22,14 +22,14 @@ from .config import Config
 from .corpus import Corpus, analyse
 from .data import articles_document, briefing_document
 from .entities import build_gazetteer, discover_people, discovered_entities
-from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
 from .extract import Knowledge, extract, paragraphs_of, slug_for
+from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
 from .ingest import list_article_files, read_article
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .parallel import Failed
 from .overrides import Override, apply_override, read_overrides
 from .page_memo import page_digest, site_fingerprint
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
+from .parallel import Failed
 from .places import builtin_places
 from .publish import publishing_files
 from .sources import BUILTIN_AGENCIES
