@@ -159,12 +159,14 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config)
     clock.lap("corpus and briefing")
+    search_plan = plan_search(corpus, config, warm)  # Pagefind starts now, on its own core
+    clock.lap("search documents")
 
     renderer = render.make_renderer(config, [p.slug for p in pages], warm.environments)
     intro = read_briefing_intro(config, problems)
     site = site_fingerprint(config, renderer.nav, config.templates_dir)
     prints = {a.slug: page_digest(site, a) for a in articles}
-    with OutputWriter(config.output_dir, memo=warm.page_digests) as out:
+    with OutputWriter(config.output_dir, memo=warm.page_digests) as out, search_plan:
         html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, site, prints, progress)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
         html_pages += write_entity_pages(out, renderer, articles, entities, briefing, site, prints, progress)
@@ -173,8 +175,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
         clock.lap("render")
-        search_pages, search_pending = write_search(out, renderer, corpus, warm)
-        html_pages += search_pages
+        html_pages += write_search(out, renderer, search_plan, warm)
         clock.lap("search index")
         for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
             out.write_text(path, text)
@@ -188,7 +189,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         overridden=tuple(f"seeds/{a.source_file}: {', '.join(a.overridden)} set by {a.override_source}"
                          for a in articles if a.overridden),
         built=tuple(articles), corpus=corpus, briefing=briefing, stages=clock.laps,
-        extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed), search_pending=search_pending,
+        extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed), search_pending=search_plan.pending,
     )
 
 
@@ -321,39 +322,74 @@ def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus,
     return 1 + len(topics)
 
 
-def write_search(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, warm: Warm | None = None) -> tuple[int, tuple]:
-    """The search page, its offline index (script shards) and the Pagefind bundle; and the
-    documents whose Pagefind bundle is still to be made (see ``Warm.defer_search``), or ().
-    ``warm.search_bundles``: the latest bundle by its documents' fingerprint (a template edit
-    changes no document, so Pagefind need not run again)."""
-    config = renderer.config
+@dataclass
+class SearchPlan:
+    """The search documents and how their Pagefind bundle will be had: from ``Warm``, from a
+    Pagefind run started before the pages render, or later (``pending``, the preview)."""
+
+    docs: list
+    fingerprint: str
+    bundle: dict | None = None
+    run: search.PagefindRun | None = None
+    pending: tuple = ()
+
+    def __enter__(self) -> "SearchPlan":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.run is not None:
+            self.run.cancel()  # a failed build does not leave Pagefind running
+
+    def collect(self, warm: Warm) -> dict[str, bytes]:
+        if self.bundle is None and self.run is not None:
+            try:
+                self.bundle = self.run.bundle()
+            except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
+                raise pagefind_failed(exc) from exc
+            warm.search_bundles = {self.fingerprint: self.bundle}  # only the latest is worth keeping
+        return self.bundle or {}
+
+
+def plan_search(corpus: Corpus, config: Config, warm: Warm) -> SearchPlan:
     docs = search.search_docs(
         corpus, {t.id: t.label for t in config.topics},
         lambda a: render.format_date_value(a.date, config.locale, config.ui["year_unknown"]))
+    plan = SearchPlan(docs, search.docs_fingerprint(docs))
+    plan.bundle = warm.search_bundles.get(plan.fingerprint)
+    if plan.bundle is None and warm.defer_search and warm.search_bundles:
+        plan.bundle, plan.pending = next(iter(warm.search_bundles.values())), tuple(docs)  # the previous index, for now
+    if plan.bundle is None:
+        try:
+            plan.run = search.PagefindRun(docs)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise pagefind_failed(exc) from exc
+    return plan
+
+
+def write_search(out: OutputWriter, renderer: render.Renderer, plan: SearchPlan, warm: Warm) -> int:
+    """The search page, its offline index (script shards) and the Pagefind bundle.
+    ``warm.search_bundles``: the latest bundle by its documents' fingerprint (a template edit
+    changes no document, so Pagefind need not run again)."""
+    config = renderer.config
     labels = {facet: config.ui[f"search_facet_{facet}"] for facet in search.FACETS}
-    for path, text in search.offline_files(docs, labels).items():
+    for path, text in search.offline_files(plan.docs, labels).items():
         out.write_text(path, text)
-    bundles = warm.search_bundles if warm is not None else {}
-    fingerprint = search.docs_fingerprint(docs)
-    bundle, pending = bundles.get(fingerprint), ()
-    if bundle is None and warm is not None and warm.defer_search and bundles:
-        bundle, pending = next(iter(bundles.values())), tuple(docs)  # the previous index, for now
-    if bundle is None:
-        bundle = pagefind_bundle(docs)
-        if warm is not None:
-            warm.search_bundles = {fingerprint: bundle}  # only the latest is worth keeping
-    for path, data in bundle.items():
+    for path, data in plan.collect(warm).items():
         out.write_bytes(path, data)
     out.write_text(urls.SEARCH, render.render_search(renderer))
-    return 1, pending
+    return 1
+
+
+def pagefind_failed(exc: Exception) -> BuildError:
+    return BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
+                      f"(pip install -r requirements.txt)")
 
 
 def pagefind_bundle(docs: Sequence[search.SearchDoc]) -> dict[str, bytes]:
     try:
         return search.pagefind_files(list(docs))
     except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
-        raise BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
-                         f"(pip install -r requirements.txt)") from exc
+        raise pagefind_failed(exc) from exc
 
 
 def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:

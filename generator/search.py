@@ -172,21 +172,42 @@ def normalization_tables() -> dict:
 # --- the hosted index: Pagefind ----------------------------------------------------------
 
 
-def pagefind_files(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """Run the Pagefind binary over one document of search forms per article; its bundle, by site path."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
+class PagefindRun:
+    """The Pagefind binary indexing one document of search forms per article, started at
+    once and collected with ``bundle()``: it works on its own core while Python renders pages."""
+
+    def __init__(self, docs: list[SearchDoc]):
+        self._tmp = tempfile.TemporaryDirectory(prefix="pagefind-")
+        site, self._bundle_dir = Path(self._tmp.name) / "site", Path(self._tmp.name) / "bundle"
         site.mkdir()
         for n, doc in enumerate(docs):
             (site / f"{n}.html").write_text(_pagefind_page(n, doc), encoding="utf-8")
-        result = subprocess.run(
-            [str(pagefind_executable()), "--site", str(site), "--output-path", str(bundle),
+        self._proc = subprocess.Popen(
+            [str(pagefind_executable()), "--site", str(site), "--output-path", str(self._bundle_dir),
              "--force-language", "ar", "--silent"],
-            capture_output=True, text=True, timeout=600)
-        if result.returncode != 0:
-            raise SearchIndexError((result.stderr or result.stdout).strip()[-2000:] or f"exit {result.returncode}")
-        return {f"{PAGEFIND_DIR}/{p.relative_to(bundle).as_posix()}": p.read_bytes()
-                for p in sorted(bundle.rglob("*")) if p.is_file() and not _unused(p.name)}
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def bundle(self) -> dict[str, bytes]:
+        """Its bundle, by site path."""
+        try:
+            out, err = self._proc.communicate(timeout=600)
+            if self._proc.returncode != 0:
+                raise SearchIndexError((err or out).strip()[-2000:] or f"exit {self._proc.returncode}")
+            return {f"{PAGEFIND_DIR}/{p.relative_to(self._bundle_dir).as_posix()}": p.read_bytes()
+                    for p in sorted(self._bundle_dir.rglob("*")) if p.is_file() and not _unused(p.name)}
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._tmp.cleanup()
+
+
+def pagefind_files(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """Run the Pagefind binary over one document of search forms per article; its bundle, by site path."""
+    return PagefindRun(docs).bundle()
 
 
 def pagefind_executable() -> Path:
