@@ -273,7 +273,7 @@ def test_reprints_are_one_story_and_count_once(quake):
     assert len(coverage) == 3  # AFP (with its reprint), Reuters, and the Agadir background
 
 
-def test_reprints_found_the_same_by_exact_comparison_and_by_minhash_lsh(quake):
+def test_reprints_found_the_same_by_every_pair_and_by_the_rare_shingle_index(quake):
     from generator.config import load_config
     from generator.corpus import find_reprints
     from generator.pipeline import build

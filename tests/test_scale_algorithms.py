@@ -18,7 +18,7 @@ from generator.pipeline import place_entities
 from generator.sources import BUILTIN_AGENCIES
 from generator.topics import topic_gazetteer
 
-ARTICLES = 308  # the bench corpus's file 00307 reprints 00267 with Jaccard 0.80: a pair MinHash LSH missed
+ARTICLES = 308  # the bench corpus's file 00307 reprints 00267 with Jaccard 0.80: a pair the earlier MinHash LSH missed
 
 
 @pytest.fixture(scope="module")
