@@ -71,9 +71,9 @@ def run_queries(page, url: str, queries, numbers: dict[str, str]) -> dict[str, t
     return found
 
 
-def check_table(found, numbers):
+def check_table(found, numbers, console=()):
     wrong = {q: sorted(found[q][0]) for q, expected in QUERIES if found[q][0] != expected}
-    assert not wrong, f"queries with wrong results: {wrong}"
+    assert not wrong, f"queries with wrong results: {wrong}; the browser's console: {list(console)}"
     assert "لا نتائج" in found["زلزال"][1]
     # results land on the paragraph that holds the words
     assert all("#p" in h for h in found["ساكي"][2])
@@ -82,6 +82,8 @@ def check_table(found, numbers):
 @pytest.fixture(scope="module")
 def search_page(browser):
     page = browser.new_page()
+    page.console = []  # shown when a query table is wrong: Pagefind reports chunk failures there
+    page.on("console", lambda m: page.console.append(f"{m.type}: {m.text}"))
     yield page
     page.close()
 
@@ -90,14 +92,14 @@ def test_query_table_over_http_with_pagefind(search_page, site_server, output):
     numbers = seed_numbers(output)
     found = run_queries(search_page, site_server + "search.html", QUERIES, numbers)
     assert search_page.get_attribute("[data-search]", "data-engine") == "pagefind"
-    check_table(found, numbers)
+    check_table(found, numbers, search_page.console)
 
 
 def test_query_table_from_a_folder_over_file_url(search_page, output):
     numbers = seed_numbers(output)
     found = run_queries(search_page, (output / "search.html").as_uri(), QUERIES, numbers)
     assert search_page.get_attribute("[data-search]", "data-engine") == "offline"
-    check_table(found, numbers)
+    check_table(found, numbers, search_page.console)
 
 
 @pytest.mark.parametrize("mode", ["http", "file"])

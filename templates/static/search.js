@@ -131,6 +131,14 @@
 
   let pagefind = null;
   const PAGEFIND_RESULTS_PER_FORM = 100;
+  // One Pagefind search at a time: overlapping calls share its chunk loading, and the one
+  // empty answer to a known word seen so far (a loaded CI run) came from overlapping calls.
+  let pagefindQueue = Promise.resolve();
+  function pagefindSearch(form) {
+    const answer = pagefindQueue.then(function () { return pagefind.search(form); });
+    pagefindQueue = answer.catch(function () {});
+    return answer;
+  }
   const hosted = {
     name: "pagefind",
     search: async function (query) {
@@ -138,7 +146,7 @@
         const found = new Map();
         for (const form of termForms) {
           // Each result's data is a download: only the best ones per form are fetched.
-          const answer = await pagefind.search(form);
+          const answer = await pagefindSearch(form);
           const top = answer.results.slice(0, PAGEFIND_RESULTS_PER_FORM);
           const data = await Promise.all(top.map(function (r) { return r.data(); }));
           data.forEach(function (d, i) {
@@ -335,7 +343,7 @@
     root.dataset.engine = chosen.name;
     let timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); update(); });
     sortSelect.addEventListener("change", update);
     facetSelects.forEach(function (s) { s.addEventListener("change", update); });
     root.dataset.ready = "true";
