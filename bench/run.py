@@ -8,7 +8,8 @@ For each size it writes one corpus (``bench/corpus.py``), then, ``--runs`` times
 1. cold full build — output and persistent cache removed, a fresh ``python`` process;
 2. warm rebuild, nothing changed — a fresh process, output and cache left by (1);
 3. rebuild after editing one article in one long-lived process (as ``build.py serve``):
-   build with a ``Warm``, append a sentence to one seed file, build again with the same ``Warm``;
+   build with a ``Warm``, append a sentence to one seed file, write that article's own pages as
+   the preview does first (``generator/quick.py``), then build again with the same ``Warm``;
 4. rebuild after editing that article again, in a fresh process (what the disk leaves);
 
 and the peak RSS of each process (``os.wait4``), the cold build's stages (``BuildResult.stages``)
@@ -62,10 +63,25 @@ def child(argv: list[str]) -> int:
         if hasattr(warm, "defer_search"):  # as the preview does: the reload does not wait for Pagefind
             warm.defer_search = True
         append_sentence(Path(rest[0]), EDITS[0])
+        started = time.perf_counter()
+        quick = show_edited_articles(warm, config, Path(rest[0]))
+        quick_seconds = time.perf_counter() - started
         report = build_report(build(config, warm))
         report["first"] = build_report(first)
+        if quick:
+            report["quick"] = quick_seconds
     Path(out).write_text(json.dumps(report), encoding="utf-8")
     return 0
+
+
+def show_edited_articles(warm, config, path: Path) -> bool:
+    """What the preview does before its full build (``generator/quick.py``); False on a
+    commit from before it."""
+    try:
+        from generator.quick import show_edited_articles as show
+    except ImportError:
+        return False
+    return bool(show(warm.site, config, [path], warm.page_digests))
 
 
 def build_report(result) -> dict:
@@ -142,6 +158,7 @@ def one_run(root: Path, edited: Path, say) -> dict[str, float]:
     metrics |= {
         "warm rebuild, nothing changed (s)": warm_wall,
         "warm: articles extracted": warm["extracted"],
+        **({"edit 1 article: its page shown (s)": edit["quick"]} if "quick" in edit else {}),
         "edit 1 article, same process (s)": edit["seconds"],
         "same process: articles extracted": edit["extracted"],
         **{f"same process: {stage} (s)": seconds for stage, seconds in edit["stages"]},

@@ -76,6 +76,12 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
     return problems or Override(shown, values)
 
 
+def with_override(article: Article, overrides: dict[str, Override]) -> Article:
+    """The article as its override file (if any) corrects it."""
+    override = overrides.get(Path(article.source_file).stem)
+    return apply_override(article, override) if override else article
+
+
 def apply_override(article: Article, override: Override) -> Article:
     """The article with the editor's values; a title set by hand is no longer derived."""
     values = {k: v for k, v in override.values.items() if k != "slug"}  # slugs are set before extraction

@@ -26,12 +26,13 @@ from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
 from .ingest import list_article_files, read_article
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .overrides import Override, apply_override, read_overrides
+from .overrides import Override, read_overrides, with_override
 from .page_memo import page_digest, site_fingerprint
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .parallel import Failed
 from .places import builtin_places
 from .publish import publishing_files
+from .quick import SiteState
 from .sources import BUILTIN_AGENCIES
 from .store import CACHE_DIR, Store
 from .topics import topic_gazetteer
@@ -88,6 +89,7 @@ class Warm:
     # one (BuildResult.search_pending) and swaps it in (``writer.replace_subfolder``).
     defer_search: bool = False
     page_digests: dict = field(default_factory=dict)  # site path → digest of its inputs (page_memo)
+    site: SiteState | None = None  # the last build's corpus, for the preview's quick pages (quick.py)
 
 
 def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress,
@@ -147,6 +149,8 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     articles = [with_override(article, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
                 if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
     cache.finish_build()
+    slugs = {raw.source: slug for _entry, raw, slug in cleaned}
+    kept_lexicon = lexicon if cache.remember else frozenset()  # for the preview's quick pages
     del cleaned, extracted, lexicon  # the cleaned texts are in the articles now: memory for the pages
     if not articles:
         raise BuildError(nothing_to_build(config.seeds_dir.name, problems))
@@ -181,6 +185,8 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
             out.write_text(path, text)
         out.commit()
         warm.page_digests = out.digests
+        if cache.remember:  # a long-lived caller: the preview shows an edited article from this
+            warm.site = SiteState(config, renderer, corpus, briefing, kept_lexicon, knowledge, overrides, slugs)
         clock.lap("write")
     return BuildResult(
         output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
@@ -266,11 +272,6 @@ def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc],
         seen[digest] = raw.source
         kept.append(raw)
     return kept, problems
-
-
-def with_override(article: Article, overrides: dict[str, Override]) -> Article:
-    override = overrides.get(Path(article.source_file).stem)
-    return apply_override(article, override) if override else article
 
 
 def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = None) -> list[tuple[RawDoc, str]]:

@@ -40,6 +40,7 @@ from . import search
 from .config import CONFIG_FILE, Config, load_config
 from .failure import Failure, describe_failure
 from .pipeline import BuildResult, Warm, build, no_progress, pagefind_bundle
+from .quick import show_edited_articles
 from .terminal import paint, progress_bar
 from .writer import replace_subfolder
 
@@ -47,6 +48,7 @@ SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with
 EVENTS_URL = SERVE_PREFIX + "events"
 SCRIPT_URL = SERVE_PREFIX + "reload.js"
 STYLE_URL = SERVE_PREFIX + "serve.css"
+CHANGED_LISTED = 200  # paths named in a reload message; a tab reloads whenever more changed
 QUIET = 0.1  # seconds without a save before rebuilding: editors write a file in several steps
 MAX_WAIT = 1.0  # …but never wait longer than this after the first save of a burst
 PORT_TRIES = 20
@@ -92,8 +94,8 @@ class Hub:
         if not changed and not failures and not was_failing:
             return  # a save that changed nothing built: nothing to reload
         self.generation += 1
-        message = json.dumps({"build": self.build_id, "changed": list(changed[:200]),
-                              "failed": bool(failures)})
+        message = json.dumps({"build": self.build_id, "changed": list(changed[:CHANGED_LISTED]),
+                              "more": len(changed) > CHANGED_LISTED, "failed": bool(failures)})
         with self._lock:
             for q in self._listeners:
                 q.put(message)
@@ -131,10 +133,11 @@ def site_file(site: Path, request_path: str) -> Path | None:
     return target
 
 
-def inject(page: bytes, build_id: str, failures: tuple[Failure, ...]) -> bytes:
+def inject(page: bytes, build_id: str, failures: tuple[Failure, ...], site_path: str = "") -> bytes:
     """The page as served by the preview: the reload script, and the error when the last build
-    failed. Scripts and styles are separate files, so a strict Content-Security-Policy allows them."""
-    head = (f'<script src="{SCRIPT_URL}" data-build="{build_id}" defer></script>'
+    failed. Scripts and styles are separate files, so a strict Content-Security-Policy allows them.
+    ``site_path``: the file served, so the tab reloads only when it changes ("": on every build)."""
+    head = (f'<script src="{SCRIPT_URL}" data-build="{build_id}" data-path="{html.escape(site_path)}" defer></script>'
             f'<link rel="stylesheet" href="{STYLE_URL}">').encode()
     page = _insert_before(page, b"</head>", head)
     if failures:
@@ -202,7 +205,8 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
             data = target.read_bytes()
             kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if kind == "text/html":
-                data = inject(data, hub.build_id, hub.failures)
+                shown = target.relative_to(site).as_posix() if status == HTTPStatus.OK else ""
+                data = inject(data, hub.build_id, hub.failures, shown)
             if kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml"):
                 kind += "; charset=utf-8"
             self.send(status, data, kind, send_body)
@@ -347,6 +351,22 @@ class Rebuilder:
         self._warned = set(warnings)
         return result
 
+    def show_edited_articles(self, changed: list[str], reason: str) -> None:
+        """Before the full build, when only articles changed: their own pages (quick.py), so
+        the tab showing one reloads at once."""
+        if self.hub.failures or self.warm.site is None:
+            return  # after a failed build, only a full one says whether it is fixed
+        started = time.perf_counter()
+        try:
+            config = self.load()
+            paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
+            written = show_edited_articles(self.warm.site, config, paths, self.warm.page_digests)
+        except Exception:  # noqa: BLE001 — whatever it is, the full build that follows reports it
+            return
+        if written:
+            self.hub.finished(written, ())
+            self.say(f"{_stamp()}{reason}its page shown in {time.perf_counter() - started:.2f} s; building the rest")
+
     def _refresh_search(self, config: Config, docs: tuple) -> None:
         """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
         has superseded it by then."""
@@ -382,6 +402,7 @@ class Rebuilder:
                     return
                 changed, self._pending = self._pending, []
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            self.show_edited_articles(changed, f"{shown} changed → ")
             self.build_now(f"{shown} changed → ")
 
 

@@ -164,6 +164,28 @@ def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) ->
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def replace_files(output_dir: Path, files: dict[str, bytes]) -> None:
+    """Put single files in place in ``output/``, under the build lock, each in one rename (a
+    reader sees the old file or the new one): how the preview shows an edited article before
+    its full build. Each file gets a new inode, so no hard-linked copy changes with it."""
+    with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
+        for path, data in files.items():
+            norm = posixpath.normpath(path)
+            if norm != path or norm.startswith(("/", "../")) or "\\" in path:
+                raise WriteRefused(f"refusing to write {path!r}: not a plain path inside the site")
+            target = output_dir / norm
+            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)  # mkstemp's is 0600
+                os.replace(temp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+
+
 def recover_interrupted(output_dir: Path) -> None:
     """Undo what a build killed midway left: put a retired site back if ``output/`` is gone,
     and remove half-written staging folders. Called with the lock held, so none is in use."""

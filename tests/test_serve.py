@@ -166,9 +166,11 @@ def test_editing_a_seed_serves_the_new_text_and_tells_open_tabs_to_reload(served
     stream.close()
     assert kind == "reload" and elapsed < RELOAD_BOUND
     message = json.loads(data)
-    assert not message["failed"] and url.lstrip("/") in message["changed"]
+    # first the edited article's own pages, before the full build (generator/quick.py)
+    assert not message["failed"] and url.lstrip("/") in message["changed"] and len(message["changed"]) == 3
     status, page = served.get(url)
     assert status == 200 and marker in page
+    served.wait_for(r"changed → its page shown in [\d.]+ s; building the rest", 10)
     # the reload script is added by the server, never written into the site
     assert '<script src="/__serve__/reload.js"' in page
     assert "__serve__" not in (served.root / "output" / url.lstrip("/")).read_text(encoding="utf-8")
@@ -286,8 +288,8 @@ def test_a_warm_rebuild_after_an_edit_writes_what_a_cold_build_writes(project, t
     assert [p for p in warm_files if warm_files[p] != cold_files[p]] == []
 
 
-def test_the_open_tab_reloads_itself_and_a_stylesheet_edit_applies_without_a_reload(served, browser):
-    page = browser.new_page()
+def test_only_tabs_whose_page_changed_reload_and_a_stylesheet_edit_applies_in_place(served, browser):
+    page, other = browser.new_page(), browser.new_page()
     try:
         page.goto(f"http://127.0.0.1:{served.port}/briefing.html")
         page.evaluate("window.__sameDocument = true")
@@ -303,8 +305,16 @@ def test_the_open_tab_reloads_itself_and_a_stylesheet_edit_applies_without_a_rel
         paragraph = max(text.split("\n"), key=len)
         marker = "نص جديد يظهر في الصفحة المفتوحة"
         page.goto(f"http://127.0.0.1:{served.port}/" + article_urls(served.root)[seed.name])
+        other.goto(f"http://127.0.0.1:{served.port}/about.html")  # no article edit changes it
+        other.evaluate("window.__sameDocument = true")
+        stream = served.events()
         seed.write_text(text.replace(paragraph, f"{paragraph} {marker}."), encoding="utf-8")
         page.wait_for_function(f"() => document.body.textContent.includes({json.dumps(marker)})",
                                timeout=RELOAD_BOUND * 1000)
+        stream.next(RELOAD_BOUND)  # the quick pages
+        stream.next(60)  # the full build
+        stream.close()
+        assert other.evaluate("window.__sameDocument === true"), "a tab whose page did not change must not reload"
     finally:
         page.close()
+        other.close()

@@ -1,0 +1,103 @@
+"""The preview's first answer to an edited article: that article's own pages, at once.
+
+A full build recomputes what crosses articles (reprints, related articles, the briefing,
+entity pages): seconds on a large corpus. Before it runs, ``serve`` reads, cleans and
+extracts only the edited seed files and renders their article and raw pages against the
+last full build's corpus (``SiteState``), so the tab showing the article reloads within
+milliseconds; the full build follows and reloads whatever else changed. Hugo's preview does
+the same for the pages being viewed ("fast render mode").
+
+What the quick pages may lack until the full build: relatives, reprint notes and briefing
+backlinks that the edit itself changes, and the page of an entity first named by the edit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from . import render, urls
+from .briefing import Briefing
+from .clean import build_lexicon, clean
+from .config import Config
+from .corpus import Corpus
+from .extract import Knowledge, extract
+from .ingest import ARTICLE_SUFFIXES, read_article
+from .model import Article, RawDoc
+from .overrides import Override, with_override
+from .render_briefing import article_context
+from .writer import replace_files
+
+
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    """What the last full build knew that an article's own pages depend on."""
+
+    config: Config
+    renderer: render.Renderer
+    corpus: Corpus
+    briefing: Briefing
+    lexicon: frozenset[str]
+    knowledge: Knowledge
+    overrides: dict[str, Override]
+    slugs: dict[str, str]  # seed file name → its article's page name
+
+
+def show_edited_articles(state: SiteState | None, config: Config, paths: Sequence[Path],
+                         memo: dict[str, str]) -> tuple[str, ...]:
+    """Write the edited articles' own pages into ``output/``; their site paths, or () when
+    the edit is not one this can show (another input changed, a file is new, gone or no
+    longer an article, site.yaml changed): the full build shows it. ``memo``: the page
+    digests of the last build (``Warm.page_digests``), told these files are no longer what
+    those inputs made."""
+    if state is None or state.config != config or not config.output_dir.is_dir():
+        return ()
+    files = edited_article_files(state, paths)
+    if not files:
+        return ()
+    replace_files(config.output_dir, files)
+    for path in files:
+        memo.pop(path, None)
+    return tuple(files)
+
+
+def edited_article_files(state: SiteState, paths: Sequence[Path]) -> dict[str, bytes]:
+    """The edited articles' page, raw page and raw file, by site path; {} when any path is
+    not a seed file the last build made an article of, or cannot be made one now."""
+    edited: dict[str, tuple[Article, RawDoc]] = {}
+    for path in paths:
+        found = _reread(state, path)
+        if found is None:
+            return {}
+        edited[found[0].slug] = found
+    corpus = _with_articles(state.corpus, {slug: article for slug, (article, _raw) in edited.items()})
+    files = {}
+    r = state.renderer
+    for slug, (article, raw) in edited.items():
+        context = article_context(state.config, article, corpus, state.briefing)
+        files[urls.article_path(slug)] = render.render_article(r, article, corpus.entities, context).encode("utf-8")
+        files[urls.raw_page_path(slug)] = render.render_raw(r, article, raw.text).encode("utf-8")
+        files[urls.raw_file_path(slug)] = raw.data
+    return files
+
+
+def _reread(state: SiteState, path: Path) -> tuple[Article, RawDoc] | None:
+    seeds = state.config.seeds_dir
+    if (path.parent != seeds or path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES
+            or path.name not in state.slugs or path.is_symlink()):
+        return None
+    raw = read_article(path, f"{seeds.name}/{path.name}")
+    if not isinstance(raw, RawDoc):
+        return None  # the full build reports why
+    try:
+        doc = clean(raw, state.lexicon | build_lexicon([raw.text]))
+        article = extract(doc, raw, state.slugs[path.name], state.knowledge)
+    except Exception:  # noqa: BLE001 — a generator bug: the full build names the file and the error
+        return None
+    return with_override(article, state.overrides), raw
+
+
+def _with_articles(corpus: Corpus, edited: dict[str, Article]) -> Corpus:
+    """The corpus with the edited articles in place of their previous versions."""
+    articles = tuple(edited.get(a.slug, a) for a in corpus.articles)
+    return replace(corpus, articles=articles, by_slug={**corpus.by_slug, **edited})
