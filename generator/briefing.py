@@ -209,18 +209,23 @@ def _closeness(a: _Sentence, b: _Sentence) -> float | None:
     """How close two sentences reporting the same thing are (shared words and figures over
     all their words), or None when they do not: same wording (most content words shared),
     or the same figure, or a looser paraphrase sharing many words."""
-    common = len(a.words & b.words)
-    union = len(a.words) + len(b.words) - common
-    figures = len(a.figures & b.figures)
-    if not figures:
+    return _closeness_of(a.words, b.words, a.figures, b.figures)
+
+
+def _closeness_of(words: frozenset[str], other_words: frozenset[str], figures: frozenset, other_figures: frozenset,
+                  ) -> float | None:
+    """``_closeness`` of two sentences' words and figures (the echo search calls it millions of times)."""
+    common = len(words & other_words)
+    union = len(words) + len(other_words) - common
+    shared_figures = len(figures & other_figures) if figures and other_figures else 0
+    if not shared_figures:
         if not common:
             return None
         jaccard = common / union
-        overlap = common / min(len(a.words), len(b.words))
-        if not (jaccard >= SIMILAR_SENTENCES or (overlap >= PARAPHRASE_OVERLAP and common >= PARAPHRASE_WORDS
-                                                 and jaccard >= PARAPHRASE_JACCARD)):
+        if jaccard < SIMILAR_SENTENCES and (jaccard < PARAPHRASE_JACCARD or common < PARAPHRASE_WORDS
+                                            or common / min(len(words), len(other_words)) < PARAPHRASE_OVERLAP):
             return None
-    return (common + figures) / (union or 1)
+    return (common + shared_figures) / (union or 1)
 
 
 # --- building ----------------------------------------------------------------------------
@@ -290,15 +295,18 @@ def _echoes(sentences: list[_Sentence], story_of: dict[str, str]) -> dict[int, l
     thing, up to ``ECHOES_MAX`` stories. Candidates come from buckets of sentences sharing a
     word or a figure (``_echo_candidates``), not from all pairs."""
     stories = [story_of[s.article.slug] for s in sentences]
+    words, figures = [s.words for s in sentences], [s.figures for s in sentences]
     candidates = _echo_candidates(sentences, len(sentences) > EXACT_ECHO_SENTENCES)
+    closeness_of = _closeness_of
     out: dict[int, list[_Sentence]] = {}
     for n, s in enumerate(sentences):
         best: dict[str, tuple[float, int]] = {}  # story → (closeness, sentence)
+        mine, my_words, my_figures = stories[n], words[n], figures[n]
         for m in candidates(n):
             story = stories[m]
-            if story == stories[n]:
+            if story == mine:
                 continue
-            closeness = _closeness(s, sentences[m])
+            closeness = closeness_of(my_words, words[m], my_figures, figures[m])
             if closeness is not None and (story not in best or closeness > best[story][0]):
                 best[story] = (closeness, m)
         ranked = sorted(best.values(), key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
