@@ -64,7 +64,7 @@ def child(argv: list[str]) -> int:
             warm.defer_search = True
         append_sentence(Path(rest[0]), EDITS[0])
         started = time.perf_counter()
-        quick = show_edited_articles(warm, config, Path(rest[0]))
+        quick = show_edited_articles(warm, Path(rest[0]))
         quick_seconds = time.perf_counter() - started
         report = build_report(build(config, warm))
         report["first"] = build_report(first)
@@ -74,14 +74,14 @@ def child(argv: list[str]) -> int:
     return 0
 
 
-def show_edited_articles(warm, config, path: Path) -> bool:
+def show_edited_articles(warm, path: Path) -> bool:
     """What the preview does before its full build (``generator/quick.py``); False on a
     commit from before it."""
     try:
         from generator.quick import show_edited_articles as show
     except ImportError:
         return False
-    return bool(show(warm.site, config, [path], warm.page_digests))
+    return bool(show(warm.site, [path], warm.page_digests))
 
 
 def build_report(result) -> dict:

@@ -43,19 +43,19 @@ class SiteState:
     slugs: dict[str, str]  # seed file name → its article's page name
 
 
-def show_edited_articles(state: SiteState | None, config: Config, paths: Sequence[Path],
-                         memo: dict[str, str]) -> tuple[str, ...]:
-    """Write the edited articles' own pages into ``output/``; their site paths, or () when
-    the edit is not one this can show (another input changed, a file is new, gone or no
-    longer an article, site.yaml changed): the full build shows it. ``memo``: the page
-    digests of the last build (``Warm.page_digests``), told these files are no longer what
-    those inputs made."""
-    if state is None or state.config != config or not config.output_dir.is_dir():
+def show_edited_articles(state: SiteState | None, paths: Sequence[Path], memo: dict[str, str]) -> tuple[str, ...]:
+    """Write the edited articles' pages into ``output/``; their site paths, or () when the
+    edit is not one this can show: a path that is not a seed file the last build made an
+    article of (site.yaml, a template, a new file…), or a file that is no longer an article.
+    The full build shows those. ``paths``: every input changed since that build, so the
+    configuration is the one it used. ``memo``: the page digests of that build
+    (``Warm.page_digests``), told these files are no longer what those inputs made."""
+    if state is None or not state.config.output_dir.is_dir():
         return ()
     files = edited_article_files(state, paths)
     if not files:
         return ()
-    replace_files(config.output_dir, files)
+    replace_files(state.config.output_dir, files)
     for path in files:
         memo.pop(path, None)
     return tuple(files)

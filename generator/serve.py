@@ -49,6 +49,7 @@ EVENTS_URL = SERVE_PREFIX + "events"
 SCRIPT_URL = SERVE_PREFIX + "reload.js"
 STYLE_URL = SERVE_PREFIX + "serve.css"
 CHANGED_LISTED = 200  # paths named in a reload message; a tab reloads whenever more changed
+REQUESTS_QUIET, REQUESTS_WAIT = 0.15, 2.0  # after the quick pages: let reloading tabs be served first
 QUIET = 0.1  # seconds without a save before rebuilding: editors write a file in several steps
 MAX_WAIT = 1.0  # …but never wait longer than this after the first save of a burst
 PORT_TRIES = 20
@@ -69,6 +70,7 @@ class Hub:
         self.idle = threading.Event()  # set while no build runs (the site folder may be mid-swap)
         self.idle.set()
         self.closed = threading.Event()
+        self.last_request = 0.0  # time.monotonic() of the last page or file asked for
         self._listeners: set[queue.Queue] = set()
         self._lock = threading.Lock()
 
@@ -99,6 +101,18 @@ class Hub:
         with self._lock:
             for q in self._listeners:
                 q.put(message)
+
+    def wait_for_quiet(self, quiet: float = REQUESTS_QUIET, limit: float = REQUESTS_WAIT) -> None:
+        """Return once nothing has been asked for in ``quiet`` seconds since this call (at most
+        ``limit``): the tabs reloading after the quick pages are answered before the full build
+        takes the interpreter (a build thread holding the GIL slows every response)."""
+        start = time.monotonic()
+        while not self.closed.is_set():
+            now = time.monotonic()
+            calm = now - max(self.last_request, start)
+            if calm >= quiet or now - start >= limit:
+                return
+            time.sleep(min(quiet - calm, limit - (now - start)))
 
     def close(self) -> None:
         self.closed.set()
@@ -182,6 +196,7 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
                 self.respond(send_body=True)
 
         def respond(self, send_body: bool) -> None:
+            hub.last_request = time.monotonic()
             path = self.path.split("?")[0].split("#")[0]
             if path.startswith(SERVE_PREFIX):
                 return self.send_static(path[len(SERVE_PREFIX):], send_body)
@@ -358,14 +373,14 @@ class Rebuilder:
             return  # after a failed build, only a full one says whether it is fixed
         started = time.perf_counter()
         try:
-            config = self.load()
             paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
-            written = show_edited_articles(self.warm.site, config, paths, self.warm.page_digests)
+            written = show_edited_articles(self.warm.site, paths, self.warm.page_digests)
         except Exception:  # noqa: BLE001 — whatever it is, the full build that follows reports it
             return
         if written:
             self.hub.finished(written, ())
             self.say(f"{_stamp()}{reason}its page shown in {time.perf_counter() - started:.2f} s; building the rest")
+            self.hub.wait_for_quiet()
 
     def _refresh_search(self, config: Config, docs: tuple) -> None:
         """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
