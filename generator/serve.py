@@ -42,7 +42,7 @@ from .failure import Failure, describe_failure
 from .pipeline import BuildResult, Warm, build, no_progress, pagefind_bundle
 from .quick import show_edited_articles
 from .terminal import paint, progress_bar
-from .writer import replace_subfolder
+from .writer import WriteFailed, replace_subfolder
 
 SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with "__"
 EVENTS_URL = SERVE_PREFIX + "events"
@@ -375,7 +375,10 @@ class Rebuilder:
         try:
             paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
             written = show_edited_articles(self.warm.site, paths, self.warm.page_digests)
-        except Exception:  # noqa: BLE001 — whatever it is, the full build that follows reports it
+        except WriteFailed:
+            return  # the full build that follows says what to do
+        except Exception:  # noqa: BLE001 — a bug here must not cost the full build that follows
+            traceback.print_exc()
             return
         if written:
             self.hub.finished(written, ())

@@ -127,14 +127,19 @@ class OutputWriter:
                 shutil.rmtree(retired, ignore_errors=True)
 
     def _checked(self, path: str) -> str:
-        norm = posixpath.normpath(path)
-        if (not path or "\\" in path or norm.startswith(("/", "../")) or norm in (".", "..")
-                or norm != path):
-            raise WriteRefused(f"refusing to write {path!r}: not a plain path inside the site")
+        norm = plain_site_path(path)
         if norm in self.written:
             raise WriteRefused(f"refusing to write {path!r} twice: two pages claim the same file")
         self.written.add(norm)
         return norm
+
+
+def plain_site_path(path: str) -> str:
+    """``path`` when it names a file inside the site plainly; else ``WriteRefused``."""
+    norm = posixpath.normpath(path)
+    if not path or "\\" in path or norm.startswith(("/", "../")) or norm in (".", "..") or norm != path:
+        raise WriteRefused(f"refusing to write {path!r}: not a plain path inside the site")
+    return norm
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -170,10 +175,7 @@ def replace_files(output_dir: Path, files: dict[str, bytes]) -> None:
     its full build. Each file gets a new inode, so no hard-linked copy changes with it."""
     with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
         for path, data in files.items():
-            norm = posixpath.normpath(path)
-            if norm != path or norm.startswith(("/", "../")) or "\\" in path:
-                raise WriteRefused(f"refusing to write {path!r}: not a plain path inside the site")
-            target = output_dir / norm
+            target = output_dir / plain_site_path(path)
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
