@@ -22,7 +22,7 @@ from conftest import PROJECT, copy_project
 from generator.pipeline import Warm, build, pagefind_bundle
 from generator.writer import replace_subfolder
 from generator.config import load_config
-from generator.serve import Outside, inject, relevant_change, site_file
+from generator.serve import Hub, Outside, inject, relevant_change, site_file
 
 RELOAD_BOUND = 10.0  # seconds from saving a file to the reload event, on a loaded 2-core CI machine
 
@@ -318,3 +318,20 @@ def test_only_tabs_whose_page_changed_reload_and_a_stylesheet_edit_applies_in_pl
     finally:
         page.close()
         other.close()
+
+
+@pytest.mark.parametrize("requests_for, expected", [(0.0, (0.15, 0.6)), (0.5, (0.6, 1.4)), (10.0, (1.0, 1.6))])
+def test_the_full_build_waits_until_reloading_tabs_are_served(requests_for, expected):
+    """After the quick pages: 0.15 s without a request, at most 1 s here (2 s in serve)."""
+    hub = Hub()
+    until = time.monotonic() + requests_for
+
+    def tab_requests() -> None:
+        while time.monotonic() < until and not hub.closed.is_set():
+            hub.last_request = time.monotonic()
+            time.sleep(0.02)
+    threading.Thread(target=tab_requests, daemon=True).start()
+    started = time.monotonic()
+    hub.wait_for_quiet(quiet=0.15, limit=1.0)
+    hub.close()
+    assert expected[0] <= time.monotonic() - started < expected[1]
