@@ -386,9 +386,9 @@ def pagefind_failed(exc: Exception) -> BuildError:
                       f"(pip install -r requirements.txt)")
 
 
-def pagefind_bundle(docs: Sequence[search.SearchDoc]) -> dict[str, bytes]:
+def pagefind_bundle(docs: Sequence[search.SearchDoc], background: bool = False) -> dict[str, bytes]:
     try:
-        return search.pagefind_files(list(docs))
+        return search.pagefind_files(list(docs), background)
     except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
         raise pagefind_failed(exc) from exc
 

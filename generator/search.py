@@ -21,9 +21,11 @@ the best paragraph with the query words marked, linking to that paragraph.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import os
 import subprocess
 import tempfile
 from collections import Counter, defaultdict
@@ -35,6 +37,7 @@ from .corpus import Corpus
 
 DOCS_PER_SHARD = 200
 PAGEFIND_DIR = "pagefind"
+BACKGROUND_NICENESS = 10  # the preview's deferred index: below the server and the next rebuild
 SEARCH_DIR = "search"
 FACETS = ("outlet", "topic", "person", "organization", "place")
 
@@ -176,7 +179,8 @@ class PagefindRun:
     """The Pagefind binary indexing one document of search forms per article, started at
     once and collected with ``bundle()``: it works on its own core while Python renders pages."""
 
-    def __init__(self, docs: list[SearchDoc]):
+    def __init__(self, docs: list[SearchDoc], background: bool = False):
+        """``background``: at a lower CPU priority, so the preview answers the browser first."""
         self._tmp = tempfile.TemporaryDirectory(prefix="pagefind-")
         site, self._bundle_dir = Path(self._tmp.name) / "site", Path(self._tmp.name) / "bundle"
         site.mkdir()
@@ -186,6 +190,9 @@ class PagefindRun:
             [str(pagefind_executable()), "--site", str(site), "--output-path", str(self._bundle_dir),
              "--force-language", "ar", "--silent"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if background:
+            with contextlib.suppress(OSError):  # a system that refuses is only slower to reload
+                os.setpriority(os.PRIO_PROCESS, self._proc.pid, BACKGROUND_NICENESS)
 
     def bundle(self) -> dict[str, bytes]:
         """Its bundle, by site path."""
@@ -205,9 +212,9 @@ class PagefindRun:
         self._tmp.cleanup()
 
 
-def pagefind_files(docs: list[SearchDoc]) -> dict[str, bytes]:
+def pagefind_files(docs: list[SearchDoc], background: bool = False) -> dict[str, bytes]:
     """Run the Pagefind binary over one document of search forms per article; its bundle, by site path."""
-    return PagefindRun(docs).bundle()
+    return PagefindRun(docs, background).bundle()
 
 
 def pagefind_executable() -> Path:

@@ -16,6 +16,7 @@ the last good site keeps being served, with the error laid over it.
 from __future__ import annotations
 
 import errno
+import gc
 import html
 import json
 import mimetypes
@@ -336,6 +337,7 @@ class Rebuilder:
         """One build, reported to the terminal and the hub; None when it failed."""
         self.hub.idle.clear()
         started = time.perf_counter()
+        gc.unfreeze()
         try:
             config = self.load()
             result = build(config, self.warm, progress_bar if not reason else no_progress)
@@ -350,6 +352,9 @@ class Rebuilder:
             for failure in failures:
                 self.say(f"  {failure}")
             return None
+        # What the build keeps (the corpus: millions of objects on a large one) is left out of
+        # the collector's full passes until the next build, so none pauses the next quick pages.
+        gc.freeze()
         self.hub.idle.set()
         self.hub.finished(result.changed, ())
         self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
@@ -391,12 +396,13 @@ class Rebuilder:
         started = time.perf_counter()
         fingerprint = search.docs_fingerprint(list(docs))
         try:
-            bundle = pagefind_bundle(docs)
+            bundle = pagefind_bundle(docs, background=True)  # the next edit's reload comes first
             with self._search_lock:
                 if fingerprint != self._latest_search:
                     return
-                replace_subfolder(config.output_dir, search.PAGEFIND_DIR, bundle)
                 self.warm.search_bundles = {fingerprint: bundle}
+                if not replace_subfolder(config.output_dir, search.PAGEFIND_DIR, bundle):
+                    return  # a newer build replaced output/ meanwhile; its own index follows
                 self._latest_search = ""
         except Exception as exc:  # the site is still served, with the previous search index
             self.say(paint(f"{_stamp()}search index not updated: {exc}", "error"))

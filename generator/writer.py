@@ -149,24 +149,31 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) -> None:
-    """Swap a new ``output/<folder>/`` in, whole, under the build lock: how the preview puts
-    a search index made after the reload in place. ``files`` by site path ("<folder>/…")."""
-    with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
-        target = output_dir / folder
+def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) -> bool:
+    """Swap a new ``output/<folder>/`` in, whole: how the preview puts a search index made
+    after the reload in place. ``files`` by site path ("<folder>/…"). The files are written
+    before taking the build lock, which is held only for the swap, so an edit's quick pages
+    never wait for them. False when a build replaced ``output/`` meanwhile (it carries its
+    own index)."""
+    with _explained(output_dir):
         staging = Path(tempfile.mkdtemp(prefix=f".{folder}.{STAGING}-", dir=output_dir))
         try:
             for path, data in files.items():
                 dest = staging / posixpath.relpath(path, folder)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 dest.write_bytes(data)
-            if not target.exists():
-                os.rename(staging, target)
-            elif not _exchange(staging, target):
-                shutil.rmtree(target)
-                os.rename(staging, target)
+            with FileLock(_sibling(output_dir, "lock")):
+                if not staging.is_dir():
+                    return False  # output/ was swapped for a newer build, our folder with the old one
+                target = output_dir / folder
+                if not target.exists():
+                    os.rename(staging, target)
+                elif not _exchange(staging, target):
+                    shutil.rmtree(target)
+                    os.rename(staging, target)
+            return True
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)  # now the previous folder, or a stale one
 
 
 def replace_files(output_dir: Path, files: dict[str, bytes]) -> None:
