@@ -190,7 +190,7 @@ class PagefindRun:
             [str(pagefind_executable()), "--site", str(site), "--output-path", str(self._bundle_dir),
              "--force-language", "ar", "--silent"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if background:
+        if background and hasattr(os, "setpriority"):  # not on Windows
             with contextlib.suppress(OSError):  # a system that refuses is only slower to reload
                 os.setpriority(os.PRIO_PROCESS, self._proc.pid, BACKGROUND_NICENESS)
 
