@@ -44,9 +44,9 @@ class SiteState:
 
 
 def show_edited_articles(state: SiteState | None, paths: Sequence[Path], memo: dict[str, str]) -> tuple[str, ...]:
-    """Write the edited articles' pages into ``output/``; their site paths, or () when the
-    edit is not one this can show: a path that is not a seed file the last build made an
-    article of (site.yaml, a template, a new file…), or a file that is no longer an article.
+    """Write the edited articles' pages into ``output/``; the site paths whose bytes changed.
+    () as well when the edit is not one this can show: a path that is not a seed file the last
+    build made an article of (site.yaml, a template, a new file…), or no longer an article.
     The full build shows those. ``paths``: every input changed since that build, so the
     configuration is the one it used. ``memo``: the page digests of that build
     (``Warm.page_digests``), told these files are no longer what those inputs made."""
@@ -55,10 +55,10 @@ def show_edited_articles(state: SiteState | None, paths: Sequence[Path], memo: d
     files = edited_article_files(state, paths)
     if not files:
         return ()
-    replace_files(state.config.output_dir, files)
+    written = replace_files(state.config.output_dir, files)
     for path in files:
         memo.pop(path, None)
-    return tuple(files)
+    return tuple(written)
 
 
 def edited_article_files(state: SiteState, paths: Sequence[Path]) -> dict[str, bytes]:

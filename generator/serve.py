@@ -302,19 +302,28 @@ def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
 # --- watching and rebuilding ---------------------------------------------------------------
 
 class Rebuilder:
-    """Runs builds one at a time, after saves have settled."""
+    """Runs builds one at a time, after saves have settled. An article saved while a build
+    runs gets its quick pages at once from a second thread (``_run_quick``), and again when
+    that build has swapped its output in (it started from the text before the save)."""
 
     def __init__(self, root: Path, load: Callable[[], Config], hub: Hub, say: Callable[[str], None]):
         self.root, self.load, self.hub, self.say = root, load, hub, say
         self.warm = Warm()
         self._cond = threading.Condition()
         self._pending: list[str] = []
-        self._first = self._last = 0.0
+        self._during: list[str] = []  # saves while a build runs, for the quick-pages thread
+        self._building = False
+        self._first = self._last = self._during_first = 0.0
         self._stopping = False
         self._warned: set[str] = set()  # the warnings already printed
         self._latest_search = ""  # fingerprint of the search documents awaiting their Pagefind bundle
         self._search_lock = threading.Lock()
         self.thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
+        self.quick_thread = threading.Thread(target=self._run_quick, name="quick-pages", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+        self.quick_thread.start()
 
     def poke(self, shown_path: str) -> None:
         with self._cond:
@@ -324,24 +333,35 @@ class Rebuilder:
             self._last = now
             if shown_path not in self._pending:
                 self._pending.append(shown_path)
-            self._cond.notify()
+            if self._building:
+                if not self._during:
+                    self._during_first = now
+                if shown_path not in self._during:
+                    self._during.append(shown_path)
+            self._cond.notify_all()
 
     def stop(self) -> None:
         with self._cond:
             self._stopping = True
-            self._cond.notify()
+            self._cond.notify_all()
         if self.thread.is_alive():
             self.thread.join()  # a build in progress finishes (or fails) cleanly: no half-written site
+        if self.quick_thread.is_alive():
+            self.quick_thread.join()
 
     def build_now(self, reason: str = "") -> BuildResult | None:
         """One build, reported to the terminal and the hub; None when it failed."""
         self.hub.idle.clear()
         started = time.perf_counter()
         gc.unfreeze()
+        with self._cond:
+            self._building = True
         try:
             config = self.load()
             result = build(config, self.warm, progress_bar if not reason else no_progress)
         except Exception as exc:  # any failure must leave the server up, showing it
+            with self._cond:
+                self._building, self._during = False, []  # the saves wait in _pending for the next build
             failures = describe_failure(exc, self.root)
             if any(f.bug for f in failures):
                 traceback.print_exc()
@@ -355,8 +375,12 @@ class Rebuilder:
         # What the build keeps (the corpus: millions of objects on a large one) is left out of
         # the collector's full passes until the next build, so none pauses the next quick pages.
         gc.freeze()
+        with self._cond:
+            self._building, self._during = False, []
+            saved_meanwhile = list(self._pending)  # the next build's; this one has their old text
+        again = self.quick_pages(saved_meanwhile) if saved_meanwhile else ()
         self.hub.idle.set()
-        self.hub.finished(result.changed, ())
+        self.hub.finished(tuple(dict.fromkeys((*result.changed, *again))), ())
         self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
         self.warm.defer_search = True  # from now on the reload never waits for Pagefind
         with self._search_lock:  # any index still being made for an older build is now stale
@@ -371,24 +395,28 @@ class Rebuilder:
         self._warned = set(warnings)
         return result
 
-    def show_edited_articles(self, changed: list[str], reason: str) -> None:
-        """Before the full build, when only articles changed: their own pages (quick.py), so
-        the tab showing one reloads at once."""
-        if self.hub.failures or self.warm.site is None:
-            return  # after a failed build, only a full one says whether it is fixed
+    def show_edited_articles(self, changed: list[str], reason: str, then: str = "building the rest") -> None:
+        """When only articles changed: their own pages (quick.py), so the tab showing one
+        reloads at once; then, once the reloading tabs are served, the full build may start."""
         started = time.perf_counter()
-        try:
-            paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
-            written = show_edited_articles(self.warm.site, paths, self.warm.page_digests)
-        except WriteFailed:
-            return  # the full build that follows says what to do
-        except Exception:  # noqa: BLE001 — a bug here must not cost the full build that follows
-            traceback.print_exc()
-            return
+        written = self.quick_pages(changed)
         if written:
             self.hub.finished(written, ())
-            self.say(f"{_stamp()}{reason}its page shown in {time.perf_counter() - started:.2f} s; building the rest")
+            self.say(f"{_stamp()}{reason}its page shown in {time.perf_counter() - started:.2f} s; {then}")
             self.hub.wait_for_quiet()
+
+    def quick_pages(self, changed: list[str]) -> tuple[str, ...]:
+        """The site paths ``quick.show_edited_articles`` wrote for these saves; () when it does not apply."""
+        if self.hub.failures or self.warm.site is None:
+            return ()  # after a failed build, only a full one says whether it is fixed
+        try:
+            paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
+            return show_edited_articles(self.warm.site, paths, self.warm.page_digests)
+        except WriteFailed:
+            return ()  # the full build that follows says what to do
+        except Exception:  # noqa: BLE001 — a bug here must not cost the full build that follows
+            traceback.print_exc()
+            return ()
 
     def _refresh_search(self, config: Config, docs: tuple) -> None:
         """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
@@ -412,22 +440,36 @@ class Rebuilder:
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._pending and not self._stopping:
-                    self._cond.wait()
-                if self._stopping:
-                    return
-                while not self._stopping:  # settle: wait for QUIET after the last save
-                    now = time.monotonic()
-                    wait = min(self._last + QUIET, self._first + MAX_WAIT) - now
-                    if wait <= 0:
-                        break
-                    self._cond.wait(wait)
-                if self._stopping:
+                if not self._settled(lambda: self._pending, lambda: self._first):
                     return
                 changed, self._pending = self._pending, []
-            shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-            self.show_edited_articles(changed, f"{shown} changed → ")
-            self.build_now(f"{shown} changed → ")
+            self.show_edited_articles(changed, f"{_listed(changed)} changed → ")
+            self.build_now(f"{_listed(changed)} changed → ")
+
+    def _run_quick(self) -> None:
+        """Quick pages for the articles saved while a build runs (``_run`` is busy with it)."""
+        while True:
+            with self._cond:
+                if not self._settled(lambda: self._during, lambda: self._during_first):
+                    return
+                changed, self._during = self._during, []
+            self.show_edited_articles(changed, f"{_listed(changed)} changed → ", "built after the current build")
+
+    def _settled(self, saves: Callable[[], list[str]], first: Callable[[], float]) -> bool:
+        """With the condition held: wait for saves, then for QUIET after the last (at most
+        MAX_WAIT after the first); False when the server is stopping."""
+        while not saves() and not self._stopping:
+            self._cond.wait()
+        while not self._stopping:
+            wait = min(self._last + QUIET, first() + MAX_WAIT) - time.monotonic()
+            if wait <= 0:
+                break
+            self._cond.wait(wait)
+        return not self._stopping
+
+
+def _listed(changed: list[str]) -> str:
+    return ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
 
 
 def rebuild_summary(result: BuildResult) -> str:
@@ -505,7 +547,7 @@ def serve(root: Path, port: int, host: str, base_url: str | None = None,
 
     server = bind_server(host, port, make_handler(site_dir, hub), say)
     observer.start()
-    rebuilder.thread.start()
+    rebuilder.start()
     threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
 
     address = server.server_address

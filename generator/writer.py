@@ -176,13 +176,18 @@ def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) ->
             shutil.rmtree(staging, ignore_errors=True)  # now the previous folder, or a stale one
 
 
-def replace_files(output_dir: Path, files: dict[str, bytes]) -> None:
+def replace_files(output_dir: Path, files: dict[str, bytes]) -> list[str]:
     """Put single files in place in ``output/``, under the build lock, each in one rename (a
     reader sees the old file or the new one): how the preview shows an edited article before
-    its full build. Each file gets a new inode, so no hard-linked copy changes with it."""
+    its full build. Each file gets a new inode, so no hard-linked copy changes with it.
+    Returns the paths written: a file already holding those bytes is left alone."""
+    written = []
     with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
         for path, data in files.items():
             target = output_dir / plain_site_path(path)
+            if _same_bytes(target, data):
+                continue
+            written.append(path)
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
@@ -193,6 +198,7 @@ def replace_files(output_dir: Path, files: dict[str, bytes]) -> None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
                 raise
+    return written
 
 
 def recover_interrupted(output_dir: Path) -> None:

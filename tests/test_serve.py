@@ -335,3 +335,57 @@ def test_the_full_build_waits_until_reloading_tabs_are_served(requests_for, expe
     hub.wait_for_quiet(quiet=0.15, limit=1.0)
     hub.close()
     assert expected[0] <= time.monotonic() - started < expected[1]
+
+
+def test_an_article_saved_during_a_build_is_shown_at_once_and_not_undone_by_that_build(project, monkeypatch):
+    """The build reads the seeds, then the article is saved: its quick pages come from the
+    second thread while the build runs, and the build, which has the old text, must not put
+    the old page back when it swaps its output in."""
+    import generator.pipeline as pipeline
+    import generator.serve as serve
+    from generator import urls
+
+    hub = Hub()
+    rebuilder = serve.Rebuilder(project, lambda: load_config(project), hub, lambda line: None)
+    assert rebuilder.build_now() is not None
+    seed = sorted((project / "seeds").glob("*.txt"))[0]
+    page = project / "output" / urls.article_path(rebuilder.warm.site.slugs[seed.name])
+    marker = "جملة حفظت في أثناء البناء الكامل"
+    announced: list[tuple[tuple[str, ...], bool]] = []  # (changed, does the page hold the edit then?)
+    real_finished, real_read_all = hub.finished, pipeline.read_all
+    read, release = threading.Event(), threading.Event()
+
+    def finished(changed, failures):
+        announced.append((tuple(changed), marker in page.read_text(encoding="utf-8")))
+        real_finished(changed, failures)
+
+    def read_all_then_wait(*args):
+        found = real_read_all(*args)
+        if not read.is_set():  # the first build only: it holds the text from before the save
+            read.set()
+            release.wait(30)
+        return found
+
+    monkeypatch.setattr(hub, "finished", finished)
+    monkeypatch.setattr(pipeline, "read_all", read_all_then_wait)
+    rebuilder.start()
+    try:
+        rebuilder.poke("templates/base.html")  # something starts a build
+        assert read.wait(10)
+        seed.write_text(seed.read_text(encoding="utf-8") + f"\n{marker}.\n", encoding="utf-8")
+        rebuilder.poke(f"seeds/{seed.name}")
+        deadline = time.monotonic() + 10
+        while marker not in page.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert marker in page.read_text(encoding="utf-8"), "no quick page while the build ran"
+        release.set()
+        deadline = time.monotonic() + 60
+        while (len(announced) < 3 or rebuilder._pending or not hub.idle.is_set()) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the held build, then the build of the save
+    finally:
+        release.set()
+        rebuilder.stop()
+    assert page.relative_to(project / "output").as_posix() in announced[0][0]  # the quick pages, first
+    assert [holds for changed, holds in announced if page.relative_to(project / "output").as_posix() in changed] \
+        and all(holds for changed, holds in announced if page.relative_to(project / "output").as_posix() in changed)
+    assert marker in page.read_text(encoding="utf-8")
