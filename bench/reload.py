@@ -1,12 +1,13 @@
 """From saving an article to seeing the edit in a browser tab, through ``build.py serve``.
 
-    python bench/reload.py PROJECT_DIR [--edits 5] [--port 8765]
+    python bench/reload.py PROJECT_DIR [--edits 5] [--port 8765] [--gap SECONDS]
 
 Starts the preview on PROJECT_DIR (a corpus from ``bench/corpus.py``, built or not), opens the
 page of one article (a third of the way through the seeds) in headless Debian Chromium, then
 ``--edits`` times: appends a marked sentence to that seed file and measures, with
 ``time.monotonic``, how long until the tab's text holds the marker (the reload script of
-``serve`` did its job), and waits for the full build before the next edit. Prints each time
+``serve`` did its job), and waits for the full build before the next edit (with ``--gap``,
+only that many seconds: the next save lands while a build runs). Prints each time
 and the median; the seed file is restored at the end. Needs the test dependencies
 (Playwright for Python, ``/usr/bin/chromium``); not part of the test suite.
 """
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", type=Path)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--gap", type=float, help="seconds between edits instead of waiting for each full build")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -85,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
                                        timeout=3_600_000)
                 times.append(time.monotonic() - saved)
                 print(f"edit {n + 1}: on screen {times[-1] * 1000:.0f} ms after the save", flush=True)
-                preview.wait_for(r"changed → built in")
+                if args.gap is None:
+                    preview.wait_for(r"changed → built in")
+                else:
+                    time.sleep(args.gap)
             browser.close()
     finally:
         seed.write_bytes(original)
