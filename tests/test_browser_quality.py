@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, build_quietly, copy_project, serving
+from conftest import PROJECT, build_quietly, serving
 
 NODE_MODULES = PROJECT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
