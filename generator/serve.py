@@ -445,6 +445,7 @@ class Rebuilder:
                 if not self._settled(lambda: self._pending, lambda: self._first):
                     return
                 changed, self._pending = self._pending, []
+                self._building = True  # from here: a save gets quick pages from _run_quick
             self.show_edited_articles(changed, f"{_listed(changed)} changed → ")
             self.build_now(f"{_listed(changed)} changed → ")
 
