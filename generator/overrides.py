@@ -6,7 +6,7 @@ and every use is reported (build summary, ``overrides`` in articles.json). Examp
 
     ---
     date: 2020-08           # YYYY-MM-DD, YYYY-MM or YYYY
-    author: فراس إلياس
+    author: اسم الكاتب
     outlet: مركز الدراسات
     ---
 """
