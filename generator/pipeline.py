@@ -66,6 +66,7 @@ class BuildResult:
     changed: tuple[str, ...] = ()  # site paths whose bytes differ from the previous build
     up_to_date: bool = False  # nothing to do: output/ was already built from exactly these inputs
     search_pending: tuple = ()  # SearchDocs whose Pagefind bundle is still to be made (Warm.defer_search)
+    search_fingerprint: str = ""  # of the search documents (search.docs_fingerprint)
 
 
 class Progress(Protocol):
@@ -196,6 +197,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
                          for a in articles if a.overridden),
         built=tuple(articles), corpus=corpus, briefing=briefing, stages=clock.laps,
         extracted=len(articles) - cache.stats.reused, changed=tuple(out.changed), search_pending=search_plan.pending,
+        search_fingerprint=search_plan.fingerprint,
     )
 
 

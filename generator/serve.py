@@ -386,9 +386,9 @@ class Rebuilder:
         self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
         self.warm.defer_search = True  # from now on the reload never waits for Pagefind
         with self._search_lock:  # any index still being made for an older build is now stale
-            self._latest_search = search.docs_fingerprint(list(result.search_pending)) if result.search_pending else ""
+            self._latest_search = result.search_fingerprint if result.search_pending else ""
         if result.search_pending:
-            threading.Thread(target=self._refresh_search, args=(config, result.search_pending),
+            threading.Thread(target=self._refresh_search, args=(config, result.search_pending, result.search_fingerprint),
                              name="search-index", daemon=True).start()
         warnings = [str(p) for p in result.problems]
         for warning in warnings:
@@ -412,7 +412,7 @@ class Rebuilder:
         if self.hub.failures or self.warm.site is None:
             return ()  # after a failed build, only a full one says whether it is fixed
         try:
-            paths = [self.root / c if not Path(c).is_absolute() else Path(c) for c in changed]
+            paths = [self.root / c for c in changed]  # an absolute path stays as it is
             return show_edited_articles(self.warm.site, paths, self.warm.page_digests)
         except WriteFailed:
             return ()  # the full build that follows says what to do
@@ -420,11 +420,10 @@ class Rebuilder:
             traceback.print_exc()
             return ()
 
-    def _refresh_search(self, config: Config, docs: tuple) -> None:
+    def _refresh_search(self, config: Config, docs: tuple, fingerprint: str) -> None:
         """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
         has superseded it by then."""
         started = time.perf_counter()
-        fingerprint = search.docs_fingerprint(list(docs))
         try:
             bundle = pagefind_bundle(docs, background=True)  # the next edit's reload comes first
             with self._search_lock:
