@@ -12,12 +12,18 @@ Three threads and one shared ``Hub``:
 
 A failed build changes nothing in ``output/`` (the writer swaps only complete sites), so
 the last good site keeps being served, with the error laid over it.
+
+Only requests naming the preview's own address in their ``Host`` header are answered
+(``Hosts``): a page elsewhere whose name an attacker points at 127.0.0.1 (DNS rebinding) gets
+403, not the unpublished site.
 """
 from __future__ import annotations
 
 import errno
+import functools
 import gc
 import html
+import ipaddress
 import json
 import mimetypes
 import queue
@@ -28,7 +34,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -58,6 +64,8 @@ MAX_WAIT = 1.0  # …but never wait longer than this after the first save of a b
 PORT_TRIES = 20
 KEEPALIVE = 10.0  # seconds between comments on an idle event stream (finds closed tabs)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})  # as a Host header names them
+HOST_RE = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?")
 # Editors' scratch files: saving "a.txt" in vim also touches "4913", "a.txt~", ".a.txt.swp".
 SCRATCH_RE = re.compile(r"^(?:\.|#|4913$)|(?:~|\.sw[a-p]|\.tmp|\.part|\.crdownload)$")
 STATIC = Path(__file__).resolve().parent / "serve_static"
@@ -126,6 +134,76 @@ class Hub:
 
 # --- serving -------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Hosts:
+    """The ``Host`` headers the preview answers, all with its port (without one: port 80).
+
+    * Listening on loopback (the default): ``127.0.0.1``, ``localhost``, ``[::1]`` (and the
+      loopback address given to ``--bind``) only.
+    * Listening elsewhere (``--bind 0.0.0.0``, ``::`` or one address): those, any IP address
+      literal (``192.168.1.20``, ``[fe80::1]``), and this machine's name as
+      ``socket.gethostname()`` gives it, its first label and ``<first label>.local``.
+
+    DNS rebinding needs a name its attacker controls; an address literal is never resolved, so
+    it reaches this server only when it is one of the machine's own (or forwarded to it), and
+    accepting every literal keeps port forwarding and virtual machines working. Names are
+    compared case-insensitively, as written (``localhost.`` or ``a.localhost`` are refused).
+    """
+    port: int
+    names: frozenset[str]
+    any_address: bool
+    shown: str = "127.0.0.1"  # the address named in the refusal
+
+    def allows(self, host: str) -> bool:
+        match = HOST_RE.fullmatch(host.strip().lower())
+        if not match or int(match[2] or 80) != self.port:
+            return False
+        return match[1] in self.names or (self.any_address and _is_address(match[1]))
+
+    def refusal(self, hosts: list[str]) -> str:
+        """Why a request naming ``hosts`` (its Host headers) gets no answer."""
+        if self.any_address:
+            where = f"this machine's addresses and names on port {self.port}"
+        else:
+            others = ", ".join(sorted(LOOPBACK_HOSTS - {self.shown}))
+            where = f"http://{self.shown}:{self.port}/ (or {others} on that port)"
+        asked = ("without a Host header" if not hosts else "with several Host headers" if len(hosts) > 1
+                 else "for " + json.dumps(_printable(hosts[0])))
+        return f"this preview answers only at {where}, not {asked}"
+
+
+def preview_hosts(address: tuple) -> Hosts:
+    """The ``Hosts`` of a server listening on ``address`` (its ``server_address``)."""
+    if ipaddress.ip_address(address[0]).is_loopback:
+        shown = f"[{address[0]}]" if ":" in address[0] else address[0]
+        return Hosts(address[1], LOOPBACK_HOSTS | {shown}, any_address=False, shown=shown)
+    return Hosts(address[1], LOOPBACK_HOSTS | machine_names(), any_address=True)
+
+
+@functools.cache
+def machine_names() -> frozenset[str]:
+    name = socket.gethostname().lower().rstrip(".")
+    first = name.split(".")[0]
+    return frozenset({name, first, f"{first}.local"} - {"", ".local"})
+
+
+def _is_address(name: str) -> bool:
+    """An IPv4 literal, or a bracketed IPv6 one, as a Host header writes them."""
+    try:
+        if name.startswith("["):
+            ipaddress.IPv6Address(name[1:-1])
+        else:
+            ipaddress.IPv4Address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    shown = "".join(c if " " <= c <= "~" else "?" for c in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
+
+
 class Outside(Exception):
     """A request path that would leave the site folder."""
 
@@ -188,6 +266,20 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
     """``site_dir``: the output folder of the current configuration (site.yaml may move it)."""
     class PreviewHandler(BaseHTTPRequestHandler):
         server_version = "briefing-preview"
+        error_content_type = "text/plain; charset=utf-8"  # what http.server itself refuses, too
+        error_message_format = "%(code)d %(message)s: %(explain)s\n"
+
+        def parse_request(self) -> bool:
+            """Every request passes here before any endpoint (pages, the event stream, the
+            server's own files): one for another Host is refused whatever it asks for. Before
+            HTTP/1.1 a request may have no Host; a browser always sends one."""
+            if not super().parse_request():
+                return False
+            hosts, allowed = self.headers.get_all("Host", []), self.server.hosts
+            if (hosts or self.request_version >= "HTTP/1.1") and not (len(hosts) == 1 and allowed.allows(hosts[0])):
+                self.send_error(HTTPStatus.FORBIDDEN, explain=allowed.refusal(hosts))
+                return False
+            return True
 
         def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
             self.respond(send_body=False)
@@ -276,6 +368,11 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # event streams never block Ctrl-C
+    hosts: Hosts
+
+    def server_bind(self) -> None:
+        super().server_bind()
+        self.hosts = preview_hosts(self.server_address)  # the port is known once bound (--port 0)
 
 
 class PreviewServer6(PreviewServer):

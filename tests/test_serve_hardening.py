@@ -1,0 +1,196 @@
+"""The preview server (``build.py serve``) under hostile or heavy use (issue 17), one row per case.
+
+Each table row is a request a browser, a script or an attacker's page can send; the test under
+the table sends it over a real socket to a real server on loopback (``build.py serve`` in a
+process, as ``test_serve.py`` starts it, or the same handler in this process where a build must
+be held) and asserts what comes back: the status, the words of the answer, and that the server
+still answers the next request.
+
+* Host: only requests naming the preview's own address are answered (DNS rebinding).
+* Long names and URLs: 404 or 414 at once, never a traceback and a dropped connection.
+* A burst of 200 clients: every one answered; Ctrl-C stops the server even with a client silent.
+* During a build: a missing file is answered at once; only a missing site folder waits.
+"""
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from generator.serve import Hub, PreviewServer, bind_server, make_handler
+from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int  # 0: the connection closed or failed without a status line
+    head: str
+    body: str
+    error: str = ""  # what the socket raised, if it did
+
+
+def exchange(port: int, request: bytes, timeout: float = 10.0) -> Answer:
+    """``request`` sent as written (no client fills in a Host), the answer read to its end."""
+    received, error = b"", ""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+        try:
+            conn.sendall(request)
+            while chunk := conn.recv(65536):
+                received += chunk
+        except OSError as exc:
+            error = f"{type(exc).__name__}: {exc}"
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line = head.split(b"\r\n", 1)[0].split()
+    status = int(status_line[1]) if len(status_line) > 1 and status_line[1].isdigit() else 0
+    return Answer(status, head.decode("latin-1"), body.decode("utf-8", "replace"), error)
+
+
+def get(port: int, target: str, hosts: tuple[str, ...] | None = None, method: str = "GET",
+        version: str = "HTTP/1.1") -> Answer:
+    """One request for ``target`` with these Host headers (None: the server's own address)."""
+    hosts = (f"127.0.0.1:{port}",) if hosts is None else hosts
+    lines = [f"{method} {target} {version}", *(f"Host: {h}" for h in hosts), "", ""]
+    return exchange(port, "\r\n".join(lines).encode("latin-1"))
+
+
+@contextlib.contextmanager
+def preview_in_process(site: Path, bind: str = "127.0.0.1", hub: Hub | None = None) -> Iterator[PreviewServer]:
+    """The preview's HTTP server on ``site``, in this process (where a test must hold a build)."""
+    server = bind_server(bind, 0, make_handler(lambda: site, hub or Hub()), lambda line: None)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def server_output(server: Served) -> str:
+    """What the server printed so far."""
+    while not server.lines.empty():
+        server.log.append(server.lines.get())
+    return "\n".join(server.log)
+
+
+# --- Host: only the preview's own address is answered ---------------------------------------
+
+@dataclass(frozen=True)
+class HostCase:
+    hosts: tuple[str, ...]  # the Host headers sent, "{port}" filled in
+    status: int
+    says: str  # in the answer's body, "{port}" filled in
+    version: str = "HTTP/1.1"
+
+
+ON_LOOPBACK = "this preview answers only at http://127.0.0.1:{port}/ (or [::1], localhost on that port)"
+LOOPBACK_HOSTS = {
+    # case                                 Host headers sent                                 status  the answer says
+    "the address it listens on":           HostCase(("127.0.0.1:{port}",),                       200, 'dir="rtl"'),
+    "localhost":                           HostCase(("localhost:{port}",),                       200, 'dir="rtl"'),
+    "localhost in capitals":               HostCase(("LocalHost:{port}",),                       200, 'dir="rtl"'),
+    "IPv6 loopback":                       HostCase(("[::1]:{port}",),                           200, 'dir="rtl"'),
+    "HTTP/1.0 without Host":               HostCase((),                                          200, 'dir="rtl"', "HTTP/1.0"),
+    "a foreign name":                      HostCase(("evil.example",),                           403, ON_LOOPBACK + ', not for "evil.example"'),
+    "a foreign name with the port":        HostCase(("evil.example:{port}",),                    403, ON_LOOPBACK + ', not for "evil.example:{port}"'),
+    "an own address inside a foreign name": HostCase(("127.0.0.1.evil.example:{port}",),         403, ON_LOOPBACK),
+    "localhost inside a foreign name":     HostCase(("localhost.evil.example:{port}",),          403, ON_LOOPBACK),
+    "a subdomain of localhost":            HostCase(("evil.localhost:{port}",),                  403, ON_LOOPBACK),
+    "another port":                        HostCase(("127.0.0.1:1",),                            403, ON_LOOPBACK),
+    "no port (only port 80 may omit it)":  HostCase(("127.0.0.1",),                              403, ON_LOOPBACK),
+    "a network address":                   HostCase(("192.168.1.20:{port}",),                    403, ON_LOOPBACK),
+    "credentials before the address":      HostCase(("evil@127.0.0.1:{port}",),                  403, ON_LOOPBACK),
+    "an empty Host":                       HostCase(("",),                                       403, ON_LOOPBACK),
+    "no Host on HTTP/1.1":                 HostCase((),                                          403, ON_LOOPBACK + ", not without a Host header"),
+    "two Host headers":                    HostCase(("127.0.0.1:{port}", "evil.example:{port}"), 403, ON_LOOPBACK + ", not with several Host headers"),
+}
+# Every endpoint refuses a foreign Host: pages, missing pages, paths outside the site, the
+# reload stream and the files the server adds to pages, whatever the method.
+ENDPOINTS = ["/", "/index.html?q=1", "/no-such-page.html", "/../site.yaml", "/__serve__/events",
+             "/__serve__/reload.js", "/__serve__/serve.css", "HEAD /", "POST /", "OPTIONS *"]
+
+
+@pytest.mark.parametrize("case", list(LOOPBACK_HOSTS.values()), ids=list(LOOPBACK_HOSTS))
+def test_only_requests_for_the_previews_own_address_are_answered(served, case):
+    port = served.port
+    answer = get(port, "/", tuple(h.format(port=port) for h in case.hosts), version=case.version)
+    assert answer.status == case.status, answer
+    assert case.says.format(port=port) in answer.body, answer.body[:300]
+    if case.status == 403:
+        assert "text/plain" in answer.head and "<" not in answer.body
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1.evil.example:{port}", None])
+def test_a_foreign_host_is_refused_at_every_endpoint(served, endpoint, host):
+    method, _, target = endpoint.rpartition(" ")
+    hosts = (host.format(port=served.port),) if host else ()
+    answer = get(served.port, target, hosts, method or "GET")
+    assert answer.status == 403, answer
+    if method != "HEAD":
+        assert ON_LOOPBACK.format(port=served.port) in answer.body
+    assert get(served.port, "/").status == 200  # and the preview goes on answering its own address
+
+
+def test_an_attackers_page_rebound_to_the_preview_cannot_read_it(served, browser):
+    """DNS rebinding as a browser meets it: a page from evil.example, whose name then points at
+    this machine, fetches its own origin, and so the preview. (The context's proxy plays the
+    rebound name: every request for evil.example reaches the preview, naming evil.example.)"""
+    origin = f"http://evil.example:{served.port}"
+    context = browser.new_context(proxy={"server": f"http://127.0.0.1:{served.port}"})
+    try:
+        page = context.new_page()
+        page.route(f"{origin}/attack.html", lambda route: route.fulfill(
+            content_type="text/html", body="<!DOCTYPE html><title>attack</title><p>hello</p>"))
+        page.goto(f"{origin}/attack.html")
+        stolen = page.evaluate("""async () => {
+            const answers = [];
+            for (const path of ["/", "/data/articles.json", "/__serve__/events", "/__serve__/reload.js"]) {
+                const response = await fetch(path);
+                answers.push([path, response.status, (await response.text()).slice(0, 200)]);
+            }
+            return answers;
+        }""")
+    finally:
+        context.close()
+    for path, status, text in stolen:
+        assert status == 403 and "this preview answers only at" in text, (path, status, text)
+
+
+ON_NETWORK = "this preview answers only at this machine's addresses and names on port {port}"
+NETWORK_HOSTS = {
+    # case (listening on 0.0.0.0)          Host headers sent                     status  the answer says
+    "loopback":                            HostCase(("127.0.0.1:{port}",),           200, 'dir="rtl"'),
+    "localhost":                           HostCase(("localhost:{port}",),           200, 'dir="rtl"'),
+    "an address on the network":           HostCase(("192.168.1.20:{port}",),        200, 'dir="rtl"'),
+    "an IPv6 address":                     HostCase(("[fe80::1]:{port}",),           200, 'dir="rtl"'),
+    "the machine's name":                  HostCase(("{hostname}:{port}",),          200, 'dir="rtl"'),
+    "the machine's .local name":           HostCase(("{short}.local:{port}",),       200, 'dir="rtl"'),
+    "a foreign name":                      HostCase(("evil.example:{port}",),        403, ON_NETWORK + ', not for "evil.example:{port}"'),
+    "an address inside a foreign name":    HostCase(("192.168.1.20.evil.example:{port}",), 403, ON_NETWORK),
+    "the machine's name inside another":   HostCase(("{short}.evil.example:{port}",), 403, ON_NETWORK),
+    "an address, another port":            HostCase(("192.168.1.20:1",),             403, ON_NETWORK),
+    "an address as one number":            HostCase(("3232235796:{port}",),          403, ON_NETWORK),
+    "IPv6 without brackets":               HostCase(("fe80::1:{port}",),             403, ON_NETWORK),
+    "no Host on HTTP/1.1":                 HostCase((),                              403, ON_NETWORK + ", not without a Host header"),
+}
+
+
+@pytest.fixture(scope="module")
+def on_the_network(site_root) -> Iterator[PreviewServer]:
+    """``--bind 0.0.0.0``: the preview shown to the network (asked here over loopback only)."""
+    with preview_in_process(site_root / "output", bind="0.0.0.0") as server:
+        yield server
+
+
+@pytest.mark.parametrize("case", list(NETWORK_HOSTS.values()), ids=list(NETWORK_HOSTS))
+def test_listening_on_the_network_answers_the_machines_addresses_and_names(on_the_network, case):
+    port, hostname = on_the_network.server_address[1], socket.gethostname().lower()
+    names = {"port": port, "hostname": hostname, "short": hostname.split(".")[0]}
+    answer = get(port, "/", tuple(h.format(**names) for h in case.hosts))
+    assert answer.status == case.status, answer
+    assert case.says.format(**names) in answer.body, answer.body[:300]
