@@ -65,6 +65,9 @@ PORT_TRIES = 20
 KEEPALIVE = 10.0  # seconds between comments on an idle event stream (finds closed tabs)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})  # as a Host header names them
+MAX_URL = 8192  # characters of a request's target, as most servers allow (Apache: 8190)
+LINGER = 2.0  # seconds reading what a refused client still sends, so that it gets the answer
+ERROR_EXPLAINED = {HTTPStatus.REQUEST_URI_TOO_LONG: f"this preview answers URLs of up to {MAX_URL:,} characters"}
 HOST_RE = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?")
 # Editors' scratch files: saving "a.txt" in vim also touches "4913", "a.txt~", ".a.txt.swp".
 SCRATCH_RE = re.compile(r"^(?:\.|#|4913$)|(?:~|\.sw[a-p]|\.tmp|\.part|\.crdownload)$")
@@ -219,13 +222,26 @@ def site_file(site: Path, request_path: str) -> Path | None:
     if any(part in ("..", ".") for part in parts) or "" in parts[:-1] or re.match(r"^[A-Za-z]:", parts[0]):
         raise Outside(request_path)
     target = site.joinpath(*[p for p in parts if p])
-    if target.is_dir():
-        target = target / "index.html"
-    if not target.is_file():
-        return None
-    if not target.resolve().is_relative_to(site.resolve()):
+    try:
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return None
+        inside = target.resolve().is_relative_to(site.resolve())
+    except OSError:  # a name longer than the file system allows (ENAMETOOLONG), an unreadable folder…
+        return None  # …names no file that could be served
+    if not inside:
         raise Outside(request_path)
     return target
+
+
+def read_file(path: Path | None) -> bytes | None:
+    """The file's bytes; None when it cannot be read, as when a build swapped the site since it
+    was found."""
+    try:
+        return path.read_bytes() if path else None
+    except OSError:
+        return None
 
 
 def inject(page: bytes, build_id: str, failures: tuple[Failure, ...], site_path: str = "") -> bytes:
@@ -279,7 +295,37 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
             if (hosts or self.request_version >= "HTTP/1.1") and not (len(hosts) == 1 and allowed.allows(hosts[0])):
                 self.send_error(HTTPStatus.FORBIDDEN, explain=allowed.refusal(hosts))
                 return False
+            if len(self.path) > MAX_URL:  # http.server's own limit is 65,536 for the whole line
+                self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+                return False
             return True
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            self.refused = True  # the request may not have been read to its end
+            super().send_error(code, message, explain or ERROR_EXPLAINED.get(code))
+
+        def finish(self) -> None:
+            super().finish()
+            if getattr(self, "refused", False) or _unread(self.connection):
+                linger(self.connection)
+
+        def handle_one_request(self) -> None:
+            """A bug in answering costs that request a 500, not the connection."""
+            self.answering = False
+            try:
+                super().handle_one_request()
+            except (ConnectionError, TimeoutError):
+                raise  # the client left: PreviewServer.handle_error lets it go quietly
+            except Exception:
+                traceback.print_exc()
+                if not self.answering:  # nothing sent yet: the client can still be told
+                    self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                                    explain="the preview server failed; the terminal where it runs says why")
+                self.close_connection = True
+
+        def send_response(self, code: int, message: str | None = None) -> None:
+            self.answering = True
+            super().send_response(code, message)
 
         def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
             self.respond(send_body=False)
@@ -304,15 +350,15 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
             except (Outside, UnicodeDecodeError):
                 return self.send(HTTPStatus.FORBIDDEN, b"Refused: that path is outside the site.\n",
                                  "text/plain; charset=utf-8", send_body)
-            status = HTTPStatus.OK
-            if target is None:
-                status, target = HTTPStatus.NOT_FOUND, site_file(site, "/404.html")
-            if target is None:  # no site at all yet
+            status, data = HTTPStatus.OK, read_file(target)
+            if data is None:
+                target = site_file(site, "/404.html")
+                status, data = HTTPStatus.NOT_FOUND, read_file(target)
+            if data is None:  # no site at all yet
                 if hub.failures:
                     return self.send(HTTPStatus.INTERNAL_SERVER_ERROR, inject(error_page(), hub.build_id, hub.failures),
                                      "text/html; charset=utf-8", send_body)
                 return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", send_body)
-            data = target.read_bytes()
             kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if kind == "text/html":
                 shown = target.relative_to(site).as_posix() if status == HTTPStatus.OK else ""
@@ -355,7 +401,7 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
                             break
                         self.wfile.write(f"event: reload\ndata: {message}\n\n".encode())
                     self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
+            except OSError:
                 pass  # the tab was closed
             finally:
                 hub.leave(q)
@@ -373,6 +419,36 @@ class PreviewServer(ThreadingHTTPServer):
     def server_bind(self) -> None:
         super().server_bind()
         self.hosts = preview_hosts(self.server_address)  # the port is known once bound (--port 0)
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)  # a client that left is no error of ours
+
+
+def _unread(conn: socket.socket) -> bool:
+    """Whether the client has sent more than was read (a request body, say)."""
+    try:
+        conn.setblocking(False)
+        return bool(conn.recv(1, socket.MSG_PEEK))
+    except OSError:  # BlockingIOError: nothing waiting
+        return False
+    finally:
+        conn.setblocking(True)
+
+
+def linger(conn: socket.socket) -> None:
+    """Read and drop what the client still sends, for at most ``LINGER`` seconds, before the
+    socket is closed: closing it with input unread resets the connection, and a client still
+    sending (a long URL) would lose the answer it was given."""
+    deadline = time.monotonic() + LINGER
+    try:
+        conn.shutdown(socket.SHUT_WR)
+        while (left := deadline - time.monotonic()) > 0:
+            conn.settimeout(left)
+            if not conn.recv(65536):
+                return
+    except OSError:
+        pass
 
 
 class PreviewServer6(PreviewServer):

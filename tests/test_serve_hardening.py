@@ -194,3 +194,48 @@ def test_listening_on_the_network_answers_the_machines_addresses_and_names(on_th
     answer = get(port, "/", tuple(h.format(**names) for h in case.hosts))
     assert answer.status == case.status, answer
     assert case.says.format(**names) in answer.body, answer.body[:300]
+
+
+# --- long names and URLs: answered at once, never a dropped connection ---------------------
+
+TOO_LONG = "414 Request-URI Too Long: this preview answers URLs of up to 8,192 characters"
+NOT_FOUND = 'dir="rtl"'  # the site's own 404 page
+LONG_PATHS = {
+    # case                                     request target                              status  the answer says
+    "a 300-byte name":                         ("/" + "a" * 300,                              404, NOT_FOUND),
+    "a 300-byte page name in Arabic":          ("/" + "%D8%A8" * 150 + ".html",               404, NOT_FOUND),
+    "a 300-byte folder name":                  ("/" + "a" * 300 + "/index.html",              404, NOT_FOUND),
+    "a 300-byte name in a folder of the site": ("/articles/" + "a" * 300 + ".html",           404, NOT_FOUND),
+    "a 300-byte name with a query":            ("/" + "a" * 300 + "?q=1",                     404, NOT_FOUND),
+    "a 300-byte name among the server's own":  ("/__serve__/" + "a" * 300,                    404, "Not found."),
+    "a path longer than the system's 4,096":   ("/" + "a/" * 3000,                            404, NOT_FOUND),
+    "a 10,000-character URL":                  ("/" + "a" * 10_000,                           414, TOO_LONG),
+    "a 10,000-character query":                ("/?q=" + "a" * 10_000,                        414, TOO_LONG),
+    "a 10,000-character event stream URL":     ("/__serve__/events?" + "a" * 10_000,          414, TOO_LONG),
+    "past http.server's 65,536 (70,000)":      ("/" + "a" * 70_000,                           414, TOO_LONG),
+    "a 10 MB URL, still being sent":           ("/" + "a" * 10_000_000,                       414, TOO_LONG),
+}
+
+
+@pytest.mark.parametrize("target, status, says", list(LONG_PATHS.values()), ids=list(LONG_PATHS))
+def test_a_long_name_or_url_is_answered_and_the_server_goes_on(served, target, status, says):
+    answer = get(served.port, target)
+    assert (answer.status, answer.error) == (status, ""), answer
+    assert says in answer.body, answer.body[:300]
+    assert get(served.port, "/").status == 200  # the next request is answered
+    assert "Traceback" not in server_output(served)
+
+
+def test_a_bug_while_answering_costs_that_request_a_500_not_the_connection(site_root, monkeypatch, capsys):
+    import generator.serve as serve
+
+    def broken_inject(*args, **kwargs):
+        raise RuntimeError("a bug in the preview")
+    monkeypatch.setattr(serve, "inject", broken_inject)
+    with preview_in_process(site_root / "output") as server:
+        page = get(server.server_address[1], "/")
+        stylesheet = get(server.server_address[1], "/assets/style.css")
+    assert (page.status, page.error) == (500, ""), page
+    assert "the preview server failed; the terminal where it runs says why" in page.body
+    assert "RuntimeError: a bug in the preview" in capsys.readouterr().err
+    assert stylesheet.status == 200
