@@ -66,6 +66,8 @@ KEEPALIVE = 10.0  # seconds between comments on an idle event stream (finds clos
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})  # as a Host header names them
 MAX_URL = 8192  # characters of a request's target, as most servers allow (Apache: 8190)
+BACKLOG = max(socket.SOMAXCONN, 1024)  # connections waiting to be accepted (the system caps it: Linux 4096)
+REQUEST_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
 LINGER = 2.0  # seconds reading what a refused client still sends, so that it gets the answer
 ERROR_EXPLAINED = {HTTPStatus.REQUEST_URI_TOO_LONG: f"this preview answers URLs of up to {MAX_URL:,} characters"}
 HOST_RE = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?")
@@ -282,6 +284,7 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
     """``site_dir``: the output folder of the current configuration (site.yaml may move it)."""
     class PreviewHandler(BaseHTTPRequestHandler):
         server_version = "briefing-preview"
+        timeout = REQUEST_TIMEOUT  # a client that connects and says nothing does not keep a thread
         error_content_type = "text/plain; charset=utf-8"  # what http.server itself refuses, too
         error_message_format = "%(code)d %(message)s: %(explain)s\n"
 
@@ -413,7 +416,11 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
 
 
 class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True  # event streams never block Ctrl-C
+    daemon_threads = True  # event streams never block Ctrl-C…
+    block_on_close = False  # …nor does server_close wait for a connection still open
+    # socketserver's default backlog, 5, drops the connections of a burst beyond it (a page
+    # and its files, or many tabs reloading at once): their clients retry after 1 s, 3 s, 7 s…
+    request_queue_size = BACKLOG
     hosts: Hosts
 
     def server_bind(self) -> None:

@@ -14,16 +14,20 @@ still answers the next request.
 from __future__ import annotations
 
 import contextlib
+import signal
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
+from bench.load import burst
+from conftest import copy_project
 from generator.serve import Hub, PreviewServer, bind_server, make_handler
-from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
+from test_serve import EventStream, Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
 @dataclass(frozen=True)
@@ -239,3 +243,39 @@ def test_a_bug_while_answering_costs_that_request_a_500_not_the_connection(site_
     assert "the preview server failed; the terminal where it runs says why" in page.body
     assert "RuntimeError: a bug in the preview" in capsys.readouterr().err
     assert stylesheet.status == 200
+
+
+# --- a burst of clients, and stopping with clients connected -------------------------------
+
+BURST = 200  # clients connecting at the same instant, as a page with its files in many tabs
+BURST_TIMEOUT = 10.0  # seconds each client waits for its answer
+BURST_SLOWEST = 3.0  # seconds the slowest may take: a connection the system dropped is retried after 1 s, then 3 s
+
+
+@pytest.mark.parametrize("path", ["/", "/about.html"])
+def test_a_burst_of_clients_is_answered_every_one(served, path):
+    result = burst(served.port, BURST, path, BURST_TIMEOUT)
+    print(f"\n{BURST} clients at once for {path}: {result.summary()}")
+    assert result.failures == [], result.summary()
+    assert len(result.seconds) == BURST and max(result.seconds) < BURST_SLOWEST and result.total < 30
+
+
+def test_ctrl_c_stops_the_server_while_clients_are_connected_and_silent(tmp_path):
+    server = Served(copy_project(tmp_path / "project"), 0)
+    silent = socket.create_connection(("127.0.0.1", server.port))  # a browser's spare connection
+    halfway = socket.create_connection(("127.0.0.1", server.port))
+    halfway.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never ends its headers
+    stream = EventStream(server.port)  # an open tab
+    try:
+        time.sleep(0.2)
+        stopped = time.monotonic()
+        server.proc.send_signal(signal.SIGINT)
+        assert server.proc.wait(timeout=10) == 0
+        assert time.monotonic() - stopped < 5
+    finally:
+        server.proc.kill()
+        for conn in (silent, halfway):
+            conn.close()
+        stream.close()
+    output = server.rest()
+    assert "Traceback" not in output and output.endswith("Stopped.")
