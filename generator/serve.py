@@ -68,6 +68,7 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})  # as a Host hea
 MAX_URL = 8192  # characters of a request's target, as most servers allow (Apache: 8190)
 BACKLOG = max(socket.SOMAXCONN, 1024)  # connections waiting to be accepted (the system caps it: Linux 4096)
 REQUEST_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
+SWAP_WAIT, SWAP_POLL = 10.0, 0.01  # seconds a request waits for a site folder missing mid-build; how often it looks
 LINGER = 2.0  # seconds reading what a refused client still sends, so that it gets the answer
 ERROR_EXPLAINED = {HTTPStatus.REQUEST_URI_TOO_LONG: f"this preview answers URLs of up to {MAX_URL:,} characters"}
 HOST_RE = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?")
@@ -237,6 +238,20 @@ def site_file(site: Path, request_path: str) -> Path | None:
     return target
 
 
+def find_site_file(site: Path, request_path: str, hub: Hub) -> Path | None:
+    """``site_file``, waiting only when a file that exists may not be seen: while a build runs
+    and the site folder itself is missing (between the two renames of a swap where the system
+    cannot exchange two folders in one step, or a deleted ``output/`` the build makes again).
+    A file missing from a site folder that is there is missing, and answered so at once."""
+    target = site_file(site, request_path)
+    if target is None and not site.is_dir():
+        deadline = time.monotonic() + SWAP_WAIT
+        while not site.is_dir() and time.monotonic() < deadline and not hub.idle.wait(SWAP_POLL):
+            pass
+        target = site_file(site, request_path)
+    return target
+
+
 def read_file(path: Path | None) -> bytes | None:
     """The file's bytes; None when it cannot be read, as when a build swapped the site since it
     was found."""
@@ -346,10 +361,7 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
                 return self.send_static(path[len(SERVE_PREFIX):], send_body)
             site = site_dir()
             try:
-                target = site_file(site, self.path)
-                if target is None and not hub.idle.is_set():
-                    hub.idle.wait(10)  # the site folder may be between its two renames
-                    target = site_file(site, self.path)
+                target = find_site_file(site, self.path, hub)
             except (Outside, UnicodeDecodeError):
                 return self.send(HTTPStatus.FORBIDDEN, b"Refused: that path is outside the site.\n",
                                  "text/plain; charset=utf-8", send_body)

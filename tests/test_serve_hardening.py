@@ -26,7 +26,8 @@ import pytest
 
 from bench.load import burst
 from conftest import copy_project
-from generator.serve import Hub, PreviewServer, bind_server, make_handler
+from generator.config import load_config
+from generator.serve import Hub, PreviewServer, Rebuilder, bind_server, make_handler
 from test_serve import EventStream, Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
@@ -279,3 +280,82 @@ def test_ctrl_c_stops_the_server_while_clients_are_connected_and_silent(tmp_path
         stream.close()
     output = server.rest()
     assert "Traceback" not in output and output.endswith("Stopped.")
+
+
+# --- during a build: only a missing site folder waits --------------------------------------
+
+AT_ONCE = 1.0  # seconds: a missing file waited for the build to end (up to 10 s) before issue 17
+DURING_A_BUILD = {
+    # case                                request target             status  the answer says
+    "a missing page":                     ("/no-such-page.html",       404, NOT_FOUND),
+    "a missing page in a folder":         ("/articles/no-such.html",   404, NOT_FOUND),
+    "a missing folder":                   ("/no-such-folder/",         404, NOT_FOUND),
+    "a missing stylesheet":               ("/assets/no-such.css",      404, NOT_FOUND),
+    "a missing file of the server's":     ("/__serve__/no-such.js",    404, "Not found."),
+    "a page that is there":               ("/",                        200, 'dir="rtl"'),
+    "a name too long, during the build":  ("/" + "a" * 300,            404, NOT_FOUND),
+}
+
+
+@dataclass
+class HeldBuild:
+    port: int
+    site: Path
+    hub: Hub
+
+
+@pytest.fixture(scope="module")
+def held_build(tmp_path_factory) -> Iterator[HeldBuild]:
+    """The preview of a built project, with its next build held after reading the seeds (as
+    ``test_serve.py`` holds one) until the module's tests are done."""
+    import generator.pipeline as pipeline
+
+    project = copy_project(tmp_path_factory.mktemp("held"))
+    hub = Hub()
+    rebuilder = Rebuilder(project, lambda: load_config(project), hub, lambda line: None)
+    assert rebuilder.build_now() is not None
+    read, release, real_read_all = threading.Event(), threading.Event(), pipeline.read_all
+
+    def read_all_then_wait(*args):
+        found = real_read_all(*args)
+        read.set()
+        release.wait(120)
+        return found
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "read_all", read_all_then_wait)
+        rebuilder.start()
+        try:
+            with preview_in_process(project / "output", hub=hub) as server:
+                rebuilder.poke("templates/base.html")
+                assert read.wait(10) and not hub.idle.is_set()  # a build is running
+                yield HeldBuild(server.server_address[1], project / "output", hub)
+        finally:
+            release.set()
+            rebuilder.stop()
+
+
+@pytest.mark.parametrize("target, status, says", list(DURING_A_BUILD.values()), ids=list(DURING_A_BUILD))
+def test_during_a_build_a_request_is_answered_at_once(held_build, target, status, says):
+    started = time.monotonic()
+    answer = get(held_build.port, target)
+    elapsed = time.monotonic() - started
+    assert answer.status == status and says in answer.body, answer
+    assert elapsed < AT_ONCE, f"answered after {elapsed:.2f} s"
+    assert not held_build.hub.idle.is_set()  # the build was still running
+
+
+def test_during_a_build_only_a_missing_site_folder_waits_and_then_the_page_is_served(held_build, tmp_path):
+    """Between the two renames of a swap (where folders cannot be exchanged in one step) there
+    is no site folder: the request waits for it, and gets the page, not a 404."""
+    away = tmp_path / "output-mid-swap"
+    held_build.site.rename(away)
+    answers: list[Answer] = []
+    asking = threading.Thread(target=lambda: answers.append(get(held_build.port, "/")))
+    asking.start()
+    time.sleep(0.3)
+    assert asking.is_alive(), "answered while there was no site folder"
+    back = time.monotonic()
+    away.rename(held_build.site)
+    asking.join(10)
+    assert answers and answers[0].status == 200 and 'dir="rtl"' in answers[0].body, answers
+    assert time.monotonic() - back < AT_ONCE
