@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
+from .output_folder import CONTENT_HINT, PLACE_HINT, output_refusal, placement_refusal, protected_paths
 from .model import ENTITY_TYPES, DateValue, Entity, Problem, entity_id_for
 from .sources import Source
 from .ui_text import DEFAULT_UI_TEXT
@@ -353,15 +354,11 @@ def _partial_date(value) -> DateValue | None:
 
 
 def _check_output_dir(dirs: dict[str, Path], root: Path, doc: YamlDoc, shown: str) -> list[Problem]:
-    """The output folder is deleted and replaced on every build: it must hold nothing else."""
-    out = dirs["output"].resolve()
-    protected = {"the project root": root.resolve(), **{f"the {k} folder": dirs[k].resolve()
-                                                        for k in ("seeds", "content", "templates")}}
-    for what, folder in protected.items():
-        if out == folder or out in folder.parents:
-            return [Problem(shown, f"'output' points at {what} ({folder}); building would replace it",
-                            doc.line_of(("output",)), "use a folder of its own, such as 'output'")]
-        if what != "the project root" and folder in out.parents:  # the site would become an input
-            return [Problem(shown, f"'output' is inside {what} ({folder}); the built site would be read "
-                                   "back as input", doc.line_of(("output",)), "use a folder of its own, such as 'output'")]
-    return []
+    """The output folder is replaced on every build: where it may be (``output_folder``)."""
+    inputs = {key: dirs[key] for key in ("seeds", "content", "templates")}
+    line = doc.line_of(("output",))
+    reason = placement_refusal(dirs["output"], root, protected_paths(root, inputs, root / CONFIG_FILE))
+    if reason:
+        return [Problem(shown, reason, line, f"nothing was touched; {PLACE_HINT}")]
+    reason = output_refusal(dirs["output"])
+    return [Problem(shown, reason, line, f"nothing was touched; {CONTENT_HINT}")] if reason else []

@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from .config import ConfigError
+from .input_files import LinkRefused
 from .pipeline import BuildError
 from .writer import WriteFailed, WriteRefused
 
@@ -38,6 +39,8 @@ def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
         return (Failure("", 0, str(exc)),)
     if isinstance(exc, TemplateSyntaxError):
         return (Failure(_shown(exc.filename or exc.name or "templates", root), exc.lineno or 0, exc.message or str(exc)),)
+    if isinstance(exc, LinkRefused):
+        return (Failure(exc.problem.path, 0, f"{exc.problem.message} — {exc.problem.hint}"),)
     if isinstance(exc, TemplateNotFound):
         return (Failure("templates", 0, f"template not found: {exc.name} — restore it, or fix the name "
                                         "in the template that includes or extends it"),)

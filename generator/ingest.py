@@ -12,6 +12,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .input_files import link_outside, link_problem
 from .model import Problem, RawDoc
 
 ARTICLE_SUFFIXES = (".txt", ".text")
@@ -32,16 +33,20 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def list_article_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """The article files in ``seeds_dir``, sorted; other entries are reported, never followed."""
+def list_article_files(seeds_dir: Path, root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """The article files in ``seeds_dir``, sorted; other entries are reported. A link is
+    followed only inside the project ``root`` (``input_files``)."""
+    root = root or seeds_dir.parent
+    real = link_outside(seeds_dir, root)
+    if real is not None:
+        return [], [link_problem(f"{seeds_dir.name}/", real)]
     files, problems = [], []
     for entry in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
         shown = f"{seeds_dir.name}/{entry.name}"
         if entry.name.startswith("."):
             continue
-        if entry.is_symlink():
-            problems.append(Problem(shown, "is a symbolic link; not followed",
-                                    hint="copy the file itself into seeds/"))
+        if entry.is_symlink() and (real := link_outside(entry, root)) is not None:
+            problems.append(link_problem(shown, real))
         elif entry.is_dir():
             problems.append(Problem(shown, "is a folder; seeds/ is read one level deep",
                                     hint="move its files up into seeds/"))

@@ -230,3 +230,4 @@ class Page:
     title: str
     html: str
     meta: dict = field(default_factory=dict)
+    slug_line: int = 0  # the line of ``slug:`` in the file, when the front matter sets one

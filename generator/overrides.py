@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+import difflib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .input_files import folder_files
 from .model import Article, DateValue, Outlet, Problem
 from .pages import FRONT_MATTER_RE
 from .yamlfile import YamlError, load_yaml, read_text_file, suggest_key
@@ -32,15 +34,14 @@ SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 class Override:
     source: str  # the override file, as shown to the user
     values: dict  # validated: key → value ready for Article
+    lines: dict = field(default_factory=dict)  # key → its line in the file, for messages
 
 
-def read_overrides(content_dir: Path) -> tuple[dict[str, Override], list[Problem]]:
+def read_overrides(content_dir: Path, root: Path) -> tuple[dict[str, Override], list[Problem]]:
     """Override files by the seed file stem they correct."""
-    folder = content_dir / OVERRIDES_DIR
-    found, problems = {}, []
-    if not folder.is_dir():
-        return found, problems
-    for path in sorted(folder.glob("*.md")):
+    found = {}
+    paths, problems = folder_files(content_dir / OVERRIDES_DIR, root, f"{content_dir.name}/{OVERRIDES_DIR}", ".md")
+    for path in paths:
         shown = f"{content_dir.name}/{OVERRIDES_DIR}/{path.name}"
         text = read_text_file(path, shown)
         result = [text] if isinstance(text, Problem) else parse_override(text, shown)
@@ -62,9 +63,9 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
     data = doc.data or {}
     if not isinstance(data, dict):
         return [Problem(shown, "front matter must be a mapping (title: …)", 2)]
-    problems, values = [], {}
+    problems, values, lines = [], {}, {}
     for key, value in data.items():
-        line = doc.line_of((key,)) + 1
+        line = lines[key] = doc.line_of((key,)) + 1
         if key not in OVERRIDE_KEYS:
             problems.append(Problem(shown, f"unknown key '{key}'", line, suggest_key(key, OVERRIDE_KEYS)))
             continue
@@ -73,7 +74,21 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
             problems.append(Problem(shown, f"'{key}': {parsed[1:]}", line))
         else:
             values[key] = parsed
-    return problems or Override(shown, values)
+    return problems or Override(shown, values, lines)
+
+
+def unmatched_overrides(overrides: dict[str, Override], seed_files: list[str], seeds: str) -> list[Problem]:
+    """A warning for each override file that names no file of ``seeds/`` (a typo in its name
+    would otherwise leave the correction unapplied without a word)."""
+    stems = {Path(name).stem: name for name in seed_files}
+    problems = []
+    for stem in sorted(set(overrides) - set(stems)):
+        close = difflib.get_close_matches(stem, list(stems), n=1, cutoff=0.6)
+        hint = (f"did you mean {OVERRIDES_DIR}/{close[0]}.md (for {seeds}/{stems[close[0]]})? rename the file"
+                if close else f"name it after the article file it corrects: {OVERRIDES_DIR}/<name in {seeds}/>.md")
+        problems.append(Problem(overrides[stem].source, f"corrects no article: {seeds}/ has no file named {stem}.*",
+                                hint=hint))
+    return problems
 
 
 def with_override(article: Article, overrides: dict[str, Override]) -> Article:

@@ -15,14 +15,14 @@ import pickle
 from pathlib import Path
 
 from .config import Config
+from .input_files import folder_files
 from .store import generator_version
 
 
 def site_fingerprint(config: Config, nav: tuple, templates_dir: Path) -> str:
     digest = hashlib.sha256(f"{generator_version()}\0{config!r}\0{nav!r}".encode("utf-8"))
-    if templates_dir.is_dir():
-        for path in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
-            digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    for path in folder_files(templates_dir, config.root, templates_dir.name, recursive=True)[0]:
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from . import urls
+from .input_files import folder_files
 from .model import Page, Problem
 from .yamlfile import YamlError, load_yaml, read_text_file, suggest_key
 
@@ -19,24 +21,44 @@ PAGE_KEYS = {"title": str, "slug": str, "description": str}
 BRIEFING_INTRO = "briefing.md"  # the introduction an editor writes above the briefing
 # Files in content/ that other stages own are not pages of their own.
 RESERVED_PAGES = (BRIEFING_INTRO,)
+# Page names the generator writes itself: a content page of that name would overwrite one.
+GENERATED_PAGES = {Path(path).stem: what for path, what in (
+    (urls.INDEX, "the home page"), (urls.BRIEFING, "the briefing"), (urls.SEARCH, "the search page"),
+    (urls.NOT_FOUND, "the page for missing addresses"))}
 
 
 def markdown_renderer(allow_html: bool) -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": allow_html, "typographer": False}).enable("table")
 
 
-def read_pages(content_dir: Path, md: MarkdownIt) -> tuple[list[Page], list[Problem]]:
-    pages, problems = [], []
-    if not content_dir.is_dir():
-        return pages, problems
-    for path in sorted(content_dir.glob("*.md")):
+def read_pages(content_dir: Path, md: MarkdownIt, root: Path) -> tuple[list[Page], list[Problem]]:
+    paths, problems = folder_files(content_dir, root, content_dir.name, ".md")
+    pages: list[Page] = []
+    for path in paths:
         if path.name in RESERVED_PAGES:
             continue
         shown = f"{content_dir.name}/{path.name}"
         text = read_text_file(path, shown)
         result = text if isinstance(text, Problem) else parse_page(text, shown, path.stem, md)
+        if isinstance(result, Page):
+            result = page_name_clash(result, pages) or result
         (pages if isinstance(result, Page) else problems).append(result)
     return pages, problems
+
+
+def page_name_clash(page: Page, earlier: list[Page]) -> Problem | None:
+    """Why ``page`` cannot have its name: the generator writes a page of that name, or an earlier
+    page (in file-name order) has it. The page is skipped; nothing is overwritten."""
+    line = page.slug_line
+    taken = GENERATED_PAGES.get(page.slug) or next(
+        (f"the page of {other.source}" for other in earlier if other.slug == page.slug), None)
+    if taken is None:
+        return None
+    free = next(f"{page.slug}-{n}" for n in range(2, 100) if f"{page.slug}-{n}" not in GENERATED_PAGES
+                and all(other.slug != f"{page.slug}-{n}" for other in earlier))
+    how = "set 'slug:'" if line else "rename the file, or set 'slug:' in its front matter,"
+    return Problem(page.source, f"would be written as {urls.page_path(page.slug)}, which is {taken}; skipped",
+                   line, f"{how} to another name, such as '{free}'")
 
 
 def parse_page(text: str, shown: str, stem: str, md: MarkdownIt) -> Page | Problem:
@@ -63,4 +85,5 @@ def parse_page(text: str, shown: str, stem: str, md: MarkdownIt) -> Page | Probl
         return Problem(shown, f"front matter: slug {slug!r} is not a plain file name",
                        hint="use lowercase Latin letters, digits and dashes, e.g. 'about'")
     title = meta.get("title") or stem
-    return Page(source=shown, slug=slug, title=title, html=md.render(body), meta=dict(meta))
+    slug_line = doc.line_of(("slug",)) + 1 if doc and "slug" in meta else 0
+    return Page(source=shown, slug=slug, title=title, html=md.render(body), meta=dict(meta), slug_line=slug_line)

@@ -25,8 +25,9 @@ from .entities import build_gazetteer, discover_people, discovered_entities
 from .extract import Knowledge, extract, paragraphs_of, slug_for
 from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
 from .ingest import list_article_files, read_article
+from .input_files import folder_files, link_outside, link_problem
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .overrides import Override, read_overrides, with_override
+from .overrides import Override, read_overrides, unmatched_overrides, with_override
 from .page_memo import page_digest, site_fingerprint
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .parallel import Failed
@@ -130,15 +131,16 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
                          f"files (.txt) in it, or set 'seeds:' in site.yaml")
     folder = config.seeds_dir.name
-    files, problems = list_article_files(config.seeds_dir)
+    files, problems = list_article_files(config.seeds_dir, config.root)
     raws, read_problems = read_all(files, folder)
     problems += read_problems
     raws, duplicate_problems = drop_duplicate_files(raws, folder)
     problems += duplicate_problems
     lexicon = frozenset().union(*cache.lexicon_words(raws, lexicon_words_of))
-    overrides, override_problems = read_overrides(config.content_dir)
-    problems += override_problems
-    slugged = assign_slugs(raws, overrides)
+    overrides, override_problems = read_overrides(config.content_dir, config.root)
+    problems += override_problems + unmatched_overrides(overrides, [f.name for f in files], folder)
+    slugged, slug_problems = assign_slugs(raws, overrides)
+    problems += slug_problems
     cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, cache.cleaned([r for r, _ in slugged], lexicon, clean))
                if kept(entry, f"{folder}/{raw.source}", "cleaning", problems)]
     clock.lap("read and clean")
@@ -157,7 +159,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         raise BuildError(nothing_to_build(config.seeds_dir.name, problems))
     problems += [p for a in articles for p in a.problems]
     clock.lap("extract")
-    pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html))
+    pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html), config.root)
     problems += page_problems
 
     entities = {e.id: e for e in gazetteer.entities}
@@ -175,7 +177,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, site, prints, progress)
         html_pages += write_briefing(out, renderer, corpus, briefing, intro)
         html_pages += write_entity_pages(out, renderer, articles, entities, briefing, site, prints, progress)
-        copy_static(out, config.templates_dir / STATIC_DIR)
+        problems += copy_static(out, config.templates_dir / STATIC_DIR, config.root)
         out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
         out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
         out.write_bytes(".nojekyll", b"")
@@ -276,20 +278,41 @@ def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc],
     return kept, problems
 
 
-def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = None) -> list[tuple[RawDoc, str]]:
-    """Each article's page name, unique: a clash gets "-2", "-3"… in file-name order. An
-    editor's ``slug:`` override wins."""
-    taken: set[str] = set()
+def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = None
+                 ) -> tuple[list[tuple[RawDoc, str]], list[Problem]]:
+    """Each article's page name, unique: a clash of names made from file names gets "-2",
+    "-3"… in file-name order. An editor's ``slug:`` wins unless another article has that name
+    (by its file name or by its own ``slug:``): moving that other article silently would break
+    its links, so the override's slug is refused with a warning and its article keeps its own."""
+    overrides = overrides or {}
+    natural = {raw.source: slug_for(raw.source, raw.data) for raw in raws}
+    holders = {slug: source for source, slug in reversed(natural.items())}  # the first file of a name
+    wanted, problems = {}, []
+    for raw in raws:
+        override = overrides.get(Path(raw.source).stem)
+        slug = override.values.get("slug") if override else None
+        if not slug:
+            continue
+        holder = holders.get(slug, raw.source)
+        if holder == raw.source:
+            wanted[raw.source], holders[slug] = slug, raw.source
+        else:
+            problems.append(Problem(override.source, f"slug '{slug}' is the page name of seeds/{holder}; "
+                                    f"not applied (seeds/{raw.source} keeps '{natural[raw.source]}')",
+                                    override.lines.get("slug", 0), f"choose another slug, such as '{slug}-2'"))
+    taken: set[str] = set(wanted.values())
     out = []
     for raw in raws:
-        override = (overrides or {}).get(Path(raw.source).stem)
-        base = slug = override.values.get("slug") if override and "slug" in override.values else slug_for(raw.source, raw.data)
+        if raw.source in wanted:
+            out.append((raw, wanted[raw.source]))
+            continue
+        base = slug = natural[raw.source]
         n = 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
         out.append((raw, slug))
-    return out
+    return out, problems
 
 
 def write_pages(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
@@ -398,9 +421,13 @@ def pagefind_bundle(docs: Sequence[search.SearchDoc], background: bool = False) 
 def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:
     """``content/briefing.md``, the editor's introduction, as HTML; None when there is none."""
     path = config.content_dir / BRIEFING_INTRO
+    shown = f"{config.content_dir.name}/{BRIEFING_INTRO}"
     if not path.is_file():
         return None
-    text = read_text_file(path, f"{config.content_dir.name}/{BRIEFING_INTRO}")
+    if (real := link_outside(path, config.root)) is not None:
+        problems.append(link_problem(shown, real))
+        return None
+    text = read_text_file(path, shown)
     if isinstance(text, Problem):
         problems.append(text)
         return None
@@ -428,8 +455,9 @@ def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: l
     return len(appearances)
 
 
-def copy_static(out: OutputWriter, static_dir: Path) -> None:
-    if not static_dir.is_dir():
-        return
-    for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
+def copy_static(out: OutputWriter, static_dir: Path, root: Path) -> list[Problem]:
+    """templates/static/** to assets/**; a link leading out of the project is skipped."""
+    paths, problems = folder_files(static_dir, root, f"{static_dir.parent.name}/{static_dir.name}", recursive=True)
+    for path in paths:
         out.write_bytes("assets/" + path.relative_to(static_dir).as_posix(), path.read_bytes())
+    return problems

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 
 from . import page_meta, urls
 from .config import Config
+from .input_files import ProjectLoader
 from .entities import count_mentions
 from .page_meta import PageMeta
 from .search import FACETS as SEARCH_FACETS
@@ -133,15 +134,15 @@ def make_renderer(config: Config, page_slugs: list[str], environments: dict | No
         nav.append((ui["nav_about"], urls.page_path("about")))
     env = (environments or {}).get(config.templates_dir)
     if env is None:
-        env = make_environment(config.templates_dir)
+        env = make_environment(config.templates_dir, config.root)
         if environments is not None:
             environments[config.templates_dir] = env
     return Renderer(env, config, tuple(nav))
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(templates_dir: Path, root: Path) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ProjectLoader(templates_dir, root),
         autoescape=select_autoescape(HTML_TEMPLATES, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

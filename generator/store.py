@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-CACHE_DIR = ".cache"
+from .output_folder import CACHE_DIR  # noqa: F401 (the project's layout decides where the cache lives)
+
 CACHE_FILE = "build.sqlite"
 DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # error codes of a file to throw away
 

@@ -8,6 +8,13 @@
 * ``commit()`` exchanges the two folders in one atomic step where the system can (Linux
   ``renameat2``), so there is no instant without an ``output/``; elsewhere two renames, and the
   next build puts the old site back if a build died between them.
+* It replaces only a folder that is absent, empty, or marked as a previous build (``MARKER``,
+  written into every build); anything else is refused before anything is touched
+  (``OutputRefused``, see ``output_refusal``).
+* ``output/`` may be a symbolic link (publishing into a web server's folder): the site lands
+  in the link's target, swapped atomically beside it, and the link stays a link.
+* Folders and files get the permissions the umask gives (0755/0644 under umask 022), as ``cp``
+  would: a web server's account can read them.
 * One writer at a time per output folder (a lock file beside it): a second build waits.
 * A file whose bytes equal the current site's is hard-linked from it instead of written, so
   unchanged files keep their modification time (cheap re-uploads, honest ``If-Modified-Since``).
@@ -21,18 +28,23 @@ import ctypes
 import errno
 import os
 import posixpath
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 from filelock import FileLock, Timeout
 
+from .output_folder import CONTENT_HINT, MARKER, MARKER_TEXT, output_refusal, real_folder
+
 LOCK_WAIT_SECONDS = 300  # a build writes for seconds; five minutes means the other one is stuck
 STAGING, RETIRED = "building", "old"
-
 class WriteRefused(Exception):
     pass
+
+
+class OutputRefused(WriteRefused):
+    """The output folder holds something a build must not replace; nothing was touched."""
 
 
 class WriteFailed(Exception):
@@ -43,26 +55,30 @@ class OutputWriter:
     def __init__(self, output_dir: Path, lock_wait: float = LOCK_WAIT_SECONDS, memo: dict[str, str] | None = None):
         """``memo``: site path → digest of the inputs the current ``output/`` file was
         rendered from (``write_page``); the digests of this build are collected in ``digests``."""
-        self.output_dir = output_dir
+        self.output_dir = output_dir  # as the user named it (a link stays a link)
+        self.target = real_folder(output_dir)  # where the site lands: the link's target, if a link
         self.memo = memo or {}
         self.digests: dict[str, str] = {}
         self.written: set[str] = set()  # site paths staged so far
         self.unchanged = 0
         self.changed: list[str] = []  # site paths whose bytes are new (the preview reloads on them)
+        refuse_output(output_dir)  # before the lock file: a refused build creates nothing
+        target = self.target
         with _explained(output_dir):
-            output_dir.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = FileLock(_sibling(output_dir, "lock"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = FileLock(lock_path(output_dir))
         try:
             with _explained(output_dir):
                 self._lock.acquire(timeout=lock_wait)
         except Timeout:
             raise WriteFailed(f"another build has been writing {output_dir.name}/ for {lock_wait:.0f} s "
-                              f"(lock file {_sibling(output_dir, 'lock').name}) — stop it, then build again") from None
+                              f"(lock file {lock_path(output_dir)}) — stop it, then build again") from None
         try:
             with _explained(output_dir):
-                recover_interrupted(output_dir)
-                self.staging = Path(tempfile.mkdtemp(prefix=_sibling(output_dir, STAGING).name + "-",
-                                                     dir=output_dir.parent))
+                recover_interrupted(target)
+                refuse_output(output_dir)  # again under the lock: what another build left is settled
+                self.staging = _new_folder(target.parent, _sibling(target, STAGING).name + "-")
+            self.write_text(MARKER, MARKER_TEXT)  # what lets the next build replace this one
         except BaseException:
             self._lock.release()
             raise
@@ -83,7 +99,7 @@ class OutputWriter:
     def write_page(self, path: str, digest: str, render: Callable[[], str]) -> None:
         """Render the page only when its inputs changed since the file in ``output/`` was made."""
         self.digests[path] = digest
-        previous = self.output_dir / path
+        previous = self.target / path
         if self.memo.get(path) == digest and previous.is_file():
             target = self.staging / self._checked(path)
             with _explained(self.output_dir):
@@ -98,7 +114,7 @@ class OutputWriter:
 
     def write_bytes(self, path: str, data: bytes) -> None:
         target = self.staging / self._checked(path)
-        previous = self.output_dir / path
+        previous = self.target / path
         with _explained(self.output_dir):
             target.parent.mkdir(parents=True, exist_ok=True)
             if _same_bytes(previous, data):
@@ -113,17 +129,18 @@ class OutputWriter:
             target.write_bytes(data)
 
     def commit(self) -> None:
-        """Put the staged site in place of ``output/``."""
+        """Put the staged site in place of ``output/`` (of its target, when it is a link)."""
+        target = self.target
         with _explained(self.output_dir):
-            if not self.output_dir.exists():
-                os.rename(self.staging, self.output_dir)
-            elif _exchange(self.staging, self.output_dir):
+            if not target.exists():
+                os.rename(self.staging, target)
+            elif _exchange(self.staging, target):
                 shutil.rmtree(self.staging, ignore_errors=True)  # now holds the previous site
             else:
-                retired = _sibling(self.output_dir, RETIRED)
+                retired = _sibling(target, RETIRED)
                 shutil.rmtree(retired, ignore_errors=True)
-                os.rename(self.output_dir, retired)
-                os.rename(self.staging, self.output_dir)
+                os.rename(target, retired)
+                os.rename(self.staging, target)
                 shutil.rmtree(retired, ignore_errors=True)
 
     def _checked(self, path: str) -> str:
@@ -142,6 +159,34 @@ def plain_site_path(path: str) -> str:
     return norm
 
 
+def refuse_output(output_dir: Path) -> None:
+    reason = output_refusal(output_dir)
+    if reason:
+        raise OutputRefused(f"{reason}; nothing was touched — {CONTENT_HINT}")
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named folder with the umask's permissions (``mkdtemp`` makes it 0700,
+    which a web server's account cannot read once the folder is the site)."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+
+
+def _new_file(parent: Path, prefix: str) -> tuple[int, Path]:
+    """A new, uniquely named file open for writing, with the umask's permissions."""
+    while True:
+        path = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), path
+        except FileExistsError:
+            continue
+
+
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
@@ -156,13 +201,13 @@ def replace_subfolder(output_dir: Path, folder: str, files: dict[str, bytes]) ->
     never wait for them. False when a build replaced ``output/`` meanwhile (it carries its
     own index)."""
     with _explained(output_dir):
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder}.{STAGING}-", dir=output_dir))
+        staging = _new_folder(output_dir, f".{folder}.{STAGING}-")
         try:
             for path, data in files.items():
                 dest = staging / posixpath.relpath(path, folder)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 dest.write_bytes(data)
-            with FileLock(_sibling(output_dir, "lock")):
+            with FileLock(lock_path(output_dir)):
                 if not staging.is_dir():
                     return False  # output/ was swapped for a newer build, our folder with the old one
                 target = output_dir / folder
@@ -182,17 +227,18 @@ def replace_files(output_dir: Path, files: dict[str, bytes]) -> list[str]:
     its full build. Each file gets a new inode, so no hard-linked copy changes with it.
     Returns the paths written: a file already holding those bytes is left alone."""
     written = []
-    with _explained(output_dir), FileLock(_sibling(output_dir, "lock")):
+    with _explained(output_dir), FileLock(lock_path(output_dir)):
         for path, data in files.items():
             target = output_dir / plain_site_path(path)
             if _same_bytes(target, data):
                 continue
             written.append(path)
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            fd, temp = _new_file(target.parent, f".{target.name}.")
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
-                os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)  # mkstemp's is 0600
+                if target.exists():
+                    os.chmod(temp, target.stat().st_mode & 0o777)
                 os.replace(temp, target)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -210,6 +256,11 @@ def recover_interrupted(output_dir: Path) -> None:
     for leftover in output_dir.parent.glob(_sibling(output_dir, "*").name):
         if leftover.is_dir() and leftover.name.split(".")[-1].startswith((STAGING, RETIRED)):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def lock_path(output_dir: Path) -> Path:
+    """One lock per folder the site lands in, however it is named (a link or its target)."""
+    return _sibling(real_folder(output_dir), "lock")
 
 
 def _sibling(output_dir: Path, role: str) -> Path:

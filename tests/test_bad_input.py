@@ -27,6 +27,7 @@ from filelock import FileLock
 
 from conftest import PROJECT, fail_extraction_of, html_pages, parse_html
 from generator.cli import main
+from generator.extract import slug_for
 
 BUILD = [sys.executable, str(PROJECT / "build.py")]
 GOOD_SEED = sorted((PROJECT / "seeds").iterdir())[0].name  # one real article, always built
@@ -90,7 +91,7 @@ class InputCase:
 
 def symlink_outside(name: str) -> Callable[[Path], None]:
     def make(seeds: Path) -> None:
-        secret = seeds.parent / "private-notes.txt"
+        secret = seeds.parent.parent / "private-notes.txt"  # beside the project, not in it
         secret.write_text("سر لا يجوز نشره " * 20, encoding="utf-8")
         (seeds / name).symlink_to(secret)
     return make
@@ -122,7 +123,7 @@ INPUTS = {
     "Arabic file name":           InputCase({"خبر عاجل.txt": ARTICLE.encode()},                    r"",                                                                     0, (TITLE,)),
     "leading dash":               InputCase({"-rf.txt": ARTICLE.encode()},                         r"",                                                                     0, (TITLE,)),
     "dots in the name":           InputCase({"2021..07..26.txt": ARTICLE.encode()},                r"",                                                                     0, (TITLE,)),
-    "symlink out of seeds/":      InputCase({"link.txt": symlink_outside("link.txt")},             r"seeds/link\.txt: is a symbolic link; not followed — copy the file",   0),
+    "symlink out of seeds/":      InputCase({"link.txt": symlink_outside("link.txt")},             r"seeds/link\.txt: is a link to .*private-notes\.txt, outside the project's own files; not followed — copy the file", 0),
     "a folder named .txt":        InputCase({"folder.txt": lambda seeds: (seeds / "folder.txt").mkdir()},
                                             r"seeds/folder\.txt: is a folder; seeds/ is read one level deep",                                                      0),
 }
@@ -345,16 +346,247 @@ def test_hostile_pages_run_nothing_in_a_real_browser(hostile_site, browser):
 
 # --- output safety: nothing deleted, nothing half-written ---------------------------------------
 
-@pytest.mark.parametrize("output", ["seeds", "content", "templates", ".", "..", "/", "seeds/site"])
-def test_an_output_folder_that_would_destroy_inputs_is_refused_before_anything_is_deleted(tmp_path, capsys, output):
+@dataclass(frozen=True)
+class OutputCase:
+    """``output:`` in site.yaml, and what the project holds before the build."""
+    output: str
+    says: str  # regex of the build's message ("" when it builds without a word)
+    exit: int
+    make: Callable[[Path], None] = lambda root: None  # prepares the project (and the world outside it)
+    watched: str = ""  # a path (relative to the project) that must be byte-identical after a refusal
+
+
+def files(named: dict[str, str]) -> Callable[[Path], None]:
+    """Files to create, by path relative to the project."""
+    def make(root: Path) -> None:
+        for name, text in named.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+    return make
+
+
+def link_to_outside(name: str, holding: dict[str, str] | None) -> Callable[[Path], None]:
+    """``name`` in the project: a link to a folder outside it (None: to one not yet made)."""
+    def make(root: Path) -> None:
+        target = root.parent / "www" / "site"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if holding is not None:
+            target.mkdir()
+            for file, text in holding.items():
+                (target / file).write_text(text, encoding="utf-8")
+        (root / name).symlink_to(target, target_is_directory=True)
+    return make
+
+
+def with_generator(root: Path) -> None:
+    """The project carries its own build.py and generator/, as a real checkout does."""
+    shutil.copy2(PROJECT / "build.py", root / "build.py")
+    shutil.copytree(PROJECT / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def previous_build_of_an_older_version(root: Path) -> None:
+    files({"output/index.html": "<p>old", "output/.nojekyll": "", "output/data/articles.json": "{}",
+           "output/data/briefing.json": "{}"})(root)
+
+
+REFUSED = r"site\.yaml:\d+: "
+OUTPUTS = {
+    # case                                       output:        the build says                                                               exit  the project before         must stay as it was
+    "the repository's history":        OutputCase(".git",       REFUSED + r"'output' points at a version-control folder \(\.git\)",            1, files({".git/HEAD": "ref: refs/heads/main\n"}), ".git"),
+    "inside the repository's history": OutputCase(".git/site",  REFUSED + r"'output' is inside a version-control folder \(\.git\)", 1, files({".git/HEAD": "ref\n"}), ".git"),
+    "the seeds folder":                OutputCase("seeds",      REFUSED + r"'output' points at the seeds folder",                               1, watched="seeds"),
+    "the content folder":              OutputCase("content",    REFUSED + r"'output' points at the content folder",                             1, watched="content"),
+    "the templates folder":            OutputCase("templates",  REFUSED + r"'output' points at the templates folder",                           1, watched="templates"),
+    "inside the seeds folder":         OutputCase("seeds/site", REFUSED + r"'output' is inside the seeds folder",                               1, watched="seeds"),
+    "the project folder":              OutputCase(".",          REFUSED + r"'output'(: expected a folder inside| points at the project folder)", 1),
+    "above the project":               OutputCase("..",         REFUSED + r"'output': expected a folder inside the project",                    1),
+    "the file system's root":          OutputCase("/",          REFUSED + r"'output': expected a folder inside the project",                    1),
+    "the configuration file":          OutputCase("site.yaml",  REFUSED + r"'output' points at the configuration file",                         1, watched="site.yaml"),
+    "the command":                     OutputCase("build.py",   REFUSED + r"'output' points at build\.py",                                      1, files({"build.py": "print('build')\n"}), "build.py"),
+    "the generator's code":            OutputCase("generator",  REFUSED + r"'output' points at the generator's code",                           1, with_generator, "generator"),
+    "the build cache":                 OutputCase(".cache",     REFUSED + r"'output' points at the build cache",                                1, files({".cache/note": "x"}), ".cache"),
+    "a project file":                  OutputCase("README.md",  REFUSED + r"'output' names README\.md, a file, not a folder",                    1, files({"README.md": "# مشروعي\n"}), "README.md"),
+    "a folder of the user's":          OutputCase("notes",      REFUSED + r"notes/ holds 2 file\(s\) that no build of this generator made \(a\.txt, b\.md\)",
+                                                                                                                                                 1, files({"notes/a.txt": "مسودة", "notes/b.md": "# ملاحظات"}), "notes"),
+    "a build holding a repository":    OutputCase("output",     REFUSED + r"output/ holds a version-control folder \(\.git\)",                 1,
+                                                  files({"output/.git/HEAD": "ref\n", "output/.briefing-site": "x"}), "output"),
+    "a link to a stranger's folder":   OutputCase("output",     REFUSED + r"output/ \(.*www/site\) holds 1 file\(s\) that no build of this generator made \(index\.php\)",
+                                                                                                                                                 1, link_to_outside("output", {"index.php": "<?php"}), "../www/site"),
+    "a link to the seeds":             OutputCase("output",     REFUSED + r"'output' points at the seeds folder",                               1, lambda root: (root / "output").symlink_to(root / "seeds"), "seeds"),
+    "absent":                          OutputCase("site",       r"Built \d+ pages",                                                             0),
+    "an empty folder":                 OutputCase("site",       r"Built \d+ pages",                                                             0, lambda root: (root / "site").mkdir()),
+    "an older version's build":        OutputCase("output",     r"Built \d+ pages",                                                             0, previous_build_of_an_older_version),
+    "a link to an empty folder":       OutputCase("output",     r"Built \d+ pages",                                                             0, link_to_outside("output", {})),
+    "a link to a folder to be made":   OutputCase("output",     r"Built \d+ pages",                                                             0, link_to_outside("output", None)),
+}
+
+
+@pytest.mark.parametrize("case", list(OUTPUTS.values()), ids=list(OUTPUTS))
+def test_the_output_folder_replaces_only_a_previous_build(tmp_path, case):
     root = small_project(tmp_path / "project")
-    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8") + f"\noutput: {json.dumps(output)}\n",
+    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8") + f"\noutput: {json.dumps(case.output)}\n",
                                     encoding="utf-8")
-    everything = tree_digest(root)
+    case.make(root)
+    watched = (root / case.watched).resolve() if case.watched else None
+    before = {"project": _snapshot(root, skip=case.output if case.exit == 0 else None),
+              "watched": _snapshot(watched) if watched else None}
+
+    run = subprocess.run([sys.executable, str(root / "build.py") if (root / "generator").is_dir() else BUILD[1],
+                          "--root", str(root)], capture_output=True, text=True, timeout=300)
+    said = run.stdout + run.stderr
+
+    assert run.returncode == case.exit, said
+    assert re.search(case.says, said), said
+    assert _snapshot(root, skip=case.output if case.exit == 0 else None) == before["project"]
+    if watched:
+        assert _snapshot(watched) == before["watched"]
+    if case.exit == 0:
+        site = root / case.output
+        assert (site / "index.html").is_file() and (site / ".briefing-site").is_file()
+        assert site.is_symlink() == (case.make.__qualname__.startswith("link_to_outside"))
+        assert not [p for p in root.parent.rglob(".*building-*")], "no staging folder is left behind"
+
+
+def _snapshot(path: Path, skip: str | None = None) -> dict[str, object]:
+    """Every entry under ``path`` (links as their targets, not followed), bytes of files;
+    ``skip``: a top-level entry left out (the output folder of a build that may write it)."""
+    if path.is_file():
+        return {"": path.read_bytes()}
+    shot: dict[str, object] = {}
+    for entry in sorted(path.rglob("*")):
+        name = entry.relative_to(path).as_posix()
+        if skip and (name == skip or name.startswith(skip + "/")) or name.split("/")[0] in (".cache", "__pycache__") \
+                or name.startswith((".output.", ".site.")):
+            continue
+        shot[name] = (f"-> {os.readlink(entry)}" if entry.is_symlink() else
+                      entry.read_bytes() if entry.is_file() else "dir")
+    return shot
+
+
+def test_a_built_site_has_the_permissions_the_umask_gives(tmp_path):
+    root = small_project(tmp_path / "project")
+    run = subprocess.run(["sh", "-c", 'umask 022 && exec "$@"', "sh", *BUILD, "--root", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    site = root / "output"
+    modes = {oct(p.stat().st_mode & 0o777) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {"0o755"}, "a web server's account must be able to list every folder"
+    assert {oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_file()} == {"0o644"}
+
+
+# --- links in input folders: one policy, nothing outside the project is published --------------
+
+SECRET = "سر لا يجوز نشره"
+
+
+def link(relative: str, to: str, text: str = f"---\ntitle: {SECRET}\n---\n{SECRET}\n") -> Callable[[Path], None]:
+    """``relative`` in the project: a link to ``to`` (relative to the project; "../x" is outside),
+    a file made with ``text`` unless it exists."""
+    def make(root: Path) -> None:
+        target = (root / to).resolve()
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).symlink_to(target)
+    return make
+
+
+def template_moved_outside(root: Path) -> None:
+    """templates/base.html kept elsewhere (with a secret in it), linked from the project."""
+    text = (root / "templates/base.html").read_text(encoding="utf-8") + f"<!-- {SECRET} -->"
+    (root / "templates/base.html").unlink()
+    link("templates/base.html", "../elsewhere/base.html", text)(root)
+
+
+def _outside_folder(root: Path) -> Path:
+    folder = root.parent / "elsewhere" / "folder"
+    folder.mkdir(parents=True)
+    (folder / "leak.md").write_text(f"# {SECRET}\n", encoding="utf-8")
+    (folder / "leak.css").write_text(f"/* {SECRET} */", encoding="utf-8")
+    return folder
+
+
+LINKS = {
+    # case                                   the link                                                                      the build says                                                                           exit
+    "a seed linked from outside":            (link("seeds/leak.txt", "../elsewhere/notes.txt", SECRET * 30),               r"seeds/leak\.txt: is a link to .*elsewhere/notes\.txt, outside the project's own files; not followed", 0),
+    "a page linked from outside":            (link("content/leak.md", "../elsewhere/leak.md"),                             r"content/leak\.md: is a link to .*elsewhere/leak\.md, outside the project's own files; not followed", 0),
+    "an override linked from outside":       (link(f"content/articles/{Path(GOOD_SEED).stem}.md", "../elsewhere/o.md"),    r"content/articles/.+\.md: is a link to .*elsewhere/o\.md, outside the project's own files",              0),
+    "a static asset linked from outside":    (link("templates/static/key.txt", "../elsewhere/id_rsa", SECRET),             r"templates/static/key\.txt: is a link to .*elsewhere/id_rsa, outside the project's own files",           0),
+    "a static folder linked from outside":   (lambda root: (root / "templates/static/more").symlink_to(_outside_folder(root), target_is_directory=True),
+                                              r"templates/static/more: is a link to .*elsewhere/folder, outside the project's own files",                                              0),
+    "the content folder linked from outside": (lambda root: (shutil.rmtree(root / "content"), (root / "content").symlink_to(_outside_folder(root))),
+                                              r"content/: is a link to .*elsewhere/folder, outside the project's own files",                                                           0),
+    "a page linked into the repository":     (link("content/config.md", ".git/config", f"[remote]\nurl = https://{SECRET}@example.org\n"),
+                                              r"content/config\.md: is a link to .*\.git/config, outside the project's own files",                                                    0),
+    "a template linked from outside":        (template_moved_outside,
+                                              r"templates/base\.html: is a link to .*elsewhere/base\.html, outside the project's own files; not followed — copy the file", 1),
+}
+
+
+@pytest.mark.parametrize("make, says, exit", list(LINKS.values()), ids=list(LINKS))
+def test_a_link_out_of_the_project_is_named_and_nothing_it_leads_to_is_published(tmp_path, capsys, make, says, exit):
+    root = small_project(tmp_path / "project")
+    make(root)
+    before = _snapshot(root)
+
     code, said = build_in_process(root, capsys)
-    assert code == 1
-    assert re.search(r"site\.yaml:\d+: 'output'(:| points at| is inside)", said), said
-    assert tree_digest(root) == everything
+
+    assert code == exit, said
+    assert re.search(says, said), said
+    assert _snapshot(root, skip="output") == before
+    published = [p for p in (root / "output").rglob("*") if p.is_file()] if exit == 0 else []
+    assert not [p for p in published if SECRET.encode() in p.read_bytes()], "a file from outside was published"
+    if exit == 0:
+        assert built_titles(root), "the rest of the site is built"
+
+
+def test_a_link_that_stays_inside_the_project_is_followed(tmp_path, capsys):
+    root = small_project(tmp_path / "project")
+    link("seeds/shared.txt", "drafts/article.txt", ARTICLE)(root)
+    code, said = build_in_process(root, capsys)
+    assert code == 0, said
+    assert TITLE in built_titles(root)
+
+
+# --- editors' files that collide: a warning with file and line, nothing moved or overwritten ----
+
+OTHER_STEM = "other"
+EDITORS = {
+    # case                              the edit                                                                                 the build says                                                                                                       exit
+    "a page named like the home page":  (write("content/index.md", "# صفحتي\n"),                                                 r"content/index\.md: would be written as index\.html, which is the home page; skipped — rename the file, or set 'slug:' in its front matter, to another name, such as 'index-2'", 0),
+    "a page whose slug is search":      (write("content/help.md", "---\ntitle: مساعدة\nslug: search\n---\nنص\n"),                 r"content/help\.md:3: would be written as search\.html, which is the search page; skipped — set 'slug:' to another name, such as 'search-2'", 0),
+    "a page named 404":                 (write("content/404.md", "# غير موجود\n"),                                                  r"content/404\.md: would be written as 404\.html, which is the page for missing addresses; skipped",                  0),
+    "a page whose slug is the briefing": (write("content/b.md", "---\nslug: briefing\n---\nنص\n"),                                r"content/b\.md:2: would be written as briefing\.html, which is the briefing; skipped",                             0),
+    "two pages, one name":              (write("content/zz.md", "---\nslug: about\n---\nنص\n"),                                   r"content/zz\.md:2: would be written as about\.html, which is the page of content/about\.md; skipped",            0),
+    "an override taking another article's page": (lambda root: (write(f"seeds/{OTHER_STEM}.txt", ARTICLE)(root),
+                                                  write(f"content/articles/{OTHER_STEM}.md", f"---\ntitle: عنوان\nslug: {slug_for(GOOD_SEED, b'')}\n---\n")(root)),
+                                         rf"content/articles/{OTHER_STEM}\.md:3: slug '{slug_for(GOOD_SEED, b'')}' is the page name of seeds/{re.escape(GOOD_SEED)}; "
+                                         rf"not applied \(seeds/{OTHER_STEM}\.txt keeps '{OTHER_STEM}'\) — choose another slug",                                                                                     0),
+    "an override naming no article":    (write(f"content/articles/{Path(GOOD_SEED).stem[:-1]}.md", "---\nauthor: فلان\n---\n"),
+                                         rf"content/articles/{Path(GOOD_SEED).stem[:-1]}\.md: corrects no article: seeds/ has no file named {Path(GOOD_SEED).stem[:-1]}\.\* "
+                                         rf"— did you mean articles/{Path(GOOD_SEED).stem}\.md \(for seeds/{re.escape(GOOD_SEED)}\)\? rename the file",               0),
+}
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize("edit, says, exit", list(EDITORS.values()), ids=list(EDITORS))
+def test_an_editors_file_that_collides_is_named_and_refused_and_the_rest_is_built(tmp_path, capsys, edit, says, exit, command):
+    root = small_project(tmp_path / "project")
+    edit(root)
+    before = _snapshot(root)
+
+    code = main([command, "--root", str(root)] if command == "check" else ["--root", str(root)])
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+
+    assert code == (exit if command == "build" else 1), said  # check fails on any warning
+    assert re.search(says, said), said
+    assert _snapshot(root, skip="output") == before
+    site = root / "output"
+    assert "articles" in (site / "index.html").read_text(encoding="utf-8"), "the home page is the generator's"
+    data = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))["articles"]
+    assert {a["source_file"]: a["slug"] for a in data}[GOOD_SEED] == slug_for(GOOD_SEED, b""), "no article is moved"
 
 
 def test_a_build_killed_midway_leaves_the_previous_site_and_the_next_build_cleans_up(tmp_path):
