@@ -36,6 +36,11 @@ ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 ARABIC_LETTER_RE = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 
+# A letter or digit of any script. Tatweel is a "letter" to Unicode (Lm) and "_" a word
+# character to ``re``, but both are strokes: "ـــ ـ ـ", "____" hold neither letter nor digit.
+LETTER_OR_DIGIT_RE = re.compile("[^\\W_\u0640]")
+_LETTER_LIKE_RE = re.compile("[^\\W\\d_\u0640]")  # and numerals other than digits ("½"): see has_letter
+
 # Alef with hamza above/below, madda, wasla → bare alef (matching only): "إستقبل" ~ "استقبل".
 ALEF_VARIANTS_RE = re.compile("[\u0622\u0623\u0625\u0671]")
 
@@ -81,8 +86,10 @@ def fold_presentation_forms(text: str) -> str:
 
 
 # Tatweel that is part of an abbreviation, kept: the Hijri "هـ", "بـ«الحشد»" (a one-letter
-# word drawn out before punctuation, a quote mark or the end).
-ABBREVIATION_TATWEEL_RE = re.compile("(?<![\u0621-\u064a\u0640])([\u0621-\u064a])\u0640+(?![\u0621-\u064a\u0640])")
+# word drawn out before punctuation, a quote mark or the end). The letter is a real one: a run
+# of tatweel alone ("ـــ", a rule or a dash) is never an abbreviation.
+ABBREVIATION_TATWEEL_RE = re.compile(
+    "(?<![\u0621-\u064a])([\u0621-\u063f\u0641-\u064a])\u0640+(?![\u0621-\u064a])")
 
 
 def remove_tatweel(text: str) -> str:
@@ -230,6 +237,16 @@ def letter_marks(text: str) -> tuple[frozenset[str], ...]:
         elif not (char.isspace() or char == TATWEEL or INVISIBLE_MARKS_RE.match(char)):
             marks.append(set())
     return tuple(frozenset(m) for m in marks)
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """False for a line of strokes and punctuation: "----", "ـــ ـ ـ", "━━", "ـ–ـ", "* * *"."""
+    return LETTER_OR_DIGIT_RE.search(text) is not None
+
+
+def has_letter(text: str) -> bool:
+    """Whether ``text`` holds a letter of any script (tatweel, digits and numerals are not)."""
+    return any(m.group().isalpha() for m in _LETTER_LIKE_RE.finditer(text))
 
 
 def count_arabic_letters(text: str) -> int:

@@ -67,7 +67,6 @@ ARABIC_BOILERPLATE_MAX_WORDS = 12
 # "(تغطية صحفية أحمد رشيد - إعداد محمد علي للنشرة العربية - تحرير سها جادو)".
 STAFF_CREDITS_RE = re.compile(r"^\((?:تغطية|إعداد|اعداد|تحرير|شارك في|ترجمة)[^()]{0,200}\)$")
 
-ANY_WORD_RE = re.compile(r"\w")
 # "- 3 -", "12", "صفحة 4", "ص 4", "Page 7", "3/12": a PDF page number on a line of its own.
 PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(?:(?:صفحة|ص|page|p\.)\s*)?[\d٠-٩]{1,3}(?:\s*/\s*[\d٠-٩]{1,3})?[-–—\s]*",
                             re.IGNORECASE)
@@ -134,11 +133,15 @@ def split_lines(text: str) -> tuple[Line, ...]:
 def fold_characters(draft: Draft) -> Draft:
     """Presentation forms → letters, tatweel and invisible marks out, spaces tidied.
 
-    "شكـل العـراق" → "شكل العراق" (tatweel recorded once per line with its count).
+    "شكـل العـراق" → "شكل العراق" (tatweel recorded once per line with its count). A line
+    with no letter or digit ("ـــ ـ ـ", "----") is left as it is, for ``drop_junk_lines``.
     """
     lines, removed, repairs = [], list(draft.removed), list(draft.repairs)
     for ln in draft.lines:
         text = ln.text
+        if not arabic.has_letter_or_digit(text):  # "ـــ ـ ـ" like "----": drop_junk_lines takes it whole
+            lines.append(ln)
+            continue
         folded = arabic.fold_presentation_forms(text)
         if folded != text:
             repairs.append(Repair(text, folded, "presentation forms mapped to base letters", ln.first))
@@ -173,9 +176,10 @@ def repair_split_words(draft: Draft) -> Draft:
 
 
 def drop_junk_lines(draft: Draft) -> Draft:
-    """Lines with no letter or digit at all ("<--", "***", "|") are navigation debris; a line
-    that is only a page number ("- 3 -", "صفحة 12") is a PDF page break. The blank line the
-    page break leaves is bridged later when a sentence runs across it."""
+    """Lines with no letter or digit at all ("<--", "***", "|") are navigation debris or
+    separators ("----", "ـــ ـ ـ" in tatweel, "━━━", "____"); a line that is only a page number
+    ("- 3 -", "صفحة 12") is a PDF page break. The blank line the page break leaves is bridged
+    later when a sentence runs across it."""
     keep, junk = [], []
     for ln in draft.lines:
         reason = _junk_reason(ln.text)
@@ -187,11 +191,24 @@ def drop_junk_lines(draft: Draft) -> Draft:
 
 
 def _junk_reason(text: str) -> str:
-    if not ANY_WORD_RE.search(text):
+    if not arabic.has_letter_or_digit(text):
         return "junk: a line with no letters or digits"
     if PAGE_NUMBER_RE.fullmatch(text):
         return "page number"
     return ""
+
+
+def leaves_letters(text: str) -> bool:
+    """Whether cleaning ``text`` leaves any letter: False for a file of separator lines,
+    punctuation, digits, page numbers or invisible marks only. The same tests as
+    ``fold_characters`` and ``drop_junk_lines`` (the only rules that take letters out without
+    keeping a copy), line by line, stopping at the first line that keeps a letter."""
+    for line in text.split("\n"):
+        if arabic.has_letter_or_digit(line):
+            folded = SPACES_RE.sub(" ", arabic.fold_for_display(arabic.fold_presentation_forms(line))).strip()
+            if not _junk_reason(folded) and arabic.has_letter(folded):
+                return True
+    return False
 
 
 def drop_duplicate_lines(draft: Draft) -> Draft:
