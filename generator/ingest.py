@@ -4,6 +4,7 @@ Decoding order, most certain first: a byte-order mark; strict UTF-8; UTF-16 with
 (recognised by its NUL pattern); then charset-normalizer limited to the Arabic legacy code
 pages (Windows-1256, ISO-8859-6). A file that is none of these is decoded as UTF-8 with the
 bad bytes replaced, and the first bad byte's offset is reported. Newlines become "\\n".
+A file that cleaning would leave without a single letter is refused like an empty one.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .clean import leaves_letters
 from .input_files import link_outside, link_problem
 from .model import Problem, RawDoc
 
@@ -76,6 +78,11 @@ def read_article(path: Path, shown: str) -> RawDoc | Problem:
     text, encoding, problems = decode_bytes(data, shown)
     if not text.strip():
         return Problem(shown, "holds no visible text", hint="paste the article's text into it, or remove it")
+    if not leaves_letters(text):  # what cleaning would leave: not a word to build a page from
+        if problems:  # no letter because the bytes are not text in any encoding we know
+            return Problem(shown, f"holds no letters; it {problems[0].message}", hint=problems[0].hint)
+        return Problem(shown, "holds no letters (only separator lines, punctuation, digits or invisible marks)",
+                       hint="paste the article's text into it, or remove it")
     return RawDoc(source=path.name, data=data, text=text, encoding=encoding, problems=tuple(problems))
 
 
