@@ -154,6 +154,8 @@ class Hosts:
     it reaches this server only when it is one of the machine's own (or forwarded to it), and
     accepting every literal keeps port forwarding and virtual machines working. Names are
     compared case-insensitively, as written (``localhost.`` or ``a.localhost`` are refused).
+    A request without Host is refused from HTTP/1.1 on; an HTTP/1.0 one (never a browser's)
+    is answered.
     """
     port: int
     names: frozenset[str]
@@ -428,8 +430,7 @@ def make_handler(site_dir: Callable[[], Path], hub: Hub) -> type[BaseHTTPRequest
 
 
 class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True  # event streams never block Ctrl-C…
-    block_on_close = False  # …nor does server_close wait for a connection still open
+    daemon_threads = True  # event streams never block Ctrl-C
     # socketserver's default backlog, 5, drops the connections of a burst beyond it (a page
     # and its files, or many tabs reloading at once): their clients retry after 1 s, 3 s, 7 s…
     request_queue_size = BACKLOG

@@ -8,13 +8,12 @@ still answers the next request.
 
 * Host: only requests naming the preview's own address are answered (DNS rebinding).
 * Long names and URLs: 404 or 414 at once, never a traceback and a dropped connection.
-* A burst of 200 clients: every one answered; Ctrl-C stops the server even with a client silent.
+* A burst of 200 clients at once: every one answered, none after a retry.
 * During a build: a missing file is answered at once; only a missing site folder waits.
 """
 from __future__ import annotations
 
 import contextlib
-import signal
 import socket
 import threading
 import time
@@ -28,7 +27,7 @@ from bench.load import burst
 from conftest import copy_project
 from generator.config import load_config
 from generator.serve import Hub, PreviewServer, Rebuilder, bind_server, make_handler
-from test_serve import EventStream, Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
+from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,8 @@ def test_only_requests_for_the_previews_own_address_are_answered(served, case):
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1.evil.example:{port}", None])
+@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1.evil.example:{port}", None],
+                         ids=["foreign name", "own address inside a foreign name", "no Host"])
 def test_a_foreign_host_is_refused_at_every_endpoint(served, endpoint, host):
     method, _, target = endpoint.rpartition(" ")
     hosts = (host.format(port=served.port),) if host else ()
@@ -246,7 +246,7 @@ def test_a_bug_while_answering_costs_that_request_a_500_not_the_connection(site_
     assert stylesheet.status == 200
 
 
-# --- a burst of clients, and stopping with clients connected -------------------------------
+# --- a burst of clients: every one answered ----------------------------------------------
 
 BURST = 200  # clients connecting at the same instant, as a page with its files in many tabs
 BURST_TIMEOUT = 10.0  # seconds each client waits for its answer
@@ -259,27 +259,6 @@ def test_a_burst_of_clients_is_answered_every_one(served, path):
     print(f"\n{BURST} clients at once for {path}: {result.summary()}")
     assert result.failures == [], result.summary()
     assert len(result.seconds) == BURST and max(result.seconds) < BURST_SLOWEST and result.total < 30
-
-
-def test_ctrl_c_stops_the_server_while_clients_are_connected_and_silent(tmp_path):
-    server = Served(copy_project(tmp_path / "project"), 0)
-    silent = socket.create_connection(("127.0.0.1", server.port))  # a browser's spare connection
-    halfway = socket.create_connection(("127.0.0.1", server.port))
-    halfway.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never ends its headers
-    stream = EventStream(server.port)  # an open tab
-    try:
-        time.sleep(0.2)
-        stopped = time.monotonic()
-        server.proc.send_signal(signal.SIGINT)
-        assert server.proc.wait(timeout=10) == 0
-        assert time.monotonic() - stopped < 5
-    finally:
-        server.proc.kill()
-        for conn in (silent, halfway):
-            conn.close()
-        stream.close()
-    output = server.rest()
-    assert "Traceback" not in output and output.endswith("Stopped.")
 
 
 # --- during a build: only a missing site folder waits --------------------------------------
