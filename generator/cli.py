@@ -17,7 +17,7 @@ from .config import Config, load_config
 from .export import ExportRefused, export_path, export_site
 from .failure import describe_failure
 from .pipeline import BuildResult, build, no_progress
-from .terminal import paint, progress_bar
+from .terminal import for_terminal, paint, printable, progress_bar
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
 DEFAULT_PORT = 8000
@@ -46,19 +46,19 @@ def run_check(root: Path, base_url: str | None = None) -> int:
     result = _build_or_report(root, base_url, force=True)  # the review needs every article read
     if isinstance(result, int):
         return result
-    print(summary(result, root))
+    _out(summary(result, root))
     reviews = [(a, review_notes(a)) for a in result.built]
     reviews = [(a, notes) for a, notes in reviews if notes]
     if reviews:
-        print(f"\n{len(reviews)} article(s) to review (correct them in content/articles/<name>.md):")
+        _out(f"\n{len(reviews)} article(s) to review (correct them in content/articles/<name>.md):")
         for article, notes in reviews:
-            print(f"  seeds/{article.source_file}: " + "; ".join(notes))
+            _out("  " + printable(f"seeds/{article.source_file}: " + "; ".join(notes)))
     broken = check_site(result.output_dir, load_config(root).language)
     if broken:
-        print(f"\n{len(broken)} problem(s) in the built site:")
-        print("\n".join(f"  {line}" for line in broken))
+        _out(f"\n{len(broken)} problem(s) in the built site:")
+        _out("\n".join(f"  {printable(line)}" for line in broken))
     else:
-        print("\nThe built site checks out: every link, fragment and lang/dir attribute is right.")
+        _out("\nThe built site checks out: every link, fragment and lang/dir attribute is right.")
     return EXIT_FAILED if broken or result.problems else EXIT_OK
 
 
@@ -67,7 +67,7 @@ def run_build(root: Path, base_url: str | None = None, quiet: bool = False) -> i
     if isinstance(result, int):
         return result
     if not quiet:
-        print(summary(result, root))
+        _out(summary(result, root))
     return EXIT_SKIPPED if result.skipped else EXIT_OK
 
 
@@ -84,11 +84,11 @@ def run_export(root: Path, to: Path | None, base_url: str | None = None, quiet: 
         _err(paint(f"export failed; nothing was written:\n  {exc}", "error", sys.stderr))
         return EXIT_FAILED
     if not quiet:
-        print(summary(result, root))
+        _out(summary(result, root))
         shown = export.path.relative_to(Path.cwd()) if export.path.is_relative_to(Path.cwd()) else export.path
-        print(paint(f"Exported {export.files} files ({export.size / 1_000_000:.1f} MB) to {shown}", "bold"))
-        print(f"To read it offline: unzip it and open {export.folder}/index.html in a browser "
-              "(search works without a server).")
+        _out(paint(f"Exported {export.files} files ({export.size / 1_000_000:.1f} MB) to {printable(str(shown))}", "bold"))
+        _out(f"To read it offline: unzip it and open {printable(export.folder)}/index.html in a browser "
+             "(search works without a server).")
     return EXIT_SKIPPED if result.skipped else EXIT_OK
 
 
@@ -114,7 +114,9 @@ def _config(root: Path, base_url: str | None) -> Config:
 
 
 def summary(result: BuildResult, root: Path) -> str:
+    """The build's report. Names and messages from the user's files come escaped (``printable``)."""
     where = result.output_dir.relative_to(root) if result.output_dir.is_relative_to(root) else result.output_dir
+    where = printable(str(where))
     if result.up_to_date:
         lines = [paint(f"Up to date: {where}/ holds the {result.pages} pages built from these "
                        f"{result.articles} articles; checked in {result.seconds:.2f} s", "ok") +
@@ -127,7 +129,7 @@ def summary(result: BuildResult, root: Path) -> str:
         lines.append(paint(f"Skipped {result.skipped} input file(s): see the warnings below.", "warn"))
     if result.overridden:
         lines.append(f"Editor overrides applied to {len(result.overridden)} article(s):")
-        lines += [f"  {line}" for line in result.overridden]
+        lines += [f"  {printable(line)}" for line in result.overridden]
     if result.problems:
         lines.append(paint(f"{len(result.problems)} warning(s):", "warn"))
         lines += [f"  {p}" for p in result.problems]
@@ -166,9 +168,17 @@ def _port(text: str) -> int:
     return value
 
 
+# Everything the commands print goes through these three: the terminal sees our own colour
+# codes and nothing else that could command it (``terminal.for_terminal``).
+
+def _out(text: str) -> None:
+    print(for_terminal(text, sys.stdout))
+
+
 def _say(text: str) -> None:
-    print(text, flush=True)
+    """The preview server's reports (``serve(say=…)``)."""
+    print(for_terminal(text, sys.stdout), flush=True)
 
 
 def _err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(for_terminal(text, sys.stderr), file=sys.stderr)

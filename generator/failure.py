@@ -13,6 +13,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 from .config import ConfigError
 from .input_files import LinkRefused
 from .pipeline import BuildError
+from .terminal import printable
 from .writer import WriteFailed, WriteRefused
 
 
@@ -28,7 +29,10 @@ class Failure:
         return f"{self.file}:{self.line}" if self.file and self.line else self.file
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        """As a terminal may show it: control characters of a file name escaped, and those of
+        the message but its own line breaks (a build error lists one problem a line)."""
+        message = printable(self.message, lines=True)
+        return f"{printable(self.where)}: {message}" if self.where else message
 
 
 def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
@@ -48,7 +52,7 @@ def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
     if frame is not None:  # an error while a template ran
         return (Failure(_shown(frame.filename, root), frame.lineno or 0, f"{type(exc).__name__}: {exc}"),)
     if isinstance(exc, OSError):
-        target = f"{_shown(exc.filename, root)}: " if exc.filename else ""
+        target = f"{printable(_shown(exc.filename, root))}: " if exc.filename else ""  # a name is one line
         return (Failure("", 0, f"{target}{exc.strerror or exc}"),)
     frame = _last_frame_in(exc, Path(__file__).resolve().parent)
     where = (_shown(frame.filename, Path(__file__).resolve().parent.parent), frame.lineno or 0) if frame else ("", 0)

@@ -22,8 +22,12 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        """One line, as a terminal may show it: a control character in a file name or in text
+        quoted from the file is escaped ("seeds/a\\x1b[31m.txt"), never sent as itself."""
+        from .terminal import printable  # model.py imports no other module of the generator at load
+
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else "")
+        return printable(f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else ""))
 
 
 @dataclass(frozen=True, slots=True)
