@@ -24,6 +24,18 @@ class YamlError(ValueError):
         self.line = line
 
 
+class YamlTooLarge(YamlError):
+    """Refused unread: ``size`` bytes, over ``MAX_YAML_BYTES``."""
+
+    def __init__(self, size: int, limit: int = MAX_YAML_BYTES):
+        super().__init__(f"is {size:,} bytes, over the {limit:,} bytes a YAML document may be")
+        self.size, self.limit = size, limit
+
+
+class YamlTooManyValues(YamlError):
+    """More values than ``MAX_YAML_NODES``: an alias bomb, or data that is not configuration."""
+
+
 @dataclass(frozen=True, slots=True)
 class YamlDoc:
     data: Any
@@ -39,8 +51,9 @@ class YamlDoc:
 
 
 def load_yaml(text: str) -> YamlDoc:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
-        raise YamlError(f"larger than {MAX_YAML_BYTES:,} bytes")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_YAML_BYTES:
+        raise YamlTooLarge(size)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -64,7 +77,7 @@ def _record_lines(node: Any, path: tuple, lines: dict[tuple, int], seen: set[int
         return
     seen.add(id(node))
     if len(seen) > MAX_YAML_NODES:
-        raise YamlError(f"more than {MAX_YAML_NODES:,} values (an alias bomb?)")
+        raise YamlTooManyValues(f"more than {MAX_YAML_NODES:,} values (an alias bomb?)")
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = path + (key_node.value,)
