@@ -2,8 +2,16 @@
 
 ``site.yaml`` may override any key under ``ui:``; an unknown key there is an error, so a typo
 never silently leaves the default in place. Templates get the merged table as ``ui``.
+
+A few texts are filled in with values (``"{n} دقائق"``): ``UI_PLACEHOLDERS`` declares which
+placeholders each of those accepts, and ``ui_text_problem`` checks an override against it when
+``site.yaml`` is read, so a mistyped ``{placeholder}`` is a configuration error with its line,
+never a failure while pages are rendered. Every other text is shown exactly as written.
 """
 from __future__ import annotations
+
+import re
+from string import Formatter
 
 DEFAULT_UI_TEXT: dict[str, str] = {
     "skip_to_content": "انتقل إلى المحتوى",
@@ -168,3 +176,58 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "search_failed": "تعذّر تحميل البحث.",
     "search_noscript": "يحتاج البحث إلى تفعيل JavaScript في المتصفح.",
 }
+
+
+# The texts filled in with values, and the placeholders each accepts. Python fills them with
+# str.format (render.py, render_briefing.py, templates/topic.html); search.js fills the
+# search_* ones in the browser by replacing each placeholder once. A key missing here is shown
+# as written. The plural forms all receive {n}, even those whose default does not show it.
+UI_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    **{f"minutes_{category}": ("n",) for category in ("zero", "one", "two", "few", "many", "other")},
+    "by_year_end": ("year",),
+    "context_note": ("event",),
+    "reprint_of": ("source",),
+    "more_paragraphs": ("n",),
+    "search_none": ("q",),
+    "search_count": ("q", "n"),
+}
+FILLED_IN_THE_BROWSER = frozenset({"search_none", "search_count"})  # literal replace, no {{ }} escapes
+
+_LOOKS_LIKE_A_PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+
+
+def _accepts(key: str) -> str:
+    names = UI_PLACEHOLDERS.get(key, ())
+    return ("this text accepts " + ", ".join(f"{{{n}}}" for n in names) if names
+            else "this text takes no placeholders: it is shown as written")
+
+
+def ui_text_problem(key: str, text: str) -> str | None:
+    """Why ``text`` cannot stand for the interface text ``key``, or None when it can."""
+    allowed = UI_PLACEHOLDERS.get(key)
+    if allowed is None:
+        found = _LOOKS_LIKE_A_PLACEHOLDER_RE.search(text)
+        return f"unknown placeholder {found[0]}; {_accepts(key)}" if found else None
+    if key in FILLED_IN_THE_BROWSER:
+        for found in _LOOKS_LIKE_A_PLACEHOLDER_RE.finditer(text):
+            if found[0][1:-1] not in allowed:
+                return f"unknown placeholder {found[0]}; {_accepts(key)}"
+        for name in allowed:
+            if text.count(f"{{{name}}}") > 1:
+                return f"placeholder {{{name}}} is used twice (only the first would be filled in); {_accepts(key)}"
+        stray = re.sub(_LOOKS_LIKE_A_PLACEHOLDER_RE, "", text)
+        if "{" in stray or "}" in stray:
+            return f"a brace that is not part of a placeholder; {_accepts(key)} (a literal brace cannot be written here)"
+        return None
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text) if name is not None]
+    except ValueError as exc:  # "Single '}' encountered in format string"
+        why = str(exc).replace(" in format string", "").replace("Single", "a single").replace("expected", "a missing")
+        return f"malformed placeholder ({why}); {_accepts(key)}; write {{{{ and }}}} for a literal brace"
+    for name, spec, conversion in fields:
+        written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if name not in allowed:
+            return f"unknown placeholder {written}; {_accepts(key)}"
+        if spec or conversion:
+            return f"placeholder {written}: write it as {{{name}}}, without ! or :"
+    return None
