@@ -109,8 +109,8 @@ def _build_or_report(root: Path, base_url: str | None = None, quiet: bool = Fals
 
 
 def _config(root: Path, base_url: str | None) -> Config:
-    config = load_config(root)
-    return replace(config, base_url=base_url.rstrip("/")) if base_url else config
+    """site.yaml, with ``--base-url`` (checked as site.yaml's base_url is) in place of its base_url."""
+    return load_config(root, base_url=base_url)
 
 
 def summary(result: BuildResult, root: Path) -> str:
