@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from dataclasses import replace
 from pathlib import Path
 
 from .check import check_site, review_notes

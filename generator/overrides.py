@@ -59,7 +59,7 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
     try:
         doc = load_yaml(match["yaml"] or "")
     except YamlError as exc:
-        return [Problem(shown, f"front matter: YAML syntax error: {exc}", exc.line + 1)]
+        return [Problem(shown, f"front matter: {exc.explained()}", exc.line + 1)]
     data = doc.data or {}
     if not isinstance(data, dict):
         return [Problem(shown, "front matter must be a mapping (title: …)", 2)]

@@ -69,7 +69,7 @@ def parse_page(text: str, shown: str, stem: str, md: MarkdownIt) -> Page | Probl
         try:
             doc = load_yaml(match["yaml"] or "")
         except YamlError as exc:
-            return Problem(shown, f"front matter: YAML syntax error: {exc}", exc.line + 1)
+            return Problem(shown, f"front matter: {exc.explained()}", exc.line + 1)
         meta = doc.data or {}
         if not isinstance(meta, dict):
             return Problem(shown, "front matter must be a mapping (title: …)", 2)

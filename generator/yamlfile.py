@@ -23,6 +23,10 @@ class YamlError(ValueError):
         super().__init__(message)
         self.line = line
 
+    def explained(self) -> str:
+        """As a message names it: a syntax error, unless a subclass says what else it is."""
+        return f"YAML syntax error: {self}"
+
 
 class YamlTooLarge(YamlError):
     """Refused unread: ``size`` bytes, over ``MAX_YAML_BYTES``."""
@@ -31,9 +35,15 @@ class YamlTooLarge(YamlError):
         super().__init__(f"is {size:,} bytes, over the {limit:,} bytes a YAML document may be")
         self.size, self.limit = size, limit
 
+    def explained(self) -> str:
+        return str(self)
+
 
 class YamlTooManyValues(YamlError):
     """More values than ``MAX_YAML_NODES``: an alias bomb, or data that is not configuration."""
+
+    def explained(self) -> str:
+        return str(self)
 
 
 @dataclass(frozen=True, slots=True)
