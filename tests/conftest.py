@@ -51,6 +51,26 @@ def output(site_root) -> Path:
     return site_root / "output"
 
 
+QUAKE = Path(__file__).parent / "corpora" / "quake"
+
+
+@pytest.fixture(scope="session")
+def quake_output(tmp_path_factory) -> Path:
+    """A second event (tests/corpora/quake, with the project's templates), built once per session."""
+    root = tmp_path_factory.mktemp("quake")
+    shutil.copytree(QUAKE / "seeds", root / "seeds")
+    shutil.copytree(QUAKE / "content", root / "content")
+    shutil.copy2(QUAKE / "site.yaml", root / "site.yaml")
+    shutil.copytree(PROJECT / "templates", root / "templates")
+    assert build_quietly(root) == 0
+    return root / "output"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="write the built sites' pages and data as the new expected output (tests/golden/)")
+
+
 @pytest.fixture(scope="session")
 def seed_truth() -> dict:
     return yaml.safe_load((Path(__file__).parent / "seed_truth.yaml").read_text(encoding="utf-8"))["seeds"]
