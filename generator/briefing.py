@@ -173,7 +173,7 @@ def _dateline_end(article: Article, text: str) -> int:
 
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
-    body = [p for p in article.paragraphs if p.role == "body"]
+    body = [p for p in article.paragraphs if p.role.is_body]
     mentions_in, hits_in, figures_in = defaultdict(list), defaultdict(list), defaultdict(list)
     for m in article.mentions:
         mentions_in[m.paragraph].append(m)
@@ -454,7 +454,7 @@ def _timeline(articles: list[Article], corpus: Corpus, config: Config, cite) -> 
                                          cite(article, dated.paragraph), dated.kind))
     for earlier in config.event.context:
         about = [a for a in articles if corpus.story[a.slug] == earlier.name]
-        lead = next((p for a in about for p in a.paragraphs if p.role == "body"), None)
+        lead = next((p for a in about for p in a.paragraphs if p.role.is_body), None)
         if lead is not None:
             start, end = arabic.sentence_spans(lead.text)[0]
             sentence = lead.text[start:end]

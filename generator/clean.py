@@ -5,14 +5,8 @@ markdown-it's core chain. Each rule is a pure function ``Draft -> Draft`` and re
 character it takes out (``Removal``) or changes (``Repair``) with a reason, so the cleaned
 document plus the records always account for the whole input.
 
-Roles (``ROLES``):
-  headline, kicker, deck      the article's own title lines, from the header zone
-  section                     a section label above the headline ("العرب والعالم")
-  byline, date                who wrote it and when, as printed
-  caption                     a photo caption, with its credit
-  heading                     a short section heading inside the body
-  body                        an ordinary paragraph
-  boilerplate                 publisher text that is not the article (disclaimers, link labels)
+Each block gets a ``Role`` (``model.Role`` lists them); a line's role is None until a rule
+sets it, and ``Role.HEADER`` is provisional between mark_header_lines and assign_remaining_roles.
 """
 from __future__ import annotations
 
@@ -22,11 +16,7 @@ from typing import Callable, Container
 
 from . import arabic
 from .dates import is_date_line
-from .model import Block, CleanDoc, RawDoc, Removal, Repair
-
-ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption", "heading", "body",
-         "boilerplate")  # plus "header", provisional between mark_header_lines and assign_remaining_roles
-HEADER_ROLES = ("headline", "kicker", "deck", "section", "byline", "date", "caption")
+from .model import Block, CleanDoc, RawDoc, Removal, Repair, Role
 
 # A paragraph ends at a line that ends a sentence: ". ! ? ؟ … :" or a closing quote/bracket
 # after one ('."', '.»'). Two dots ("..") end a kicker line: "الحوار الاستراتيجي ..".
@@ -79,7 +69,7 @@ class Line:
     first: int  # source line numbers this text came from
     last: int
     gap_before: bool  # a blank line precedes it in the source
-    role: str = ""
+    role: Role | None = None
     lang: str = ""
 
 
@@ -98,7 +88,7 @@ def clean(raw: RawDoc, lexicon: Container[str] = frozenset()) -> CleanDoc:
     draft = Draft(split_lines(raw.text), lexicon=lexicon)
     for _name, rule in RULES:
         draft = rule(draft)
-    blocks = tuple(Block(ln.text, ln.role or "body", ln.lang, (ln.first, ln.last)) for ln in draft.lines)
+    blocks = tuple(Block(ln.text, ln.role or Role.BODY, ln.lang, (ln.first, ln.last)) for ln in draft.lines)
     return CleanDoc(raw.source, blocks, draft.removed, draft.repairs)
 
 
@@ -230,7 +220,7 @@ def mark_boilerplate(draft: Draft) -> Draft:
     after the article's last Arabic line or matching a disclaimer phrase, and short Arabic
     lines of site furniture ("جميع الحقوق محفوظة", "اقرأ أيضاً: …")."""
     last_arabic = max((i for i, ln in enumerate(draft.lines) if ln.lang == "ar"), default=-1)
-    lines = tuple(replace(ln, role="boilerplate") if _is_boilerplate(ln, i, last_arabic) else ln
+    lines = tuple(replace(ln, role=Role.BOILERPLATE) if _is_boilerplate(ln, i, last_arabic) else ln
                   for i, ln in enumerate(draft.lines))
     return replace(draft, lines=lines)
 
@@ -246,7 +236,7 @@ def _is_boilerplate(ln: Line, index: int, last_arabic: int) -> bool:
 def mark_header_lines(draft: Draft) -> Draft:
     """The header zone: the lines above the first paragraph, and at least through the byline
     or date line if one is printed near the top. Bylines, date lines and captions get their
-    roles; the other header lines get the provisional role "header" (sorted into kicker,
+    roles; the other header lines get the provisional role HEADER (sorted into kicker,
     headline, deck, section later), and a headline wrapped over two lines is joined
     ("… ماذا ينتظر من" + "الولايات المتحدة؟")."""
     width = _wrap_width(draft.lines)
@@ -255,19 +245,19 @@ def mark_header_lines(draft: Draft) -> Draft:
     for i in range(top):
         if not lines[i].role:
             lines[i] = replace(lines[i], role=_header_line_role(lines[i]))
-    last_meta = max((i for i in range(top) if lines[i].role in ("byline", "date")), default=-1)
+    last_meta = max((i for i in range(top) if lines[i].role in (Role.BYLINE, Role.DATE)), default=-1)
     end = next((i for i, ln in enumerate(lines) if i > last_meta and _is_body_like(ln, width)), None)
     if end is None:  # no paragraph long enough: only the first line can be a headline
         end = max(last_meta + 1, 1 if len(lines) > 1 else 0)
     out: list[Line] = []
     for ln in lines[:end]:
-        ln = ln if ln.role else replace(ln, role="header")
+        ln = ln if ln.role else replace(ln, role=Role.HEADER)
         prev = out[-1] if out else None
-        if prev is not None and prev.role == ln.role == "header" and _wrapped_headline(prev, ln, width):
+        if prev is not None and prev.role == ln.role == Role.HEADER and _wrapped_headline(prev, ln, width):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
         else:
             out.append(ln)
-    rest = [ln if ln.role or not _is_caption(lines, i, end) else replace(ln, role="caption")
+    rest = [ln if ln.role or not _is_caption(lines, i, end) else replace(ln, role=Role.CAPTION)
             for i, ln in enumerate(lines[end:], start=end)]
     return replace(draft, lines=tuple(out + rest))
 
@@ -316,12 +306,12 @@ def assign_remaining_roles(draft: Draft) -> Draft:
     """Header lines become kicker / headline / deck / section by position; other lines are
     headings or body."""
     lines = list(draft.lines)
-    header = [i for i, ln in enumerate(lines) if ln.role == "header"]
+    header = [i for i, ln in enumerate(lines) if ln.role == Role.HEADER]
     for i, role in zip(header, _header_roles(lines, header)):
         lines[i] = replace(lines[i], role=role)
     for i, ln in enumerate(lines):
         if not ln.role:
-            lines[i] = replace(ln, role="heading" if _is_heading(lines, i) else "body")
+            lines[i] = replace(ln, role=Role.HEADING if _is_heading(lines, i) else Role.BODY)
     return replace(draft, lines=tuple(lines))
 
 
@@ -419,14 +409,14 @@ def _is_body_like(ln: Line, width: int) -> bool:
             or (words >= FULL_LINE_MIN_WORDS and len(ln.text) >= 0.75 * width))
 
 
-def _header_line_role(ln: Line) -> str:
+def _header_line_role(ln: Line) -> Role | None:
     if byline_name(ln.text) is not None:
-        return "byline"
+        return Role.BYLINE
     if is_date_line(ln.text):
-        return "date"
+        return Role.DATE
     if CAPTION_CREDIT_RE.search(ln.text) and _word_count(ln.text) >= 4:
-        return "caption"
-    return ""
+        return Role.CAPTION
+    return None
 
 
 def _is_caption(lines: list[Line], i: int, header_end: int) -> bool:
@@ -480,29 +470,30 @@ def _continues(prev: Line, ln: Line, width: int, wrapped: bool) -> bool:
     return full
 
 
-def _header_roles(lines: list[Line], header: list[int]) -> list[str]:
+def _header_roles(lines: list[Line], header: list[int]) -> list[Role]:
     """Header lines in order. A first line of one to three words that does not end like a
     kicker is a section label. When Arabic and English titles both appear, the first Arabic
     one is the headline (the English one is the original's title, kept as kicker or deck).
     Otherwise: one line is the headline; two are kicker + headline when the first ends like a
     kicker ("..", ":") or else headline + deck; three or more are kicker, headline, deck…"""
     rest = list(header)
-    roles: list[str] = []
+    roles: list[Role] = []
     first = lines[rest[0]].text if rest else ""
     if len(rest) >= 2 and _word_count(first) <= 3 and not first.endswith(KICKER_ENDINGS):
-        roles.append("section")
+        roles.append(Role.SECTION)
         rest = rest[1:]
     if not rest:
         return roles
     arabic_lines = [n for n, i in enumerate(rest) if lines[i].lang == "ar"]
     if arabic_lines and len(arabic_lines) < len(rest):
         head = arabic_lines[0]
-        return roles + ["kicker" if n < head else "headline" if n == head else "deck" for n in range(len(rest))]
+        return roles + [Role.KICKER if n < head else Role.HEADLINE if n == head else Role.DECK for n in range(len(rest))]
     if len(rest) == 1:
-        return roles + ["headline"]
+        return roles + [Role.HEADLINE]
     if len(rest) == 2:
-        return roles + (["kicker", "headline"] if lines[rest[0]].text.endswith(KICKER_ENDINGS) else ["headline", "deck"])
-    return roles + ["kicker", "headline"] + ["deck"] * (len(rest) - 2)
+        return roles + ([Role.KICKER, Role.HEADLINE] if lines[rest[0]].text.endswith(KICKER_ENDINGS)
+                        else [Role.HEADLINE, Role.DECK])
+    return roles + [Role.KICKER, Role.HEADLINE] + [Role.DECK] * (len(rest) - 2)
 
 
 KICKER_ENDINGS = ("..", ":", "…", "：")
@@ -515,5 +506,5 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     if ln.text.endswith((".", "،", ",", "!", ":")):
         return False
     nxt, prev = lines[i + 1], lines[i - 1] if i else None
-    return nxt.role in ("", "body") and (prev is None or SENTENCE_END_RE.search(prev.text) is not None
-                                         or prev.role not in ("", "body"))
+    return nxt.role in (None, Role.BODY) and (prev is None or SENTENCE_END_RE.search(prev.text) is not None
+                                              or prev.role not in (None, Role.BODY))

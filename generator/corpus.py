@@ -157,7 +157,7 @@ def _jaccard(a: set[int], b: set[int]) -> float:
 
 def _body_words(article: Article) -> list[str]:
     """The words of the article's body, as matching keys, in order."""
-    return [w for p in article.paragraphs if p.role == "body" for w in arabic.tokens(p.text)]
+    return [w for p in article.paragraphs if p.role.is_body for w in arabic.tokens(p.text)]
 
 
 def _shingles(words: list[str]) -> set[int]:

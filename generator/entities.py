@@ -274,7 +274,7 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
     """Two-word names printed right after a role title, that the gazetteer does not know."""
     found = []
     for paragraph in paragraphs:
-        if paragraph.role != "body":
+        if not paragraph.role.is_body:
             continue
         words = paragraph.text.split()
         keys = _word_keys(words)

@@ -16,10 +16,9 @@ from .figures import find_figures
 from .quotes import find_quotes
 from .topics import score_topics, topic_hits
 from .sources import BUILTIN_AGENCIES, Source, match_source, outlet_from_blocks, outlet_named_by
-from .model import Article, Block, CleanDoc, DatedMention, DateValue, Outlet, Paragraph, Problem, RawDoc
+from .model import Article, Block, CleanDoc, DateValue, DatedMention, Outlet, Paragraph, Problem, RawDoc, Role
 
 # Roles shown in the article's header rather than as numbered paragraphs.
-HEADER_ONLY_ROLES = ("headline", "kicker", "deck", "section", "byline", "date")
 
 # "واشنطن - (أ ف ب) - …", "بغداد (رويترز) -", "القاهرة – د ب أ –": city, then a credit.
 DATELINE_RE = re.compile(
@@ -56,12 +55,12 @@ def _header_text(block: Block | None, sources: tuple[Source, ...]) -> str | None
 
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
     blocks = doc.blocks
-    headline = _first(blocks, "headline")
+    headline = _first(blocks, Role.HEADLINE)
     paragraphs = paragraphs_of(blocks)
-    body = [p for p in paragraphs if p.role == "body"]
+    body = [p for p in paragraphs if p.role.is_body]
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     dateline = _dateline(body[0].text, knowledge.sources) if body else None
-    byline = _first(blocks, "byline")
+    byline = _first(blocks, Role.BYLINE)
     date = _publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
@@ -72,9 +71,9 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         title=title,
         title_derived=derived and title is not None,
         title_lang=(headline.lang if headline else (body[0].lang if body else "ar")) or "ar",
-        kicker=_header_text(_first(blocks, "kicker"), knowledge.sources),
-        subtitle=_header_text(_first(blocks, "deck"), knowledge.sources),
-        section=_header_text(_first(blocks, "section"), knowledge.sources),
+        kicker=_header_text(_first(blocks, Role.KICKER), knowledge.sources),
+        subtitle=_header_text(_first(blocks, Role.DECK), knowledge.sources),
+        section=_header_text(_first(blocks, Role.SECTION), knowledge.sources),
         author=_author(byline),
         dateline=dateline["city"] if dateline else None,
         outlet=outlet_from_blocks(blocks, knowledge.sources),
@@ -121,7 +120,7 @@ def slug_for(source_file: str, data: bytes) -> str:
     return slug or "article-" + hashlib.sha256(data).hexdigest()[:10]
 
 
-def _first(blocks: tuple[Block, ...], role: str) -> Block | None:
+def _first(blocks: tuple[Block, ...], role: Role) -> Block | None:
     return next((b for b in blocks if b.role == role), None)
 
 
@@ -131,7 +130,7 @@ def _text(block: Block | None) -> str | None:
 
 def paragraphs_of(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
     """The citable paragraphs of a cleaned document, numbered p1, p2… in reading order."""
-    shown = [b for b in blocks if b.role not in HEADER_ONLY_ROLES]
+    shown = [b for b in blocks if not b.role.is_metadata]
     return tuple(Paragraph(f"p{i}", b.role, b.text, b.lang, b.lines) for i, b in enumerate(shown, start=1))
 
 
@@ -151,7 +150,7 @@ def _author(byline: Block | None) -> str | None:
 
 def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
     for block in blocks:
-        if block.role in ("date", "byline"):
+        if block.role in (Role.DATE, Role.BYLINE):
             found = find_dates(block.text)
             if found:
                 return found[0]

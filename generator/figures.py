@@ -62,7 +62,7 @@ FIGURE_RE = re.compile(
 def find_figures(paragraphs: tuple[Paragraph, ...]) -> tuple[Figure, ...]:
     figures = []
     for paragraph in paragraphs:
-        if paragraph.role != "body":
+        if not paragraph.role.is_body:
             continue
         key, offsets = keyed(paragraph.text)
         for match in FIGURE_RE.finditer(key):

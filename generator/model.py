@@ -7,6 +7,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+class Role(StrEnum):
+    """What a block of the cleaned text is; the one place that says which roles are the
+    article's text. A ``StrEnum``: it is its value in JSON and templates ("body")."""
+
+    HEADLINE = "headline"  # the article's own title lines, from the header zone
+    KICKER = "kicker"
+    DECK = "deck"
+    SECTION = "section"  # a section label above the headline ("العرب والعالم")
+    BYLINE = "byline"  # who wrote it and when, as printed
+    DATE = "date"
+    CAPTION = "caption"  # a photo caption, with its credit
+    HEADING = "heading"  # a short section heading inside the body
+    BODY = "body"  # an ordinary paragraph
+    BOILERPLATE = "boilerplate"  # publisher text that is not the article (disclaimers, link labels)
+    HEADER = "header"  # provisional, inside the cleaner: a header-zone line not yet sorted
+
+    @property
+    def is_body(self) -> bool:
+        """An ordinary paragraph of the article: what facts, quotes, figures and names come from."""
+        return self is Role.BODY
+
+    @property
+    def is_text(self) -> bool:
+        """Read as the article's text: the body and its section headings (shown, searched, cited)."""
+        return self in (Role.BODY, Role.HEADING)
+
+    @property
+    def is_metadata(self) -> bool:
+        """Said once, as the article's metadata, never shown as a paragraph of its own."""
+        return self in METADATA_ROLES
+
+
+METADATA_ROLES = frozenset((Role.HEADLINE, Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE, Role.DATE))
+HEADER_ZONE_ROLES = METADATA_ROLES | {Role.CAPTION}  # what the lines above the first body paragraph may be
+
 
 # Diacritics and tatweel, dropped from Arabic ids ("المتّحدة" → "المتحدة").
 DIACRITICS_AND_TATWEEL_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
@@ -64,12 +101,12 @@ class Repair:
 class Block:
     """One unit of the cleaned document: a paragraph, heading, byline, caption…
 
-    ``role`` is one of ``clean.ROLES``; ``lang`` is "ar", "en" or "" (no letters).
+    ``role`` is a ``Role``; ``lang`` is "ar", "en" or "" (no letters).
     ``lines`` is the (first, last) source line the block came from.
     """
 
     text: str
-    role: str
+    role: Role
     lang: str
     lines: tuple[int, int]
 
@@ -119,7 +156,7 @@ class Paragraph:
     """A citable unit of an article page: ``id`` is stable ("p1", "p2", …) for a given input."""
 
     id: str
-    role: str
+    role: Role
     text: str
     lang: str
     lines: tuple[int, int] = (0, 0)
@@ -219,10 +256,6 @@ class Article:
     def publisher(self) -> Outlet | None:
         """Who published it: the outlet, or for wire copy whose outlet is unknown, the agency."""
         return self.outlet or self.agency
-
-    @property
-    def body(self) -> tuple[Paragraph, ...]:
-        return tuple(p for p in self.paragraphs if p.role in ("body", "heading", "quote"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ def iso_date(value: DateValue) -> str | None:
 
 def lead_paragraph(article: Article) -> Paragraph | None:
     """The first body paragraph: what the article says first (description, feed summary)."""
-    return next((p for p in article.paragraphs if p.role == "body"), None)
+    return next((p for p in article.paragraphs if p.role.is_body), None)
 
 
 def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:

@@ -43,7 +43,7 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], mentions: tuple[Mention, ...]
     quotes: list[Quote] = []
     people = [m for m in mentions if entities.get(m.entity_id) and entities[m.entity_id].type == "person"]
     for paragraph in paragraphs:
-        if paragraph.role != "body":
+        if not paragraph.role.is_body:
             continue
         for match in QUOTE_RE.finditer(paragraph.text):
             words = next(g for g in match.groups() if g is not None).strip()

@@ -21,7 +21,7 @@ from .input_files import ProjectLoader
 from .entities import count_mentions
 from .page_meta import PageMeta
 from .search import FACETS as SEARCH_FACETS
-from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page
+from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page, Role
 
 HTML_TEMPLATES = ("html", "xml", "j2")
 
@@ -295,8 +295,8 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
         title=article.title or article.source_file,
         meta_rows=_meta_rows(article, config),
         body=linked_paragraphs(article, entities, path),
-        captions=tuple(p for p in article.paragraphs if p.role == "caption"),
-        boilerplate=tuple(p for p in article.paragraphs if p.role == "boilerplate"),
+        captions=tuple(p for p in article.paragraphs if p.role is Role.CAPTION),
+        boilerplate=tuple(p for p in article.paragraphs if p.role is Role.BOILERPLATE),
         raw_page_url=urls.relative_url(path, urls.raw_page_path(article.slug)),
         raw_file_url=urls.relative_url(path, urls.raw_file_path(article.slug)),
         entity_groups=tuple(g for g in groups if g.entities),
@@ -314,7 +314,7 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
 def linked_paragraphs(article: Article, entities: dict[str, Entity], path: str) -> tuple[ParagraphView, ...]:
     """Body and headings, each entity's first mention in the article linked to its page (the
     convention of encyclopedias: one link per name, so the text stays readable)."""
-    shown = {p.id for p in article.paragraphs if p.role in ("body", "heading")}
+    shown = {p.id for p in article.paragraphs if p.role.is_text}
     first: dict[str, list[Mention]] = {}
     seen: set[str] = set()
     for mention in article.mentions:  # in reading order
@@ -323,7 +323,7 @@ def linked_paragraphs(article: Article, entities: dict[str, Entity], path: str) 
             first.setdefault(mention.paragraph, []).append(mention)
     out = []
     for p in article.paragraphs:
-        if p.role not in ("body", "heading"):
+        if not p.role.is_text:
             continue
         segments, at = [], 0
         for m in sorted(first.get(p.id, ()), key=lambda m: m.start):

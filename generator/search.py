@@ -85,7 +85,7 @@ def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list
             if entity.name not in by_type[entity.type]:
                 by_type[entity.type].append(entity.name)
         title = article.title or article.source_file
-        paragraphs = tuple((p.id, p.text) for p in article.paragraphs if p.role in ("body", "heading"))
+        paragraphs = tuple((p.id, p.text) for p in article.paragraphs if p.role.is_text)
         docs.append(SearchDoc(
             url=urls.article_path(article.slug),
             title=title,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .arabic import clitic_variants, matching_key, tokens
-from .model import Block, Outlet
+from .model import Block, Outlet, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +69,9 @@ def outlet_from_blocks(blocks: tuple[Block, ...], registry: tuple[Source, ...]) 
     """The publisher: a header line that is an outlet's name, boilerplate that names a
     registered outlet, or boilerplate where the publisher introduces itself."""
     for block in blocks:
-        if block.role in ("kicker", "deck", "section", "byline") and (outlet := outlet_named_by(block.text, registry)):
+        if block.role in (Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE) and (outlet := outlet_named_by(block.text, registry)):
             return outlet
-    furniture = [b.text for b in blocks if b.role in ("boilerplate", "byline", "section")]
+    furniture = [b.text for b in blocks if b.role in (Role.BOILERPLATE, Role.BYLINE, Role.SECTION)]
     for text in furniture:
         words = tokens(text)
         for source in registry:

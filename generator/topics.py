@@ -32,7 +32,7 @@ def topic_gazetteer(topics: tuple[Topic, ...]) -> Gazetteer:
 
 
 def topic_hits(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> tuple[Mention, ...]:
-    return find_mentions(tuple(p for p in paragraphs if p.role in ("body", "heading")), gazetteer)
+    return find_mentions(tuple(p for p in paragraphs if p.role.is_text), gazetteer)
 
 
 def score_topics(hits: tuple[Mention, ...], topics: tuple[Topic, ...]) -> tuple[TopicScore, ...]:

@@ -7,7 +7,7 @@ from generator.clean import build_lexicon, clean
 from generator.dates import find_all_dates, is_date_line
 from generator.entities import build_gazetteer, find_mentions
 from generator.extract import Knowledge, extract
-from generator.model import DateValue, Entity, Paragraph, RawDoc
+from generator.model import DateValue, Entity, Paragraph, RawDoc, Role
 from generator.pipeline import place_entities
 from generator.sources import BUILTIN_AGENCIES, Source
 
@@ -29,7 +29,7 @@ def article_of(text: str):
 
 def names(text: str) -> list[str]:
     by_id = {e.id: e.name for e in GAZETTEER.entities}
-    return [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", "body", text, "ar"),), GAZETTEER)]
+    return [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", Role.BODY, text, "ar"),), GAZETTEER)]
 
 
 def test_reuters_dateline_gives_city_and_agency():
@@ -178,7 +178,7 @@ def test_an_alias_of_one_homograph_names_it_alone():
     gazetteer = build_gazetteer([Entity("oman", "عُمان", "place", ("سلطنة عمان",))] + place_entities())
     by_id = {e.id: e.name for e in gazetteer.entities}
     text = "واستقبلت سلطنة عمان وفدا إيرانيا رفيعا لبحث الملف النووي"
-    assert [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", "body", text, "ar"),), gazetteer)] == ["عُمان"]
+    assert [by_id[m.entity_id] for m in find_mentions((Paragraph("p1", Role.BODY, text, "ar"),), gazetteer)] == ["عُمان"]
 
 
 def test_amman_and_oman_have_pages_of_their_own():
@@ -235,7 +235,7 @@ def test_a_known_spokesperson_is_named_when_the_phrase_runs_on():
     gazetteer = build_gazetteer([Entity("kalin", "إبراهيم قالن", "person", ("قالن",))])
     text = ("وأضاف المتحدث باسم الرئاسة التركية إبراهيم قالن في كلمة متلفزة أن \"أنقرة لن تقبل بأي تهديد "
             "لحدودها الجنوبية مهما كان مصدره\"")
-    paragraph = Paragraph("p1", "body", text, "ar")
+    paragraph = Paragraph("p1", Role.BODY, text, "ar")
     (quote,) = find_quotes((paragraph,), find_mentions((paragraph,), gazetteer), {e.id: e for e in gazetteer.entities})
     assert quote.speaker == "إبراهيم قالن"
 
@@ -251,7 +251,7 @@ def test_a_known_spokesperson_is_named_as_the_gazetteer_names_him():  # Egyptian
     gazetteer = build_gazetteer([Entity("kanaani", "ناصر كنعاني", "person", ("كنعاني",))])
     text = ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعانى للصحفيين إن «طهران لن تسمح بأي تدخل "
             "في شؤونها الداخلية»")
-    paragraph = Paragraph("p1", "body", text, "ar")
+    paragraph = Paragraph("p1", Role.BODY, text, "ar")
     mentions = find_mentions((paragraph,), gazetteer)
     (quote,) = find_quotes((paragraph,), mentions, {e.id: e for e in gazetteer.entities})
     assert quote.speaker == "ناصر كنعاني"
@@ -283,7 +283,7 @@ def test_names_after_role_titles_are_discovered_with_their_roles():
 
     text = ("وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده ترفض أي تهجير، فيما أكدت المتحدثة باسم الخارجية "
             "الفرنسية آن كلير لوجندر أن باريس تتابع الوضع. وواجه رئيس الوزراء ضغوطاً متزايدة من المعارضة.")
-    found = discovered_entities(discover_people((Paragraph("p1", "body", text, "ar"),), GAZETTEER))
+    found = discovered_entities(discover_people((Paragraph("p1", Role.BODY, text, "ar"),), GAZETTEER))
     assert [(e.name, e.role) for e in found] == [("أيمن الصفدي", "وزير الخارجية الأردني"),
                                                 ("آن كلير", "المتحدثة باسم الخارجية الفرنسية")]
 

@@ -24,7 +24,7 @@ from generator.entities import build_gazetteer, find_mentions
 from generator.extract import Knowledge, extract
 from generator.figures import UNITS, find_figures
 from generator.ingest import decode_bytes, read_article
-from generator.model import DateValue, Entity, Mention, Paragraph, RawDoc
+from generator.model import DateValue, Entity, Mention, Paragraph, RawDoc, Role
 from generator.pipeline import place_entities
 from generator.quotes import find_quotes
 from generator.sources import BUILTIN_AGENCIES, Source
@@ -223,7 +223,7 @@ def test_date_pieces_never_raise_and_give_real_dates(text, reference, years):
 @fuzz(300)
 @given(FIGURE_TEXT)
 def test_figure_pieces_never_raise_and_name_a_known_unit(text):
-    paragraph = Paragraph("p1", "body", text, "ar")
+    paragraph = Paragraph("p1", Role.BODY, text, "ar")
     for figure in find_figures((paragraph,)):
         assert figure.unit in UNITS and figure.text in text and figure.value >= 0
 
@@ -231,7 +231,7 @@ def test_figure_pieces_never_raise_and_name_a_known_unit(text):
 @fuzz(300)
 @given(QUOTE_TEXT)
 def test_quote_pieces_never_raise_and_quote_real_text(text):
-    paragraph = Paragraph("p1", "body", text, "ar")
+    paragraph = Paragraph("p1", Role.BODY, text, "ar")
     mentions = find_mentions((paragraph,), GAZETTEER)
     entities = {e.id: e for e in GAZETTEER.entities}
     for quote in find_quotes((paragraph,), mentions, entities):
@@ -257,4 +257,4 @@ def test_fuzz_found_examples():
         _, twice = doc_of("\n\n".join(b.text for b in once.blocks))
         assert [b.text for b in twice.blocks] == [b.text for b in once.blocks]
     unused: tuple[Mention, ...] = ()
-    assert find_quotes((Paragraph("p1", "body", "قال «»", "ar"),), unused, {}) == ()
+    assert find_quotes((Paragraph("p1", Role.BODY, "قال «»", "ar"),), unused, {}) == ()
