@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from . import arabic, urls
 from .config import Config
 from .corpus import Corpus
+from .display import shown_title, source_label
 from .model import Article, DateValue, Entity, Figure
 
 TAKEAWAYS = 6
@@ -34,7 +35,6 @@ EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
 LEAD_UP_DAYS = 90  # earlier than this before the event is background
 CLAUSE_MAX_WORDS = 25  # a timeline entry's text, at most
 FIGURE_CONTEXT_WORDS = 12  # what a figure counts, in the source's words
-SHORT_TITLE_WORDS = 5  # an article without a known publisher is cited by its title's first words
 # A briefing is read in minutes whatever the corpus size: each list keeps its strongest items
 # (all of them stay on the topic, entity and article pages).
 FIGURE_ROWS, TOPIC_FIGURES = 20, 6
@@ -263,15 +263,8 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
 
 def _citer(config: Config):
     def cite(article: Article, paragraph: str) -> Citation:
-        label = article.publisher.name if article.publisher else _short_title(article.title or article.source_file)
-        return Citation(article.slug, paragraph, f"{urls.article_path(article.slug)}#{paragraph}", label)
+        return Citation(article.slug, paragraph, f"{urls.article_path(article.slug)}#{paragraph}", source_label(article))
     return cite
-
-
-def _short_title(title: str, words: int = SHORT_TITLE_WORDS) -> str:
-    """Names an article whose publisher is unknown, briefly: its first words."""
-    parts = title.split()
-    return title if len(parts) <= words else " ".join(parts[:words]) + "…"
 
 
 def _feature_weights(sentences: list[_Sentence], participants: frozenset[str]) -> dict[str, float]:
@@ -576,7 +569,7 @@ def _coverage(articles: list[Article], corpus: Corpus, config: Config, cite) -> 
     rows = []
     for article in articles:
         scores = {t.id: t.score for t in article.topics}
-        rows.append(CoverageRow(article.slug, article.title or article.source_file, cite(article, "p1").source,
+        rows.append(CoverageRow(article.slug, shown_title(article), cite(article, "p1").source,
                                 corpus.story[article.slug], corpus.reprint_of.get(article.slug, ""),
                                 tuple(scores.get(t.id, 0.0) for t in config.topics)))
     return tuple(rows)

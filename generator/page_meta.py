@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .config import Config, Topic
+from .display import shown_title
 from .entities import count_mentions
 from .model import Article, DateValue, Entity, Outlet, Page, Paragraph
 
@@ -45,7 +46,7 @@ def article_meta(config: Config, article: Article, entities: dict[str, Entity]) 
     """A NewsArticle with what the text tells: date (at its precision), author, publisher,
     dateline, and the people, organizations and places it names."""
     path, base = urls.article_path(article.slug), config.base_url
-    title = article.title or article.source_file
+    title = shown_title(article)
     published = iso_date(article.date)
     lead = lead_paragraph(article)
     description = shorten(article.subtitle or (lead.text if lead else "")) or config.description
@@ -100,7 +101,7 @@ def content_page_meta(config: Config, page: Page) -> PageMeta:
 def raw_meta(config: Config, article: Article, title: str) -> PageMeta:
     """The text as received: a plain page about the article it became."""
     return _meta(config, urls.raw_page_path(article.slug), title, "WebPage", config.description,
-                 about=_reference("NewsArticle", article.title or article.source_file,
+                 about=_reference("NewsArticle", shown_title(article),
                                   urls.absolute_url(config.base_url, urls.article_path(article.slug))))
 
 

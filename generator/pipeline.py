@@ -21,9 +21,16 @@ from .clean import build_lexicon, clean
 from .config import Config
 from .corpus import Corpus, analyse
 from .data import articles_document, briefing_document
+from .display import shown_date
 from .entities import build_gazetteer, discover_people, discovered_entities
 from .extract import Knowledge, extract, paragraphs_of, slug_for
-from .freshness import LastBuild, inputs_signature, is_up_to_date, output_state, record_key
+from .freshness import (
+    LastBuild,
+    inputs_signature,
+    is_up_to_date,
+    output_state,
+    record_key,
+)
 from .ingest import list_article_files, read_article
 from .input_files import folder_files, link_outside, link_problem
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
@@ -379,7 +386,7 @@ class SearchPlan:
 def plan_search(corpus: Corpus, config: Config, warm: Warm) -> SearchPlan:
     docs = search.search_docs(
         corpus, {t.id: t.label for t in config.topics},
-        lambda a: render.format_date_value(a.date, config.locale, config.ui["year_unknown"]))
+        lambda a: shown_date(a.date, config))
     plan = SearchPlan(docs, search.docs_fingerprint(docs))
     plan.bundle = warm.search_bundles.get(plan.fingerprint)
     if plan.bundle is None and warm.defer_search and warm.search_bundles:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from . import urls
 from .config import Config
+from .display import publisher_name, shown_title
 from .model import Article
 from .page_meta import lead_paragraph
 
@@ -97,12 +98,12 @@ def atom_feed(config: Config, articles: Iterable[Article]) -> str:
 def _entry(config: Config, article: Article) -> ET.Element:
     url = urls.absolute_url(config.base_url, urls.article_path(article.slug))
     entry = ET.Element("entry")
-    _add(entry, "title", article.title or article.source_file, article.title_lang, config.language)
+    _add(entry, "title", shown_title(article), article.title_lang, config.language)
     _add(entry, "id", url)
     _link(entry, "alternate", "text/html", url)
     _add(entry, "published", _timestamp(article))
     _add(entry, "updated", _timestamp(article))
-    author = article.author or (article.publisher.name if article.publisher else None)
+    author = article.author or publisher_name(article)
     if author:
         _add(ET.SubElement(entry, "author"), "name", author)
     lead = lead_paragraph(article)

@@ -11,17 +11,22 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
-from babel.dates import format_date
 from jinja2 import Environment, StrictUndefined, select_autoescape
 
 from . import page_meta, urls
 from .config import Config
-from .input_files import ProjectLoader
+from .display import (
+    format_date_value,
+    publisher_name,
+    reading_time,
+    shown_date,
+    shown_title,
+)
 from .entities import count_mentions
+from .input_files import ProjectLoader
+from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page, Role
 from .page_meta import PageMeta
 from .search import FACETS as SEARCH_FACETS
-from .model import ENTITY_TYPES, Article, DateValue, Entity, Mention, Page, Role
 
 HTML_TEMPLATES = ("html", "xml", "j2")
 
@@ -184,36 +189,15 @@ def chrome(r: Renderer, page_path: str, page_title: str, served_anywhere: bool =
     )
 
 
-def format_date_value(value: DateValue, locale: str, year_unknown: str = "") -> str | None:
-    """"26 تموز 2021" (ar_IQ), "تموز 2021", "2021", "آب (السنة غير مذكورة)"; None when there is
-    no date."""
-    if value.precision == "day":
-        return format_date(dt.date(value.year, value.month, value.day), "d MMMM y", locale=locale)
-    if value.precision == "month":
-        return format_date(dt.date(value.year, value.month, 1), "MMMM y", locale=locale)
-    if value.precision == "year":
-        return str(value.year)
-    if value.month:  # a month with its year lost: say so, invent nothing
-        month = format_date(dt.date(2000, value.month, 1), "MMMM", locale=locale)
-        return f"{month} ({year_unknown})" if year_unknown else month
-    return None
-
-
-def reading_time(word_count: int, config: Config) -> str:
-    minutes = round(word_count / config.words_per_minute)
-    category = Locale.parse(config.language).plural_form(minutes)
-    return config.ui[f"minutes_{category}"].format(n=minutes)
-
-
 def article_card(article: Article, config: Config, from_path: str) -> ArticleCard:
     return ArticleCard(
-        title=article.title or article.source_file,
+        title=shown_title(article),
         title_lang=article.title_lang,
         title_derived=article.title_derived,
         url=urls.relative_url(from_path, urls.article_path(article.slug)),
         kicker=article.kicker,
-        outlet=article.publisher.name if article.publisher else None,
-        date_text=format_date_value(article.date, config.locale, config.ui["year_unknown"]),
+        outlet=publisher_name(article),
+        date_text=shown_date(article.date, config),
         date_iso=article.date.iso,
         reading_time=reading_time(article.word_count, config),
     )
@@ -288,11 +272,11 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
         EntityLink(c.entity.name, urls.relative_url(path, urls.entity_path(c.entity.id)), c.count)
         for c in counts if c.entity.type == kind)) for kind in ENTITY_TYPES)
     return r.env.get_template("article.html").render(
-        chrome=chrome(r, path, article.title or article.source_file,
+        chrome=chrome(r, path, shown_title(article),
                       meta=page_meta.article_meta(config, article, entities)),
         ui=ui,
         article=article,
-        title=article.title or article.source_file,
+        title=shown_title(article),
         meta_rows=_meta_rows(article, config),
         body=linked_paragraphs(article, entities, path),
         captions=tuple(p for p in article.paragraphs if p.role is Role.CAPTION),
@@ -305,7 +289,7 @@ def render_article(r: Renderer, article: Article, entities: dict[str, Entity],
         figures=tuple(Cited("", f.text, f"#{f.paragraph}", f.paragraph) for f in article.figures),
         quotes=tuple(Cited(q.speaker or ui["speaker_unknown"], q.text, f"#{q.paragraph}", q.paragraph)
                      for q in article.quotes),
-        dates=tuple(Cited(format_date_value(d.value, config.locale, ui["year_unknown"]) or "", d.value.text,
+        dates=tuple(Cited(shown_date(d.value, config) or "", d.value.text,
                           f"#{d.paragraph}", d.paragraph, ui["inferred"] if d.value.inferred else "")
                     for d in article.dates if d.value.precision != "none" or d.value.month),
     )
@@ -361,7 +345,7 @@ def _appearance(path: str, article: Article, mentions: list[Mention]) -> Appeara
     texts = {p.id: p.text for p in article.paragraphs}
     target = urls.article_path(article.slug)
     return Appearance(
-        title=article.title or article.source_file, title_lang=article.title_lang,
+        title=shown_title(article), title_lang=article.title_lang,
         url=urls.relative_url(path, target),
         snippets=tuple(Snippet(*_context(texts[m.paragraph], m.start, m.end),
                                urls.relative_url(path, target, m.paragraph), m.paragraph) for m in mentions),
@@ -384,7 +368,7 @@ def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def render_raw(r: Renderer, article: Article, text: str) -> str:
     path, config = urls.raw_page_path(article.slug), r.config
-    title = f"{config.ui['raw_text']}: {article.title or article.source_file}"
+    title = f"{config.ui['raw_text']}: {shown_title(article)}"
     return r.env.get_template("raw.html").render(
         chrome=chrome(r, path, title, meta=page_meta.raw_meta(config, article, title)),
         ui=config.ui,
@@ -423,7 +407,7 @@ def _meta_rows(article: Article, config: Config) -> tuple[MetaRow, ...]:
         MetaRow(ui["outlet"], article.outlet.name if article.outlet else ""),
         MetaRow(ui["agency"], article.agency.name if article.agency else ""),
         MetaRow(ui["author"], article.author or ""),
-        MetaRow(ui["date"], format_date_value(article.date, config.locale, ui["year_unknown"]) or ui["date_unknown"]),
+        MetaRow(ui["date"], shown_date(article.date, config) or ui["date_unknown"]),
         MetaRow(ui["dateline"], article.dateline or ""),
         MetaRow(ui["section"], article.section or ""),
         MetaRow(ui["reading_time"], reading_time(article.word_count, config)),

@@ -14,8 +14,9 @@ from . import page_meta, svg, urls
 from .briefing import Briefing, Citation, FigureRow, Statement, TimelineEntry
 from .config import Config, Topic
 from .corpus import Corpus
+from .display import publisher_name, shown_date, shown_title
 from .model import ENTITY_TYPES, Article, Entity
-from .render import ArticleContext, Link, RelatedView, Renderer, chrome, event_facts, format_date_value
+from .render import ArticleContext, Link, RelatedView, Renderer, chrome, event_facts
 
 COVERAGE_COLUMNS = 12  # stories shown in the coverage matrix; the rest are on the topic pages
 TIMELINE_CAPTION = 80  # characters of a timeline caption in the chart (the list below is whole)
@@ -226,7 +227,7 @@ def _section_view(section, path: str, cite, config: Config) -> SectionView:
 
 def _timeline_view(e: TimelineEntry, cite, config: Config) -> TimelineView:
     ui = config.ui
-    date = format_date_value(e.date, config.locale, ui["year_unknown"]) or ""
+    date = shown_date(e.date, config) or ""
     precision = e.date.precision
     if e.kind == "year_end":
         date, precision = ui["by_year_end"].format(year=e.date.year), "by_year_end"
@@ -305,12 +306,11 @@ def _story_note(article: Article, corpus: Corpus, ui: dict[str, str]) -> str:
 
 
 def _source_name(article: Article) -> str:
-    return article.publisher.name if article.publisher else ""
+    return publisher_name(article) or ""
 
 
 def _title(corpus: Corpus, slug: str) -> str:
-    article = corpus.by_slug[slug]
-    return article.title or article.source_file
+    return shown_title(corpus.by_slug[slug])
 
 
 def _shorten(text: str, limit: int) -> str:

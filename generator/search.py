@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import arabic, urls
 from .corpus import Corpus
+from .display import shown_title
 
 DOCS_PER_SHARD = 200
 PAGEFIND_DIR = "pagefind"
@@ -84,7 +85,7 @@ def search_docs(corpus: Corpus, topic_labels: dict[str, str], date_text) -> list
             entity = corpus.entities[mention.entity_id]
             if entity.name not in by_type[entity.type]:
                 by_type[entity.type].append(entity.name)
-        title = article.title or article.source_file
+        title = shown_title(article)
         paragraphs = tuple((p.id, p.text) for p in article.paragraphs if p.role.is_text)
         docs.append(SearchDoc(
             url=urls.article_path(article.slug),
