@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from babel import Locale
 from hijridate import Hijri
@@ -110,56 +111,107 @@ class DateMention:
     kind: str  # "date", "hijri", "relative", "year_end", "year"
 
 
-def find_dates(text: str) -> list[DateValue]:
-    """Explicit Gregorian dates in ``text``, in order, as precise as written."""
-    key = matching_key(digits_to_ascii(text))
-    return [_gregorian(m) for m in DATE_RE.finditer(key)]
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a date needs beyond its own words: the publication date, the years the text names."""
+
+    reference: DateValue | None = None
+    mentioned_years: tuple[int, ...] = ()
+
+    @property
+    def day(self) -> dt.date | None:
+        """The publication day, when known to the day: what relative dates count from."""
+        ref = self.reference
+        return dt.date(ref.year, ref.month, ref.day) if ref is not None and ref.precision == "day" else None
+
+
+@dataclass(frozen=True, slots=True)
+class DateFormat:
+    kind: str
+    pattern: re.Pattern
+    read: Callable[[re.Match, Context], DateValue | None]  # None: the words give no date here
+    stands_alone: bool = False  # a date by itself: it may make a date line and a publication date
+
+
+def _read_gregorian(m: re.Match, ctx: Context) -> DateValue:
+    value = _gregorian(m)
+    if value.year is None and m["weekday"] and value.day:
+        value = _year_from_weekday(value, WEEKDAYS[m["weekday"]], ctx.mentioned_years)
+    if value.year is None and ctx.reference is not None and ctx.reference.precision in ("day", "month"):
+        value = _year_from_reference(value, ctx.reference)
+    return value
+
+
+def _read_year_end(m: re.Match, ctx: Context) -> DateValue | None:
+    year = int(m["year"]) if m["year"] else (ctx.reference.year if ctx.reference else None)
+    return DateValue(year, 12, 31, inferred=not m["year"], text=m.group()) if year else None
+
+
+def _read_relative_day(m: re.Match, ctx: Context) -> DateValue | None:
+    return _shifted(ctx.day, RELATIVE_DAYS[m["word"]], m.group()) if ctx.day else None
+
+
+def _read_last_week(m: re.Match, ctx: Context) -> DateValue | None:
+    if not ctx.day:
+        return None
+    day = ctx.day - dt.timedelta(days=7)
+    return DateValue(day.year, day.month, inferred=True, text=m.group())
+
+
+def _read_bare_weekday(m: re.Match, ctx: Context) -> DateValue | None:
+    if not ctx.day:
+        return None
+    back = (ctx.day.weekday() - WEEKDAYS[m["weekday"]]) % 7 or 7  # the last such day before
+    return _shifted(ctx.day, -back, m.group())
+
+
+# Every way the texts write a date, in the order they claim words (an earlier format's match
+# wins an overlap). The cleaner's date lines, the publication date and the dates a text speaks
+# of all read this one table: a new format is one row here.
+DATE_FORMATS: tuple[DateFormat, ...] = (
+    DateFormat("hijri", HIJRI_RE, lambda m, ctx: _hijri(m), stands_alone=True),  # "17 ذو الحجة 1442 هـ"
+    DateFormat("date", DATE_RE, _read_gregorian, stands_alone=True),  # "الاثنين 26 يوليو/تموز 2021"
+    DateFormat("year_end", YEAR_END_RE, _read_year_end),  # "بنهاية العام"
+    DateFormat("year", IN_YEAR_RE, lambda m, ctx: DateValue(int(m["year"]), text=m.group())),  # "عام 2014"
+    DateFormat("relative", RELATIVE_RE, _read_relative_day),  # "أمس"
+    DateFormat("relative", LAST_WEEK_RE, _read_last_week),  # "الأسبوع الماضي"
+    DateFormat("relative", BARE_WEEKDAY_RE, _read_bare_weekday),  # "يوم الخميس"
+)
+STANDALONE_FORMATS = tuple(f for f in DATE_FORMATS if f.stands_alone)
 
 
 def find_all_dates(text: str, reference: DateValue | None = None,
-                   mentioned_years: tuple[int, ...] = ()) -> list[DateMention]:
-    """Every date expression: explicit, Hijri, year-end, bare years and (with a day-precise
-    ``reference``) relative ones. Year-less dates get a year from their weekday when the
-    article's ``mentioned_years`` make it unambiguous."""
+                   mentioned_years: tuple[int, ...] = (), formats: tuple[DateFormat, ...] = DATE_FORMATS
+                   ) -> list[DateMention]:
+    """Every date expression of ``formats``, in text order, each with its words as written.
+    Relative ones need a day-precise ``reference``; year-less dates get a year from their
+    weekday when the article's ``mentioned_years`` make it unambiguous."""
     key, offsets = keyed(text)
+    context = Context(reference, mentioned_years)
     found: list[tuple[int, DateMention]] = []
     taken: list[tuple[int, int]] = []
-
-    def add(match: re.Match, mention: DateMention) -> None:
-        start, end = match.span()
-        while end > start and key[end - 1] == " ":
-            end -= 1
-        if not any(s < end and start < e for s, e in taken):
+    for date_format in formats:
+        for m in date_format.pattern.finditer(key):
+            start, end = m.span()
+            while end > start and key[end - 1] == " ":
+                end -= 1
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = date_format.read(m, context)
+            if value is None:
+                continue
             taken.append((start, end))
             as_written = written_span(text, offsets, start, end)
-            found.append((start, DateMention(replace(mention.value, text=as_written), mention.kind)))
-
-    for m in HIJRI_RE.finditer(key):
-        add(m, DateMention(_hijri(m), "hijri"))
-    for m in DATE_RE.finditer(key):
-        value = _gregorian(m)
-        if value.year is None and m["weekday"] and value.day:
-            value = _year_from_weekday(value, WEEKDAYS[m["weekday"]], mentioned_years)
-        if value.year is None and reference is not None and reference.precision in ("day", "month"):
-            value = _year_from_reference(value, reference)
-        add(m, DateMention(value, "date"))
-    for m in YEAR_END_RE.finditer(key):
-        year = int(m["year"]) if m["year"] else (reference.year if reference else None)
-        if year:
-            add(m, DateMention(DateValue(year, 12, 31, inferred=not m["year"], text=m.group()), "year_end"))
-    for m in IN_YEAR_RE.finditer(key):
-        add(m, DateMention(DateValue(int(m["year"]), text=m.group()), "year"))
-    if reference is not None and reference.precision == "day":
-        base = dt.date(reference.year, reference.month, reference.day)
-        for m in RELATIVE_RE.finditer(key):
-            add(m, DateMention(_shifted(base, RELATIVE_DAYS[m["word"]], m.group()), "relative"))
-        for m in LAST_WEEK_RE.finditer(key):
-            day = base - dt.timedelta(days=7)
-            add(m, DateMention(DateValue(day.year, day.month, inferred=True, text=m.group()), "relative"))
-        for m in BARE_WEEKDAY_RE.finditer(key):
-            back = (base.weekday() - WEEKDAYS[m["weekday"]]) % 7 or 7  # the last such day before
-            add(m, DateMention(_shifted(base, -back, m.group()), "relative"))
+            found.append((start, DateMention(replace(value, text=as_written), date_format.kind)))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+
+
+def publication_date_in(text: str) -> DateValue | None:
+    """The date a date line or byline gives, as precise as written: its Gregorian date when it
+    prints both calendars ("24 شعبان 1442 هـ - 6 أبريل 2021 م"), else its Hijri one."""
+    found = find_all_dates(text, formats=STANDALONE_FORMATS)
+    gregorian = [m.value for m in found if m.kind == "date"]
+    return (gregorian or [m.value for m in found] or [None])[0]
 
 
 def years_mentioned(text: str) -> tuple[int, ...]:
@@ -168,9 +220,11 @@ def years_mentioned(text: str) -> tuple[int, ...]:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is a date and little else: "26 يوليو 2021", ", أغسطس", "الاثنين 26 تموز 2021"."""
-    key = matching_key(text)
-    rest = DATE_RE.sub(" ", HIJRI_RE.sub(" ", key))  # "24 شعبان 1442 هـ - 6 أبريل 2021 م": both
+    """A line that is a date and little else: "26 يوليو 2021", ", أغسطس", "الاثنين 26 تموز 2021",
+    "24 شعبان 1442 هـ - 6 أبريل 2021 م"."""
+    key = rest = matching_key(text)
+    for date_format in STANDALONE_FORMATS:
+        rest = date_format.pattern.sub(" ", rest)
     if rest == key:
         return False
     leftover = [w for w in re.split(r"[\s,،|\-–—/.]+", rest) if w and w not in WEEKDAYS and w not in ("ه", "م")]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import byline_name
-from .dates import find_all_dates, find_dates, years_mentioned
+from .dates import find_all_dates, publication_date_in, years_mentioned
 from .config import Topic
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
@@ -150,10 +150,8 @@ def _author(byline: Block | None) -> str | None:
 
 def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
     for block in blocks:
-        if block.role in (Role.DATE, Role.BYLINE):
-            found = find_dates(block.text)
-            if found:
-                return found[0]
+        if block.role in (Role.DATE, Role.BYLINE) and (found := publication_date_in(block.text)):
+            return found
     return DateValue()
 
 

@@ -79,6 +79,18 @@ def test_levantine_month_date_line_is_the_publication_date():
     assert a.date.iso == "2023-03-14" and not a.date.inferred
 
 
+@pytest.mark.parametrize("line, iso, printed", [
+    ("17 ذو الحجة 1442 هـ", "2021-07-27", "17 ذو الحجة 1442 هـ"),  # a date line for the cleaner: a date for the article
+    ("24 شعبان 1442 هـ - 6 أبريل 2021 م", "2021-04-06", "6 أبريل 2021"),  # both calendars: the Gregorian one
+    ("الأربعاء 7 إبريل 2021", "2021-04-07", "الأربعاء 7 إبريل 2021"),  # kept as printed, not as its matching key
+])
+def test_a_date_line_in_any_calendar_is_the_publication_date_as_printed(line, iso, printed):
+    a = article_of(f"مجلس النواب يقر الموازنة\n\n{line}\n\n"
+                   "أقر مجلس النواب العراقي في جلسته المنعقدة مساء اليوم قانون الموازنة العامة الاتحادية للسنوات الثلاث "
+                   "المقبلة بعد جدل استمر أسابيع بين الكتل السياسية.")
+    assert (a.date.iso, a.date.text) == (iso, printed)
+
+
 def test_hijri_date_is_converted():
     (mention,) = find_all_dates("أعلنت السلطات أن يوم 10 ذي الحجة 1444 هـ هو أول أيام عيد الأضحى")
     assert mention.kind == "hijri" and mention.value.iso == "2023-06-28"

@@ -12,6 +12,7 @@ out: they are copies (assets, raw) or Pagefind's own encoding of the documents t
 from __future__ import annotations
 
 import difflib
+import json
 import shutil
 from pathlib import Path
 
@@ -28,8 +29,13 @@ def compared_files(site: Path) -> dict[str, bytes]:
 
 
 def first_difference(path: str, expected: bytes, built: bytes, context: int = 3) -> str:
-    diff = difflib.unified_diff(expected.decode("utf-8").splitlines(), built.decode("utf-8").splitlines(),
-                                f"expected/{path}", f"built/{path}", n=context, lineterm="")
+    """A unified diff of the first lines that differ (JSON indented first: it is one line)."""
+    def lines(data: bytes) -> list[str]:
+        text = data.decode("utf-8")
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=1).splitlines() if path.endswith(".json") \
+            else text.splitlines()
+    diff = difflib.unified_diff(lines(expected), lines(built), f"expected/{path}", f"built/{path}", n=context,
+                                lineterm="")
     return "\n".join(list(diff)[:40])
 
 
