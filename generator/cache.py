@@ -71,7 +71,7 @@ class ArticleCache:
     def lexicon_words(self, raws: Sequence[RawDoc], words_of: Callable[[str], frozenset[str]]) -> list[frozenset[str]]:
         """Each article's contribution to the lexicon."""
         keys = [f"words|{raw_key(raw)}" for raw in raws]
-        results = self._compute(keys, [raw.text for raw in raws], _call_on_item, words_of)
+        results = self._compute(keys, [raw.article_text for raw in raws], _call_on_item, words_of)
         return [r if not isinstance(r, Failed) else frozenset() for r in results]
 
     def cleaned(self, raws: Sequence[RawDoc], lexicon: Container[str], clean: Callable) -> list[CleanedEntry | Failed]:

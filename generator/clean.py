@@ -85,7 +85,7 @@ def clean(raw: RawDoc, lexicon: Container[str] = frozenset()) -> CleanDoc:
     """Clean one document. ``lexicon`` (from ``build_lexicon`` over the whole corpus) lets the
     split-word rule tell a broken word from a real one; without it that rule only joins
     bound suffixes."""
-    draft = Draft(split_lines(raw.text), lexicon=lexicon)
+    draft = Draft(split_lines(raw.article_text), lexicon=lexicon)
     for _name, rule in RULES:
         draft = rule(draft)
     blocks = tuple(Block(ln.text, ln.role or Role.BODY, ln.lang, (ln.first, ln.last)) for ln in draft.lines)

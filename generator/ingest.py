@@ -16,8 +16,8 @@ from charset_normalizer import from_bytes
 from .clean import leaves_letters
 from .input_files import link_outside, link_problem
 from .model import Problem, RawDoc
+from .readers import ARTICLE_SUFFIXES, reader_for
 
-ARTICLE_SUFFIXES = (".txt", ".text")
 # A news article is rarely over 100 KB; a file twenty times that is a dump or a mistake, and
 # cleaning it would take the build minutes (about 8 s per MB).
 MAX_ARTICLE_BYTES = 2_000_000
@@ -78,12 +78,15 @@ def read_article(path: Path, shown: str) -> RawDoc | Problem:
     text, encoding, problems = decode_bytes(data, shown)
     if not text.strip():
         return Problem(shown, "holds no visible text", hint="paste the article's text into it, or remove it")
-    if not leaves_letters(text):  # what cleaning would leave: not a word to build a page from
+    reading = reader_for(path).read(text, shown)
+    problems += reading.problems
+    if not leaves_letters(reading.text):  # what cleaning would leave: not a word to build a page from
         if problems:  # no letter because the bytes are not text in any encoding we know
             return Problem(shown, f"holds no letters; it {problems[0].message}", hint=problems[0].hint)
         return Problem(shown, "holds no letters (only separator lines, punctuation, digits or invisible marks)",
                        hint="paste the article's text into it, or remove it")
-    return RawDoc(source=path.name, data=data, text=text, encoding=encoding, problems=tuple(problems))
+    return RawDoc(source=path.name, data=data, text=text, encoding=encoding, problems=tuple(problems),
+                  reading=None if reading.text == text else reading.text, front_matter=reading.front_matter)
 
 
 def decode_bytes(data: bytes, shown: str = "") -> tuple[str, str, list[Problem]]:

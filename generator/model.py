@@ -76,6 +76,16 @@ class RawDoc:
     text: str
     encoding: str
     problems: tuple[Problem, ...] = ()
+    # What the file's reader gives the cleaner, when not the text as received (a Markdown
+    # article's plain lines), and what the file states about itself (an ``overrides.Override``
+    # made from its front matter).
+    reading: str | None = None
+    front_matter: object | None = None
+
+    @property
+    def article_text(self) -> str:
+        """The text the cleaner reads (the raw view shows ``text``, as received)."""
+        return self.text if self.reading is None else self.reading
 
 
 @dataclass(frozen=True, slots=True)

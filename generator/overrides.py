@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .input_files import folder_files
-from .model import Article, DateValue, Outlet, Problem
+from .model import Article, DateValue, Outlet, Problem, RawDoc
 from .pages import FRONT_MATTER_RE
 from .yamlfile import YamlError, load_yaml, read_text_file, suggest_key
 
@@ -38,7 +38,7 @@ class Override:
 
 
 def read_overrides(content_dir: Path, root: Path) -> tuple[dict[str, Override], list[Problem]]:
-    """Override files by the seed file stem they correct."""
+    """Override files by their name without ``.md`` (``overrides_by_seed`` matches them to seeds)."""
     found = {}
     paths, problems = folder_files(content_dir / OVERRIDES_DIR, root, f"{content_dir.name}/{OVERRIDES_DIR}", ".md")
     for path in paths:
@@ -77,31 +77,55 @@ def parse_override(text: str, shown: str) -> Override | list[Problem]:
     return problems or Override(shown, values, lines)
 
 
-def unmatched_overrides(overrides: dict[str, Override], seed_files: list[str], seeds: str) -> list[Problem]:
-    """A warning for each override file that names no file of ``seeds/`` (a typo in its name
-    would otherwise leave the correction unapplied without a word)."""
-    stems = {Path(name).stem: name for name in seed_files}
-    problems = []
-    for stem in sorted(set(overrides) - set(stems)):
-        close = difflib.get_close_matches(stem, list(stems), n=1, cutoff=0.6)
-        hint = (f"did you mean {OVERRIDES_DIR}/{close[0]}.md (for {seeds}/{stems[close[0]]})? rename the file"
-                if close else f"name it after the article file it corrects: {OVERRIDES_DIR}/<name in {seeds}/>.md")
-        problems.append(Problem(overrides[stem].source, f"corrects no article: {seeds}/ has no file named {stem}.*",
-                                hint=hint))
-    return problems
+def overrides_by_seed(found: dict[str, Override], seed_files: list[str], seeds: str
+                      ) -> tuple[dict[str, Override], list[Problem]]:
+    """Override files by the seed file they correct: ``content/articles/<seed file name>.md``
+    ("003_x.txt.md"), or ``<its name without the suffix>.md`` ("003_x.md") when only one seed
+    has that name. Each file that names no seed, or two, gets a warning: a typo in its name
+    would otherwise leave the correction unapplied without a word."""
+    names = set(seed_files)
+    by_stem: dict[str, list[str]] = {}
+    for name in seed_files:
+        by_stem.setdefault(Path(name).stem, []).append(name)
+    matched, problems = {}, []
+    for key, override in sorted(found.items()):
+        if key in names:
+            matched[key] = override
+        elif len(by_stem.get(key, ())) == 1:
+            matched.setdefault(by_stem[key][0], override)  # the full name wins over the short one
+        elif key in by_stem:
+            problems.append(Problem(override.source, f"could correct {' or '.join(f'{seeds}/{n}' for n in by_stem[key])}",
+                                    hint=f"name it after the one it corrects: {OVERRIDES_DIR}/{by_stem[key][0]}.md"))
+        else:
+            problems.append(_names_no_seed(key, override, by_stem, seed_files, seeds))
+    return matched, problems
 
 
-def with_override(article: Article, overrides: dict[str, Override]) -> Article:
-    """The article as its override file (if any) corrects it."""
-    override = overrides.get(Path(article.source_file).stem)
-    return apply_override(article, override) if override else article
+def _names_no_seed(key: str, override: Override, by_stem: dict[str, list[str]], seed_files: list[str],
+                   seeds: str) -> Problem:
+    candidates = {**{stem: files[0] for stem, files in by_stem.items()}, **{name: name for name in seed_files}}
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.6)
+    hint = (f"did you mean {OVERRIDES_DIR}/{close[0]}.md (for {seeds}/{candidates[close[0]]})? rename the file"
+            if close else f"name it after the article file it corrects: {OVERRIDES_DIR}/<file name in {seeds}/>.md")
+    return Problem(override.source, f"corrects no article: {seeds}/ has no file named {key}.*", hint=hint)
 
 
-def apply_override(article: Article, override: Override) -> Article:
-    """The article with the editor's values; a title set by hand is no longer derived."""
+def with_override(article: Article, raw: RawDoc, overrides: dict[str, Override]) -> Article:
+    """The article as its own front matter and its override file (if any) correct it; only the
+    editor's fields are reported as overridden."""
+    if raw.front_matter is not None:
+        article = apply_override(article, raw.front_matter, reported=False)
+    editor = overrides.get(raw.source)
+    return apply_override(article, editor) if editor else article
+
+
+def apply_override(article: Article, override: Override, reported: bool = True) -> Article:
+    """The article with the override's values; a title set by hand is no longer derived."""
     values = {k: v for k, v in override.values.items() if k != "slug"}  # slugs are set before extraction
     if "title" in values:
         values["title_derived"] = False
+    if not reported:
+        return replace(article, **values)
     return replace(article, **values, overridden=tuple(sorted(override.values)), override_source=override.source)
 
 

@@ -34,12 +34,13 @@ from .freshness import (
 from .ingest import list_article_files, read_article
 from .input_files import folder_files, link_outside, link_problem
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .overrides import Override, read_overrides, unmatched_overrides, with_override
+from .overrides import Override, overrides_by_seed, read_overrides, with_override
 from .page_memo import page_digest, site_fingerprint
 from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
 from .parallel import Failed
 from .places import builtin_places
 from .publish import publishing_files
+from .readers import ARTICLE_SUFFIXES
 from .quick import SiteState
 from .sources import BUILTIN_AGENCIES
 from .store import CACHE_DIR, Store
@@ -136,7 +137,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     cache.start_build(store)
     if not config.seeds_dir.is_dir():
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
-                         f"files (.txt) in it, or set 'seeds:' in site.yaml")
+                         f"files ({', '.join(ARTICLE_SUFFIXES)}) in it, or set 'seeds:' in site.yaml")
     folder = config.seeds_dir.name
     files, problems = list_article_files(config.seeds_dir, config.root)
     raws, read_problems = read_all(files, folder)
@@ -144,8 +145,9 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     raws, duplicate_problems = drop_duplicate_files(raws, folder)
     problems += duplicate_problems
     lexicon = frozenset().union(*cache.lexicon_words(raws, lexicon_words_of))
-    overrides, override_problems = read_overrides(config.content_dir, config.root)
-    problems += override_problems + unmatched_overrides(overrides, [f.name for f in files], folder)
+    found, override_problems = read_overrides(config.content_dir, config.root)
+    overrides, unmatched = overrides_by_seed(found, [f.name for f in files], folder)
+    problems += override_problems + unmatched
     slugged, slug_problems = assign_slugs(raws, overrides)
     problems += slug_problems
     cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, cache.cleaned([r for r, _ in slugged], lexicon, clean))
@@ -156,7 +158,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
     knowledge_print = fingerprint(gazetteer.entities, knowledge.sources, knowledge.topics)
     extracted = cache.extracted(cleaned, knowledge_print, extract, knowledge)
-    articles = [with_override(article, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
+    articles = [with_override(article, raw, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
                 if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
     cache.finish_build()
     slugs = {raw.source: slug for _entry, raw, slug in cleaned}
@@ -258,7 +260,7 @@ def kept(result: object, shown: str, stage: str, problems: list[Problem]) -> boo
 
 def nothing_to_build(folder: str, problems: list[Problem]) -> str:
     if not problems:
-        return f"{folder}/ holds no articles — put the article files (.txt, one article each) in it"
+        return f"{folder}/ holds no articles — put the article files ({', '.join(ARTICLE_SUFFIXES)}; one article each) in it"
     return (f"no article could be built from {folder}/:\n" + "\n".join(f"    {p}" for p in problems))
 
 
@@ -275,7 +277,7 @@ def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc],
     seen: dict[str, str] = {}
     kept, problems = [], []
     for raw in raws:
-        digest = hashlib.sha256(" ".join(raw.text.split()).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(" ".join(raw.article_text.split()).encode("utf-8")).hexdigest()
         if digest in seen:
             problems.append(Problem(f"{folder}/{raw.source}", f"same text as {folder}/{seen[digest]}; built once",
                                     hint="delete one of the two copies"))
@@ -296,10 +298,11 @@ def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = Non
     holders = {slug: source for source, slug in reversed(natural.items())}  # the first file of a name
     wanted, problems = {}, []
     for raw in raws:
-        override = overrides.get(Path(raw.source).stem)
-        slug = override.values.get("slug") if override else None
-        if not slug:
+        # The editor's slug wins over the one the file's own front matter gives.
+        override = next((o for o in (overrides.get(raw.source), raw.front_matter) if o and o.values.get("slug")), None)
+        if override is None:
             continue
+        slug = override.values["slug"]
         holder = holders.get(slug, raw.source)
         if holder == raw.source:
             wanted[raw.source], holders[slug] = slug, raw.source

@@ -22,7 +22,8 @@ from .clean import build_lexicon, clean
 from .config import Config
 from .corpus import Corpus
 from .extract import Knowledge, extract
-from .ingest import ARTICLE_SUFFIXES, read_article
+from .ingest import read_article
+from .readers import ARTICLE_SUFFIXES
 from .model import Article, RawDoc
 from .overrides import Override, with_override
 from .render_briefing import article_context
@@ -90,11 +91,11 @@ def _reread(state: SiteState, path: Path) -> tuple[Article, RawDoc] | None:
     if not isinstance(raw, RawDoc):
         return None  # the full build reports why
     try:
-        doc = clean(raw, state.lexicon | build_lexicon([raw.text]))
+        doc = clean(raw, state.lexicon | build_lexicon([raw.article_text]))
         article = extract(doc, raw, state.slugs[path.name], state.knowledge)
     except Exception:  # noqa: BLE001 — a generator bug: the full build names the file and the error
         return None
-    return with_override(article, state.overrides), raw
+    return with_override(article, raw, state.overrides), raw
 
 
 def _with_articles(corpus: Corpus, edited: dict[str, Article]) -> Corpus:
