@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -49,7 +49,7 @@ from .config import CONFIG_FILE, Config, load_config
 from .failure import Failure, describe_failure
 from .pipeline import BuildResult, Warm, build, no_progress, pagefind_bundle
 from .quick import show_edited_articles
-from .terminal import paint, progress_bar
+from .terminal import paint, printable, progress_bar
 from .writer import WriteFailed, replace_subfolder
 
 SERVE_PREFIX = "/__serve__/"  # the preview's own URLs; no site path starts with "__"
@@ -664,7 +664,8 @@ class Rebuilder:
 
 
 def _listed(changed: list[str]) -> str:
-    return ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    """The saved files, as the terminal may show them (a name's control characters escaped)."""
+    return printable(", ".join(changed[:3])) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
 
 
 def rebuild_summary(result: BuildResult) -> str:
@@ -724,9 +725,7 @@ def serve(root: Path, port: int, host: str, base_url: str | None = None,
     watched: set[Path] = set()
 
     def load() -> Config:
-        config = load_config(root)
-        if base_url:
-            config = replace(config, base_url=base_url.rstrip("/"))
+        config = load_config(root, base_url=base_url)  # --base-url checked as site.yaml's is
         state["config"] = config
         for folder in watched_inputs(root, config)[1:]:  # folders created or renamed since
             if folder.is_dir() and folder not in watched:

@@ -144,3 +144,10 @@ def test_the_preview_reports_escape_a_saved_name_but_keep_their_colours(capsys, 
     shown = capsys.readouterr().out
     assert shown == ("seeds/a\\x1b]0;pwned\\x07.txt, seeds/\\x1b[32mgreen.txt changed → "
                      "\x1b[32mbuilt in 0.10 s\x1b[0m\n")
+
+
+def test_the_previews_changed_line_escapes_a_name_even_one_painted_like_ours():
+    from generator.serve import _listed
+
+    said = _listed(["seeds/\x1b[32mok\x1b[0m.txt", "seeds/b.txt"])
+    assert "\x1b" not in said and "seeds/\\x1b[32mok\\x1b[0m.txt, seeds/b.txt" == said
