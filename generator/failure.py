@@ -12,6 +12,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from .config import ConfigError
 from .input_files import LinkRefused
+from .output_folder import GENERATOR_DIR
 from .pipeline import BuildError
 from .terminal import printable
 from .writer import WriteFailed, WriteRefused
@@ -54,8 +55,8 @@ def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
     if isinstance(exc, OSError):
         target = f"{printable(_shown(exc.filename, root))}: " if exc.filename else ""  # a name is one line
         return (Failure("", 0, f"{target}{exc.strerror or exc}"),)
-    frame = _last_frame_in(exc, Path(__file__).resolve().parent)
-    where = (_shown(frame.filename, Path(__file__).resolve().parent.parent), frame.lineno or 0) if frame else ("", 0)
+    frame = _last_frame_in(exc, GENERATOR_DIR)
+    where = (_shown(frame.filename, GENERATOR_DIR.parent), frame.lineno or 0) if frame else ("", 0)
     return (Failure(*where, f"{type(exc).__name__}: {exc} — a bug in the generator; please report it "
                             "with the traceback above", bug=True),)
 

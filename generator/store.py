@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from .output_folder import CACHE_DIR  # noqa: F401 (the project's layout decides where the cache lives)
+# The project's layout decides where the cache lives; the cache is keyed by the generator's code.
+from .output_folder import CACHE_DIR, GENERATOR_DIR  # noqa: F401
 
 CACHE_FILE = "build.sqlite"
 DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # error codes of a file to throw away
@@ -31,8 +32,8 @@ DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # error codes of a fi
 def generator_version() -> str:
     """Changes whenever any generator code changes, so no stale result survives an upgrade."""
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
-    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(GENERATOR_DIR.rglob("*.py")):
+        digest.update(path.relative_to(GENERATOR_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
 
 
