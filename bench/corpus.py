@@ -45,7 +45,7 @@ else:  # run as a script: python bench/corpus.py
                               stream, word_count)
 
 PROJECT = Path(__file__).resolve().parent.parent
-# The wire agencies' credits as the generator names them (generator/sources.py).
+# The wire agencies' credits as the generator names them (generator/extract/sources.py).
 AGENCY_NAMES = {"أ ف ب": "وكالة الصحافة الفرنسية", "رويترز": "رويترز", "د ب أ": "الوكالة الألمانية للأنباء",
                 "واس": "وكالة الأنباء السعودية"}
 ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")

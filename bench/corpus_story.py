@@ -33,7 +33,7 @@ SPAN = (dt.date(2022, 3, 1), dt.date(2024, 2, 28))  # other stories: two years a
 EVENT_SPREAD = (-40, 45)  # event articles: days around the meeting
 EARLIER_SPREAD = (-4, 8)
 COMPOSED_SHARE = .6  # clauses composed from a topic's grammar rather than taken from its handwritten list
-# Hijri months kept out of the article bodies (none: every month is read since generator/dates.py
+# Hijri months kept out of the article bodies (none: every month is read since generator/text/dates.py
 # looks Hijri month names up by matching key).
 HIJRI_MONTHS_SKIPPED: frozenset[int] = frozenset()
 

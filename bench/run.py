@@ -9,7 +9,7 @@ For each size it writes one corpus (``bench/corpus.py``), then, ``--runs`` times
 2. warm rebuild, nothing changed — a fresh process, output and cache left by (1);
 3. rebuild after editing one article in one long-lived process (as ``build.py serve``):
    build with a ``Warm``, append a sentence to one seed file, write that article's own pages as
-   the preview does first (``generator/quick.py``), then build again with the same ``Warm``;
+   the preview does first (``generator/serve/quick.py``), then build again with the same ``Warm``;
 4. rebuild after editing that article again, in a fresh process (what the disk leaves);
 
 and the peak RSS of each process (``os.wait4``), the cold build's stages (``BuildResult.stages``)
@@ -36,7 +36,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 try:  # the persistent build cache, under the project built; removed before a cold build
-    from generator.store import CACHE_DIR
+    from generator.incremental.store import CACHE_DIR
 except ImportError:  # a commit from before the cache
     CACHE_DIR = ".cache"
 OUTPUT_DIR = "output"  # the corpora's site.yaml keeps the default
@@ -50,7 +50,7 @@ DEFAULT_SIZES = (1000, 10000)
 
 def child(argv: list[str]) -> int:
     """``build ROOT OUT`` or ``edit ROOT SEED_FILE OUT`` (see the module docstring)."""
-    from generator.config import load_config
+    from generator.config.site import load_config
     from generator.pipeline import Warm, build
 
     mode, root, *rest, out = argv
@@ -75,10 +75,10 @@ def child(argv: list[str]) -> int:
 
 
 def show_edited_articles(warm, path: Path) -> bool:
-    """What the preview does before its full build (``generator/quick.py``); False on a
+    """What the preview does before its full build (``generator/serve/quick.py``); False on a
     commit from before it."""
     try:
-        from generator.quick import show_edited_articles as show
+        from generator.serve.quick import show_edited_articles as show
     except ImportError:
         return False
     return bool(show(warm.site, [path], warm.page_digests))

@@ -11,10 +11,10 @@ import sys
 import traceback
 from pathlib import Path
 
-from .check import check_site, review_notes
-from .config import Config, load_config
-from .export import ExportRefused, export_path, export_site
-from .failure import describe_failure
+from .commands.check import check_site, review_notes
+from .commands.export import ExportRefused, export_path, export_site
+from .commands.failure import describe_failure
+from .config.site import Config, load_config
 from .pipeline import BuildResult, build, no_progress
 from .terminal import for_terminal, paint, printable, progress_bar
 
@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
     if args.command == "check":
         return run_check(root, args.base_url)
     if args.command == "serve":
-        from .serve import serve  # watchdog and the server load only for this command
+        from .serve.server import (
+            serve,  # watchdog and the server load only for this command
+        )
 
         try:
             return serve(root, args.port, args.bind, args.base_url, say=_say)

@@ -15,9 +15,11 @@ import datetime as dt
 from babel import Locale
 from babel.dates import format_date
 
-from .config import Config
+from .config.site import Config
 from .model import Article, DateValue
 
+# The search page's filters, in the order shown; each has its label in ui_text ("search_facet_…").
+SEARCH_FACETS = ("outlet", "topic", "person", "organization", "place")
 SHORT_TITLE_WORDS = 5  # an article without a known publisher is cited by its title's first words
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+
 class Role(StrEnum):
     """What a block of the cleaned text is; the one place that says which roles are the
     article's text. A ``StrEnum``: it is its value in JSON and templates ("body")."""
@@ -61,7 +62,9 @@ class Problem:
     def __str__(self) -> str:
         """One line, as a terminal may show it: a control character in a file name or in text
         quoted from the file is escaped ("seeds/a\\x1b[31m.txt"), never sent as itself."""
-        from .terminal import printable  # model.py imports no other module of the generator at load
+        from .terminal import (
+            printable,  # model.py imports no other module of the generator at load
+        )
 
         where = f"{self.path}:{self.line}" if self.line else self.path
         return printable(f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else ""))
@@ -266,6 +269,19 @@ class Article:
     def publisher(self) -> Outlet | None:
         """Who published it: the outlet, or for wire copy whose outlet is unknown, the agency."""
         return self.outlet or self.agency
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An outlet or agency the texts may name: built in, or from ``sources:`` in site.yaml."""
+
+    name: str
+    name_en: str = ""
+    aliases: tuple[str, ...] = ()
+    agency: bool = False  # a wire agency (credited in datelines) rather than a publisher
+
+    def outlet(self) -> Outlet:
+        return Outlet(self.name, self.name_en or None)
 
 
 @dataclass(frozen=True, slots=True)

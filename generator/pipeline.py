@@ -14,39 +14,41 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence, TypeVar
 
-from . import render, render_briefing, search, urls
-from .briefing import Briefing, build_briefing
-from .cache import ArticleCache, fingerprint
-from .clean import build_lexicon, clean
-from .config import Config
-from .corpus import Corpus, analyse
-from .data import articles_document, briefing_document
+from . import urls
+from .briefing.build import Briefing, build_briefing
+from .clean.cleaner import build_lexicon, clean, no_letters_problem
+from .config.site import Config
+from .config.yamlfile import read_text_file
+from .corpus.analysis import Corpus, analyse
 from .display import shown_date
-from .entities import build_gazetteer, discover_people, discovered_entities
-from .extract import Knowledge, extract, paragraphs_of, slug_for
-from .freshness import (
+from .extract.article import Knowledge, extract, paragraphs_of, slug_for
+from .extract.entities import build_gazetteer, discover_people, discovered_entities
+from .extract.places import builtin_places
+from .extract.sources import BUILTIN_AGENCIES
+from .extract.topics import topic_gazetteer
+from .incremental.cache import ArticleCache, fingerprint
+from .incremental.freshness import (
     LastBuild,
     inputs_signature,
     is_up_to_date,
     output_state,
     record_key,
 )
-from .ingest import list_article_files, read_article
-from .input_files import folder_files, link_outside, link_problem
+from .incremental.page_memo import page_digest, site_fingerprint
+from .incremental.parallel import Failed
+from .incremental.store import CACHE_DIR, Store
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .overrides import Override, overrides_by_seed, read_overrides, with_override
-from .page_memo import page_digest, site_fingerprint
-from .pages import BRIEFING_INTRO, markdown_renderer, read_pages
-from .parallel import Failed
-from .places import builtin_places
-from .publish import publishing_files
-from .readers import ARTICLE_SUFFIXES
-from .quick import SiteState
-from .sources import BUILTIN_AGENCIES
-from .store import CACHE_DIR, Store
-from .topics import topic_gazetteer
-from .writer import OutputWriter
-from .yamlfile import read_text_file
+from .read.ingest import list_article_files, read_article
+from .read.input_files import folder_files, link_outside, link_problem
+from .read.overrides import Override, overrides_by_seed, read_overrides, with_override
+from .read.pages import BRIEFING_INTRO, markdown_renderer, read_pages
+from .read.readers import ARTICLE_SUFFIXES
+from .render import base as render
+from .render import briefing as render_briefing
+from .render.data import articles_document, briefing_document
+from .render.feeds import publishing_files
+from .search import index as search
+from .write.writer import OutputWriter
 
 T = TypeVar("T")
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
@@ -86,6 +88,21 @@ def no_progress(items: Sequence[T], stage: str) -> Iterable[T]:
     return items
 
 
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    """What the last full build knew that an article's own pages depend on: the preview
+    renders an edited article against it (``serve.quick``)."""
+
+    config: Config
+    renderer: render.Renderer
+    corpus: Corpus
+    briefing: Briefing
+    lexicon: frozenset[str]
+    knowledge: Knowledge
+    overrides: dict[str, Override]
+    slugs: dict[str, str]  # seed file name → its article's page name
+
+
 @dataclass
 class Warm:
     """What a long-lived process keeps between builds: article work and compiled templates."""
@@ -99,7 +116,7 @@ class Warm:
     # one (BuildResult.search_pending) and swaps it in (``writer.replace_subfolder``).
     defer_search: bool = False
     page_digests: dict = field(default_factory=dict)  # site path → digest of its inputs (page_memo)
-    site: SiteState | None = None  # the last build's corpus, for the preview's quick pages (quick.py)
+    site: SiteState | None = None  # the last build's corpus, for the preview's quick pages
 
 
 def build(config: Config, warm: Warm | None = None, progress: Progress = no_progress,
@@ -267,7 +284,10 @@ def nothing_to_build(folder: str, problems: list[Problem]) -> str:
 def read_all(files: list[Path], folder: str) -> tuple[list[RawDoc], list[Problem]]:
     raws, problems = [], []
     for path in files:
-        result = read_article(path, f"{folder}/{path.name}")
+        shown = f"{folder}/{path.name}"
+        result = read_article(path, shown)
+        if isinstance(result, RawDoc):
+            result = no_letters_problem(result, shown) or result
         (raws if isinstance(result, RawDoc) else problems).append(result)
     return raws, problems
 

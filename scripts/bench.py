@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.config import load_config  # noqa: E402
+from generator.config.site import load_config  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 
 PARTS = ("seeds", "content", "templates", "site.yaml")

@@ -27,7 +27,7 @@ from filelock import FileLock
 
 from conftest import PROJECT, fail_extraction_of, html_pages, parse_html
 from generator.cli import main
-from generator.extract import slug_for
+from generator.extract.article import slug_for
 
 BUILD = [sys.executable, str(PROJECT / "build.py")]
 GOOD_SEED = sorted((PROJECT / "seeds").iterdir())[0].name  # one real article, always built
@@ -678,7 +678,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(project, monkeyp
         assert (project / "before").read_text() == (project / "after").read_text() != ""
     else:
         import errno
-        import generator.writer as writer
+        import generator.write.writer as writer
 
         assert build_in_process(project, capsys)[0] == 0
         before = tree_digest(project / "disk" / "site")

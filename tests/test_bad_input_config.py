@@ -18,10 +18,10 @@ from typing import Callable
 import pytest
 
 from conftest import PROJECT
-from generator.config import ENTITY_ID_RE, ConfigError, load_config
+from generator.config.site import ENTITY_ID_RE, ConfigError, load_config
 from generator.model import entity_id_for
-from generator.ui_text import DEFAULT_UI_TEXT, FILLED_IN_THE_BROWSER, UI_PLACEHOLDERS, ui_text_problem
-from generator.yamlfile import MAX_YAML_BYTES
+from generator.config.ui_text import DEFAULT_UI_TEXT, FILLED_IN_THE_BROWSER, UI_PLACEHOLDERS, ui_text_problem
+from generator.config.yamlfile import MAX_YAML_BYTES
 from test_bad_input import build_in_process, build_process, site_yaml_with, small_project, tree_digest
 
 INPUTS = ("seeds", "content", "templates", "site.yaml")

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urldefrag
 
 import pytest
 
-from conftest import PROJECT, article_soup, articles_data, build_quietly, html_pages, parse_html
+from conftest import article_soup, articles_data, build_quietly, html_pages, parse_html
 
 SEEDS = ("000_d78c7be7ce63ed78.txt", "001_563b2110fc4b1849.txt", "002_cc32e3e8c87c2fdc.txt",
          "003_bc3bc2b255e04556.txt", "004_51ad8dc9756e00e5.txt")
@@ -266,8 +266,8 @@ def test_reprints_are_one_story_and_count_once(quake):
 
 
 def test_reprints_found_the_same_by_every_pair_and_by_the_rare_shingle_index(quake):
-    from generator.config import load_config
-    from generator.corpus import find_reprints
+    from generator.config.site import load_config
+    from generator.corpus.analysis import find_reprints
     from generator.pipeline import build
 
     articles = list(build(load_config(quake.parent), force=True).built)

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.clean import build_lexicon, clean
-from generator.extract import extract
-from generator.ingest import decode_bytes
+from generator.clean.cleaner import build_lexicon, clean
+from generator.extract.article import extract
+from generator.read.ingest import decode_bytes
 from generator.model import RawDoc
 
 CASES = sorted((Path(__file__).parent / "cases" / "clean").glob("*.yaml"))

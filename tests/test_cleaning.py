@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT, article_soup
-from generator.arabic import ARABIC_LETTER_RE, TATWEEL, fold_presentation_forms
-from generator.clean import build_lexicon, clean
-from generator.ingest import read_article
+from generator.text.arabic import ARABIC_LETTER_RE, TATWEEL, fold_presentation_forms
+from generator.clean.cleaner import build_lexicon, clean
+from generator.read.ingest import read_article
 from generator.model import CleanDoc, RawDoc
 
 SEED_FILES = sorted((PROJECT / "seeds").glob("*.txt"))
@@ -149,7 +149,7 @@ def test_cleaning_is_idempotent(text):
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_matching_key_offsets_point_back_at_the_written_characters(text):
-    from generator.arabic import keyed, matching_key
+    from generator.text.arabic import keyed, matching_key
     key, offsets = keyed(text)
     assert key == matching_key(text) and len(offsets) == len(key)
     assert offsets == sorted(offsets) and all(0 <= i < len(text) for i in offsets)

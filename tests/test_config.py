@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_quietly, parse_html
-from generator.config import ConfigError, load_config
+from generator.config.site import ConfigError, load_config
 
 
 def write_config(root, text):

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import PROJECT
 from generator.cli import main
-from generator.export import ExportRefused, export_site
+from generator.commands.export import ExportRefused, export_site
 
 
 @pytest.fixture(scope="module")

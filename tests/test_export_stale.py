@@ -85,7 +85,7 @@ def test_an_export_killed_while_writing_leaves_a_file_the_next_one_removes(tmp_p
     dist = tmp_path / "dist"
     script = ("import os, sys, zipfile\n"
               "from pathlib import Path\n"
-              "from generator.export import export_site\n"
+              "from generator.commands.export import export_site\n"
               "zipfile.ZipFile.writestr = lambda *args, **kwargs: os._exit(137)\n"
               "export_site(Path(sys.argv[1]), Path(sys.argv[2]))\n")
     killed = subprocess.run([sys.executable, "-c", script, str(root / "output"), str(dist / "site.zip")], cwd=PROJECT)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import build_lexicon, clean
-from generator.dates import find_all_dates, is_date_line
-from generator.entities import build_gazetteer, find_mentions
-from generator.extract import Knowledge, extract
+from generator.clean.cleaner import build_lexicon, clean
+from generator.text.dates import find_all_dates, is_date_line
+from generator.extract.entities import build_gazetteer, find_mentions
+from generator.extract.article import Knowledge, extract
 from generator.model import DateValue, Entity, Paragraph, RawDoc, Role
 from generator.pipeline import place_entities
-from generator.sources import BUILTIN_AGENCIES, Source
+from generator.extract.sources import BUILTIN_AGENCIES, Source
 
 GAZETTEER = build_gazetteer([
     Entity("erdogan", "رجب طيب أردوغان", "person", ("أردوغان",)),
@@ -243,7 +243,7 @@ def test_a_spokesperson_whose_name_starts_like_the_article_is_named():
 
 
 def test_a_known_spokesperson_is_named_when_the_phrase_runs_on():
-    from generator.quotes import find_quotes
+    from generator.extract.quotes import find_quotes
     gazetteer = build_gazetteer([Entity("kalin", "إبراهيم قالن", "person", ("قالن",))])
     text = ("وأضاف المتحدث باسم الرئاسة التركية إبراهيم قالن في كلمة متلفزة أن \"أنقرة لن تقبل بأي تهديد "
             "لحدودها الجنوبية مهما كان مصدره\"")
@@ -259,7 +259,7 @@ def test_the_spokesperson_of_a_named_leader_is_not_the_leader():
 
 
 def test_a_known_spokesperson_is_named_as_the_gazetteer_names_him():  # Egyptian final ى
-    from generator.quotes import find_quotes
+    from generator.extract.quotes import find_quotes
     gazetteer = build_gazetteer([Entity("kanaani", "ناصر كنعاني", "person", ("كنعاني",))])
     text = ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعانى للصحفيين إن «طهران لن تسمح بأي تدخل "
             "في شؤونها الداخلية»")
@@ -291,7 +291,7 @@ def test_month_spellings_across_the_arab_world(text, iso):
 
 
 def test_names_after_role_titles_are_discovered_with_their_roles():
-    from generator.entities import discover_people, discovered_entities
+    from generator.extract.entities import discover_people, discovered_entities
 
     text = ("وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده ترفض أي تهجير، فيما أكدت المتحدثة باسم الخارجية "
             "الفرنسية آن كلير لوجندر أن باريس تتابع الوضع. وواجه رئيس الوزراء ضغوطاً متزايدة من المعارضة.")

@@ -6,7 +6,7 @@ issue's bar: precision and recall each >= 0.95 over the seeds.
 from __future__ import annotations
 
 from conftest import articles_data
-from generator.arabic import matching_key
+from generator.text.arabic import matching_key
 
 TYPES = (("person", "persons"), ("organization", "organizations"), ("place", "places"))
 

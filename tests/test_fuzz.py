@@ -17,17 +17,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.arabic import TATWEEL
-from generator.clean import build_lexicon, clean
-from generator.dates import find_all_dates, is_date_line, publication_date_in
-from generator.entities import build_gazetteer, find_mentions
-from generator.extract import Knowledge, extract
-from generator.figures import UNITS, find_figures
-from generator.ingest import decode_bytes, read_article
+from generator.text.arabic import TATWEEL
+from generator.clean.cleaner import build_lexicon, clean
+from generator.text.dates import find_all_dates, is_date_line, publication_date_in
+from generator.extract.entities import build_gazetteer, find_mentions
+from generator.extract.article import Knowledge, extract
+from generator.extract.figures import UNITS, find_figures
+from generator.read.ingest import decode_bytes, read_article
 from generator.model import DateValue, Entity, Mention, Paragraph, RawDoc, Role
 from generator.pipeline import place_entities
-from generator.quotes import find_quotes
-from generator.sources import BUILTIN_AGENCIES, Source
+from generator.extract.quotes import find_quotes
+from generator.extract.sources import BUILTIN_AGENCIES, Source
 from test_cleaning import arabic_letters, unaccounted
 
 FUZZ = settings(deadline=None, derandomize=True, database=None, print_blob=True,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import generator.parallel as parallel
+import generator.incremental.parallel as parallel
 from conftest import build_quietly, copy_project, fail_extraction_of
 from generator.cli import main
-from generator.config import load_config
+from generator.config.site import load_config
 from generator.pipeline import build
-from generator.store import CACHE_DIR, CACHE_FILE
+from generator.incremental.store import CACHE_DIR, CACHE_FILE
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -116,7 +116,7 @@ def test_a_copied_project_does_not_reuse_another_projects_record(tmp_path, outpu
 
 
 def test_the_preview_renders_again_only_pages_whose_inputs_changed(project, monkeypatch):
-    import generator.render as render
+    import generator.render.base as render
     from generator.pipeline import Warm
 
     rendered: list[str] = []

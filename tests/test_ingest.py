@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from generator.ingest import decode_bytes, list_article_files, read_article
+from generator.read.ingest import decode_bytes, list_article_files, read_article
 from generator.model import Problem, RawDoc
 
 TEXT = "واشنطن - (أ ف ب) - استقبل الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي.\r\nسطر ثانٍ 2021.\r\n"

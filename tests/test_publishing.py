@@ -18,7 +18,7 @@ import yaml
 from lxml import etree
 
 from conftest import PROJECT, articles_data, build_quietly, copy_project, html_pages, parse_html
-from generator.config import load_config
+from generator.config.site import load_config
 
 BASE_URL = "https://example.github.io/briefing"
 EVIL_HEADLINE = "</script><script>alert(1)</script> & 'عنوان'"

@@ -1,4 +1,4 @@
-"""The preview's quick pages (generator/quick.py): an edited article's own pages are written
+"""The preview's quick pages (generator/serve/quick.py): an edited article's own pages are written
 before the full build, must say what the edit says, and must never leave the full build
 with a stale page. Each test builds the seed project with a long-lived ``Warm``, as serve does."""
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import urls
-from generator.config import load_config
+from generator.config.site import load_config
 from generator.pipeline import Warm, build
-from generator.quick import show_edited_articles
+from generator.serve.quick import show_edited_articles
 
 MARKER = "وأضاف المتحدث أن الجولة المقبلة من المحادثات ستعقد في موعد يحدد لاحقا"
 

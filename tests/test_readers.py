@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import parse_html
-from generator.readers import ARTICLE_SUFFIXES, MarkdownArticle, markdown_lines, reader_for
+from generator.read.readers import ARTICLE_SUFFIXES, MarkdownArticle, markdown_lines, reader_for
 from test_bad_input import ARTICLE, TITLE, build_in_process, small_project, tree_digest
 
 MARKDOWN = """---

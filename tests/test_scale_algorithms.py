@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from generator import briefing, corpus
-from generator.clean import build_lexicon, clean
-from generator.config import load_config
-from generator.entities import build_gazetteer
-from generator.extract import Knowledge, extract
-from generator.ingest import read_article
+from generator.briefing import build as briefing
+from generator.corpus import analysis as corpus
+from generator.clean.cleaner import build_lexicon, clean
+from generator.config.site import load_config
+from generator.extract.entities import build_gazetteer
+from generator.extract.article import Knowledge, extract
+from generator.read.ingest import read_article
 from generator.pipeline import place_entities
-from generator.sources import BUILTIN_AGENCIES
-from generator.topics import topic_gazetteer
+from generator.extract.sources import BUILTIN_AGENCIES
+from generator.extract.topics import topic_gazetteer
 
 ARTICLES = 308  # the bench corpus's file 00307 reprints 00267 with Jaccard 0.80: a pair the earlier MinHash LSH missed
 

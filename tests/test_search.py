@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import articles_data
-from generator import arabic
-from generator.search import search_forms
+from generator.text import arabic
+from generator.search.index import search_forms
 
 ALL = {"000", "001", "002", "003", "004"}
 

@@ -20,9 +20,9 @@ import pytest
 
 from conftest import PROJECT, copy_project
 from generator.pipeline import Warm, build, pagefind_bundle
-from generator.writer import replace_subfolder
-from generator.config import load_config
-from generator.serve import Hub, Outside, inject, relevant_change, site_file
+from generator.write.writer import replace_subfolder
+from generator.config.site import load_config
+from generator.serve.server import Hub, Outside, inject, relevant_change, site_file
 
 RELOAD_BOUND = 10.0  # seconds from saving a file to the reload event, on a loaded 2-core CI machine
 
@@ -166,7 +166,7 @@ def test_editing_a_seed_serves_the_new_text_and_tells_open_tabs_to_reload(served
     stream.close()
     assert kind == "reload" and elapsed < RELOAD_BOUND
     message = json.loads(data)
-    # first the edited article's own pages, before the full build (generator/quick.py)
+    # first the edited article's own pages, before the full build (generator/serve/quick.py)
     assert not message["failed"] and url.lstrip("/") in message["changed"] and len(message["changed"]) == 3
     status, page = served.get(url)
     assert status == 200 and marker in page
@@ -254,7 +254,7 @@ def test_only_input_files_trigger_rebuilds_and_editor_scratch_files_do_not(tmp_p
 def test_the_reload_script_goes_in_the_head_and_the_error_after_the_body_tag():
     page = b'<!DOCTYPE html><html><head><title>t</title></head><body class="x"><p>old</p></body></html>'
     assert inject(page, "b-1", ()).count(b"/__serve__/reload.js") == 1
-    from generator.failure import Failure
+    from generator.commands.failure import Failure
     served = inject(page, "b-2", (Failure("templates/a.html", 3, "Expected <an> expression"),)).decode()
     assert served.index("<head>") < served.index("reload.js") < served.index("</head>")
     assert served.index('<body class="x">') < served.index("serve-error") < served.index("<p>old</p>")
@@ -342,7 +342,7 @@ def test_an_article_saved_during_a_build_is_shown_at_once_and_not_undone_by_that
     second thread while the build runs, and the build, which has the old text, must not put
     the old page back when it swaps its output in."""
     import generator.pipeline as pipeline
-    import generator.serve as serve
+    import generator.serve.server as serve
     from generator import urls
 
     hub = Hub()

@@ -25,8 +25,8 @@ import pytest
 
 from bench.load import burst
 from conftest import copy_project
-from generator.config import load_config
-from generator.serve import Hub, PreviewServer, Rebuilder, bind_server, make_handler
+from generator.config.site import load_config
+from generator.serve.server import Hub, PreviewServer, Rebuilder, bind_server, make_handler
 from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
@@ -232,7 +232,7 @@ def test_a_long_name_or_url_is_answered_and_the_server_goes_on(served, target, s
 
 
 def test_a_bug_while_answering_costs_that_request_a_500_not_the_connection(site_root, monkeypatch, capsys):
-    import generator.serve as serve
+    import generator.serve.server as serve
 
     def broken_inject(*args, **kwargs):
         raise RuntimeError("a bug in the preview")

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.svg import CAPTION_CHARS, Node, TimelinePoint, network_svg, safe_href, timeline_svg
+from generator.render.svg import CAPTION_CHARS, Node, TimelinePoint, network_svg, safe_href, timeline_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 PHASE_LABELS = {"context": "خلفية", "lead_up": "تمهيد", "event": "الحدث", "after": "ما بعد"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.output_folder import MARKER
-from generator.writer import OutputRefused, OutputWriter, WriteRefused
+from generator.write.writer import OutputRefused, OutputWriter, WriteRefused
 
 
 @pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b.html", "", "a\\b.html", "./x.html"])

@@ -1,0 +1,2 @@
+"""The commands besides the build: ``check`` and ``export``, and how a failure is told (``failure``).
+"""

@@ -1,0 +1,3 @@
+"""Stage 4, corpus: what the articles say together: reprints, stories, related articles
+(``analysis``).
+"""

@@ -1,0 +1,2 @@
+"""Stage 7, search: the search documents, the offline index and the Pagefind bundle (``index``).
+"""

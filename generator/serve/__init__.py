@@ -1,0 +1,3 @@
+"""``python build.py serve``: the preview server (``server``) and the quick pages of an edited
+article (``quick``).
+"""
