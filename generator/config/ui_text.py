@@ -85,7 +85,8 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "nav_briefing": "الموجز",
     "read_briefing": "اقرأ الموجز عن الحدث",
     "briefing_title": "الموجز",
-    "briefing_method": "كل ما في هذا الموجز جُمع آليًا من نصوص المقالات: كل جملة منقولة حرفيًا من الفقرة التي يُحيل إليها رابطها.",
+    "briefing_method": ("كل ما في هذا الموجز جُمع آليًا من نصوص المقالات: "
+                        "كل جملة منقولة حرفيًا من الفقرة التي يُحيل إليها رابطها."),
     "editor_intro": "مقدمة المحرر",
     "contents": "المحتويات",
     "takeaways_heading": "أبرز ما ورد",
@@ -107,7 +108,8 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "people_heading": "من هم",
     "person": "الاسم",
     "coverage_heading": "من غطّى ماذا",
-    "coverage_legend": "كل عمود مقال (وتُجمع إعادات النشر في عمود واحد)، وكل صف موضوع: ● ذُكر، ●● تناوله، ●●● موضوعه الرئيسي.",
+    "coverage_legend": ("كل عمود مقال (وتُجمع إعادات النشر في عمود واحد)، "
+                        "وكل صف موضوع: ● ذُكر، ●● تناوله، ●●● موضوعه الرئيسي."),
     "coverage_level_0": "لم يتناوله",
     "coverage_level_1": "ذكره",
     "coverage_level_2": "تناوله",
@@ -217,7 +219,8 @@ def ui_text_problem(key: str, text: str) -> str | None:
                 return f"placeholder {{{name}}} is used twice (only the first would be filled in); {_accepts(key)}"
         stray = re.sub(_LOOKS_LIKE_A_PLACEHOLDER_RE, "", text)
         if "{" in stray or "}" in stray:
-            return f"a brace that is not part of a placeholder; {_accepts(key)} (a literal brace cannot be written here)"
+            return (f"a brace that is not part of a placeholder; {_accepts(key)} "
+                    "(a literal brace cannot be written here)")
         return None
     try:
         fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text) if name is not None]

@@ -106,7 +106,8 @@ def read_text_file(path: Path, shown: str) -> str | Problem:
     except OSError as exc:
         return Problem(shown, f"cannot be read: {exc.strerror}", hint="check the file's permissions")
     except UnicodeDecodeError as exc:
-        return Problem(shown, f"is not UTF-8 text (first bad byte at offset {exc.start})", hint="save the file as UTF-8")
+        return Problem(shown, f"is not UTF-8 text (first bad byte at offset {exc.start})",
+                       hint="save the file as UTF-8")
 
 
 def suggest_key(key: object, valid: Iterable[str]) -> str:
