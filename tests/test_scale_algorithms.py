@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from generator.briefing import build as briefing
+from generator.briefing import statements as briefing
 from generator.corpus import analysis as corpus
 from generator.clean.cleaner import build_lexicon, clean
 from generator.config.site import load_config

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 
 from .. import urls
-from ..briefing.build import Briefing, Citation, FigureRow, Statement, TimelineEntry
+from ..briefing.model import Briefing, Citation, FigureRow, Statement, TimelineEntry
 from ..config.site import Config, Topic
 from ..corpus.analysis import Corpus
 from ..display import publisher_name, shown_date, shown_title

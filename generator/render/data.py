@@ -6,7 +6,7 @@ rename none. Values are plain JSON; order is the data's own, so output is determ
 from __future__ import annotations
 
 from .. import urls
-from ..briefing.build import Briefing, Citation, FigureRow, Statement
+from ..briefing.model import Briefing, Citation, FigureRow, Statement
 from ..config.site import Config
 from ..corpus.analysis import Corpus
 from ..extract.entities import count_mentions

@@ -1,0 +1,85 @@
+"""The timeline: every date the articles speak of that can be placed in time, in the clause
+that dates it, and each earlier event of ``site.yaml``; the event's phase of each (context,
+lead-up, the event's own days, after); the strongest dates when there are too many.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..config.site import Config
+from ..corpus.analysis import Corpus
+from ..model import Article, DateValue
+from ..text import arabic
+from .clauses import CLAUSE_MAX_WORDS, _clause_with, _words_around
+from .model import TimelineEntry, cite
+
+EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
+LEAD_UP_DAYS = 90  # earlier than this before the event is background
+PHASE_RANK = {"event": 0, "lead_up": 1, "after": 2, "context": 3}
+
+
+def _timeline(articles: list[Article], corpus: Corpus, config: Config) -> tuple[TimelineEntry, ...]:
+    """Every dated mention that can be placed in time, plus each earlier event of site.yaml
+    that articles are about (dated by site.yaml, cited to the article's lead)."""
+    entries, seen = [], set()
+    for article in articles:
+        texts = {p.id: p.text for p in article.paragraphs}
+        for dated in article.dates:
+            value = dated.value
+            key = (value.year, value.month, value.day, dated.paragraph, article.slug)
+            if value.year is None or key in seen:
+                continue  # a date without its year cannot be placed on a line of time
+            seen.add(key)
+            phase = "context" if corpus.story[article.slug] else _phase(value, config)
+            entries.append(TimelineEntry(value, phase, _clause_with(texts[dated.paragraph], value.text),
+                                         cite(article, dated.paragraph), dated.kind))
+    for earlier in config.event.context:
+        about = [a for a in articles if corpus.story[a.slug] == earlier.name]
+        lead = next((p for a in about for p in a.paragraphs if p.role.is_body), None)
+        if lead is not None:
+            start, end = arabic.sentence_spans(lead.text)[0]
+            sentence = lead.text[start:end]
+            entries.append(TimelineEntry(earlier.date, "context", _words_around(sentence, sentence, CLAUSE_MAX_WORDS),
+                                         cite(about[0], lead.id), "event", earlier.name))
+    return tuple(sorted(entries, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+
+
+def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: int) -> tuple[TimelineEntry, ...]:
+    """All entries when they fit; else site.yaml's earlier events and the dates most stories
+    speak of (one entry per date), the event's own days first among equals, in time order."""
+    if len(entries) <= limit:
+        return entries
+    labelled = [e for e in entries if e.label]
+    groups: dict[tuple, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        if not entry.label:
+            groups[(entry.date.year, entry.date.month, entry.date.day, entry.kind)].append(entry)
+    ranked = sorted(groups.values(), key=lambda g: (-len({e.citation.slug for e in g}), PHASE_RANK[g[0].phase],
+                                                    _days_from_event(g[0].date, config)))
+    chosen = labelled + [group[0] for group in ranked[:max(0, limit - len(labelled))]]
+    return tuple(sorted(chosen, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+
+
+def _days_from_event(value: DateValue, config: Config) -> int:
+    event = config.event.date
+    if event is None or value.year is None:
+        return 0
+    return abs((dt.date(value.year, value.month or 7, value.day or 1) - event).days)
+
+
+def _phase(value: DateValue, config: Config) -> str:
+    event = config.event.date
+    if event is None:
+        return "event"
+    if value.precision == "day":
+        gap = (dt.date(value.year, value.month, value.day) - event).days
+        if abs(gap) <= EVENT_WINDOW_DAYS:
+            return "event"
+        if gap > 0:
+            return "after"
+        return "lead_up" if gap >= -LEAD_UP_DAYS else "context"
+    end = (value.year, value.month or 12)
+    if end < (event.year, event.month) and (event - dt.date(*end, 1)).days > LEAD_UP_DAYS:
+        return "context"
+    return "after" if (value.year, value.month or 1) > (event.year, event.month) else "lead_up"
