@@ -22,7 +22,9 @@ from conftest import PROJECT, copy_project
 from generator.pipeline import Warm, build, pagefind_bundle
 from generator.write.writer import replace_subfolder
 from generator.config.site import load_config
-from generator.serve.server import Hub, Outside, inject, relevant_change, site_file
+from generator.serve.http import Outside, site_file
+from generator.serve.hub import Hub, inject
+from generator.serve.server import relevant_change
 
 RELOAD_BOUND = 10.0  # seconds from saving a file to the reload event, on a loaded 2-core CI machine
 

@@ -26,7 +26,9 @@ import pytest
 from bench.load import burst
 from conftest import copy_project
 from generator.config.site import load_config
-from generator.serve.server import Hub, PreviewServer, Rebuilder, bind_server, make_handler
+from generator.serve.http import PreviewServer, bind_server, make_handler
+from generator.serve.hub import Hub
+from generator.serve.server import Rebuilder
 from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
@@ -232,11 +234,11 @@ def test_a_long_name_or_url_is_answered_and_the_server_goes_on(served, target, s
 
 
 def test_a_bug_while_answering_costs_that_request_a_500_not_the_connection(site_root, monkeypatch, capsys):
-    import generator.serve.server as serve
+    import generator.serve.http as serve_http
 
     def broken_inject(*args, **kwargs):
         raise RuntimeError("a bug in the preview")
-    monkeypatch.setattr(serve, "inject", broken_inject)
+    monkeypatch.setattr(serve_http, "inject", broken_inject)
     with preview_in_process(site_root / "output") as server:
         page = get(server.server_address[1], "/")
         stylesheet = get(server.server_address[1], "/assets/style.css")
