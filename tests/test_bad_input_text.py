@@ -147,7 +147,7 @@ def test_the_preview_reports_escape_a_saved_name_but_keep_their_colours(capsys, 
 
 
 def test_the_previews_changed_line_escapes_a_name_even_one_painted_like_ours():
-    from generator.serve.server import _listed
+    from generator.serve.rebuilder import _listed
 
     said = _listed(["seeds/\x1b[32mok\x1b[0m.txt", "seeds/b.txt"])
     assert "\x1b" not in said and "seeds/\\x1b[32mok\\x1b[0m.txt, seeds/b.txt" == said

@@ -24,7 +24,8 @@ from generator.write.writer import replace_subfolder
 from generator.config.site import load_config
 from generator.serve.http import Outside, site_file
 from generator.serve.hub import Hub, inject
-from generator.serve.server import relevant_change
+from generator.serve.rebuilder import Rebuilder
+from generator.serve.watcher import relevant_change
 
 RELOAD_BOUND = 10.0  # seconds from saving a file to the reload event, on a loaded 2-core CI machine
 
@@ -344,11 +345,10 @@ def test_an_article_saved_during_a_build_is_shown_at_once_and_not_undone_by_that
     second thread while the build runs, and the build, which has the old text, must not put
     the old page back when it swaps its output in."""
     import generator.pipeline as pipeline
-    import generator.serve.server as serve
     from generator import urls
 
     hub = Hub()
-    rebuilder = serve.Rebuilder(project, lambda: load_config(project), hub, lambda line: None)
+    rebuilder = Rebuilder(project, lambda: load_config(project), hub, lambda line: None, build=build)
     assert rebuilder.build_now() is not None
     seed = sorted((project / "seeds").glob("*.txt"))[0]
     page = project / "output" / urls.article_path(rebuilder.warm.site.slugs[seed.name])

@@ -26,9 +26,10 @@ import pytest
 from bench.load import burst
 from conftest import copy_project
 from generator.config.site import load_config
+from generator.pipeline import build
 from generator.serve.http import PreviewServer, bind_server, make_handler
 from generator.serve.hub import Hub
-from generator.serve.server import Rebuilder
+from generator.serve.rebuilder import Rebuilder
 from test_serve import Served, served  # noqa: F401 — the real ``build.py serve`` of a project copy
 
 
@@ -293,7 +294,7 @@ def held_build(tmp_path_factory) -> Iterator[HeldBuild]:
 
     project = copy_project(tmp_path_factory.mktemp("held"))
     hub = Hub()
-    rebuilder = Rebuilder(project, lambda: load_config(project), hub, lambda line: None)
+    rebuilder = Rebuilder(project, lambda: load_config(project), hub, lambda line: None, build=build)
     assert rebuilder.build_now() is not None
     read, release, real_read_all = threading.Event(), threading.Event(), pipeline.read_all
 

@@ -1,269 +1,37 @@
 """``python build.py serve``: the site on 127.0.0.1, rebuilt on save, open tabs reloaded.
 
-Three threads and one shared ``Hub`` (hub.py):
+``serve`` wires together three threads and one shared ``Hub`` (hub.py):
 
 * the HTTP server (http.py) serves ``output/`` as the build left it, each page with the reload
   script (and, after a failed build, the error) added — ``output/`` itself never contains either;
-* a watchdog observer turns file events under the project's inputs into ``Rebuilder.poke``;
-* the rebuilder waits until saves stop for ``QUIET`` seconds, rebuilds with a ``Warm`` state
-  (unchanged articles are not re-extracted, templates stay compiled, unchanged files are not
-  rewritten) and tells the hub, which tells every open tab over Server-Sent Events.
+* a watchdog observer (watcher.py) turns saves under the project's inputs into
+  ``Rebuilder.poke``;
+* the rebuilder (rebuilder.py) waits until saves stop, shows the edited articles' own pages
+  (quick.py), rebuilds with the pipeline's ``build`` and tells the hub, which tells every open
+  tab over Server-Sent Events.
 
 A failed build changes nothing in ``output/`` (the writer swaps only complete sites), so
 the last good site keeps being served, with the error laid over it.
 """
 from __future__ import annotations
 
-import gc
-import re
 import signal
 import sys
 import threading
-import time
-import traceback
 from pathlib import Path
 from typing import Callable
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
-
-from ..commands.failure import describe_failure
-from ..config.site import CONFIG_FILE, Config, load_config
-from ..pipeline import BuildResult, Warm, build, no_progress, pagefind_bundle
-from ..search import index as search
-from ..terminal import paint, printable, progress_bar
-from ..write.writer import WriteFailed, replace_subfolder
-from .http import bind_server, make_handler
+from ..config.site import Config, load_config
+from ..pipeline import build
+from ..terminal import paint
+from .http import PreviewServer, bind_server, make_handler
 from .hub import Hub
-from .quick import show_edited_articles
+from .rebuilder import Rebuilder
+from .watcher import Watcher
 
 SWITCH_INTERVAL = 0.001  # seconds a thread may hold the interpreter while another waits (Python's default: 0.005)
-QUIET = 0.1  # seconds without a save before rebuilding: editors write a file in several steps
-MAX_WAIT = 1.0  # …but never wait longer than this after the first save of a burst
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-# Editors' scratch files: saving "a.txt" in vim also touches "4913", "a.txt~", ".a.txt.swp".
-SCRATCH_RE = re.compile(r"^(?:\.|#|4913$)|(?:~|\.sw[a-p]|\.tmp|\.part|\.crdownload)$")
 
-
-# --- watching and rebuilding ---------------------------------------------------------------
-
-class Rebuilder:
-    """Runs builds one at a time, after saves have settled. An article saved while a build
-    runs gets its quick pages at once from a second thread (``_run_quick``), and again when
-    that build has swapped its output in (it started from the text before the save)."""
-
-    def __init__(self, root: Path, load: Callable[[], Config], hub: Hub, say: Callable[[str], None]):
-        self.root, self.load, self.hub, self.say = root, load, hub, say
-        self.warm = Warm()
-        self._cond = threading.Condition()
-        self._pending: list[str] = []
-        self._during: list[str] = []  # saves while a build runs, for the quick-pages thread
-        self._building = False
-        self._first = self._last = self._during_first = 0.0
-        self._stopping = False
-        self._warned: set[str] = set()  # the warnings already printed
-        self._latest_search = ""  # fingerprint of the search documents awaiting their Pagefind bundle
-        self._search_lock = threading.Lock()
-        self.thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
-        self.quick_thread = threading.Thread(target=self._run_quick, name="quick-pages", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-        self.quick_thread.start()
-
-    def poke(self, shown_path: str) -> None:
-        with self._cond:
-            now = time.monotonic()
-            if not self._pending:
-                self._first = now
-            self._last = now
-            if shown_path not in self._pending:
-                self._pending.append(shown_path)
-            if self._building:
-                if not self._during:
-                    self._during_first = now
-                if shown_path not in self._during:
-                    self._during.append(shown_path)
-            self._cond.notify_all()
-
-    def stop(self) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify_all()
-        if self.thread.is_alive():
-            self.thread.join()  # a build in progress finishes (or fails) cleanly: no half-written site
-        if self.quick_thread.is_alive():
-            self.quick_thread.join()
-
-    def build_now(self, reason: str = "") -> BuildResult | None:
-        """One build, reported to the terminal and the hub; None when it failed."""
-        self.hub.idle.clear()
-        started = time.perf_counter()
-        gc.unfreeze()
-        with self._cond:
-            self._building = True
-        try:
-            config = self.load()
-            result = build(config, self.warm, progress_bar if not reason else no_progress)
-        except Exception as exc:  # any failure must leave the server up, showing it
-            with self._cond:
-                self._building, self._during = False, []  # the saves wait in _pending for the next build
-            failures = describe_failure(exc, self.root)
-            if any(f.bug for f in failures):
-                traceback.print_exc()
-            self.hub.idle.set()
-            self.hub.finished((), failures)
-            self.say(paint(f"{_stamp()}{reason}build failed after {time.perf_counter() - started:.2f} s; "
-                           "still serving the last good site:", "error"))
-            for failure in failures:
-                self.say(f"  {failure}")
-            return None
-        # What the build keeps (the corpus: millions of objects on a large one) is left out of
-        # the collector's full passes until the next build, so none pauses the next quick pages.
-        gc.freeze()
-        with self._cond:
-            self._building, self._during = False, []
-            saved_meanwhile = list(self._pending)  # the next build's; this one has their old text
-        again = self.quick_pages(saved_meanwhile) if saved_meanwhile else ()
-        self.hub.idle.set()
-        self.hub.finished(tuple(dict.fromkeys((*result.changed, *again))), ())
-        self.say(f"{_stamp()}{reason}" + paint(rebuild_summary(result), "ok"))
-        self.warm.defer_search = True  # from now on the reload never waits for Pagefind
-        with self._search_lock:  # any index still being made for an older build is now stale
-            self._latest_search = result.search_fingerprint if result.search_pending else ""
-        if result.search_pending:
-            threading.Thread(target=self._refresh_search, args=(config, result.search_pending, result.search_fingerprint),
-                             name="search-index", daemon=True).start()
-        warnings = [str(p) for p in result.problems]
-        for warning in warnings:
-            if warning not in self._warned:  # each warning once, not again on every save
-                self.say(paint(f"  {warning}", "warn"))
-        self._warned = set(warnings)
-        return result
-
-    def show_edited_articles(self, changed: list[str], reason: str, then: str = "building the rest") -> None:
-        """When only articles changed: their own pages (quick.py), so the tab showing one
-        reloads at once; then, once the reloading tabs are served, the full build may start."""
-        started = time.perf_counter()
-        written = self.quick_pages(changed)
-        if written:
-            self.hub.finished(written, ())
-            self.say(f"{_stamp()}{reason}its page shown in {time.perf_counter() - started:.2f} s; {then}")
-            self.hub.wait_for_quiet()
-
-    def quick_pages(self, changed: list[str]) -> tuple[str, ...]:
-        """The site paths ``quick.show_edited_articles`` wrote for these saves; () when it does not apply."""
-        if self.hub.failures or self.warm.site is None:
-            return ()  # after a failed build, only a full one says whether it is fixed
-        try:
-            paths = [self.root / c for c in changed]  # an absolute path stays as it is
-            return show_edited_articles(self.warm.site, paths, self.warm.page_digests)
-        except WriteFailed:
-            return ()  # the full build that follows says what to do
-        except Exception:  # noqa: BLE001 — a bug here must not cost the full build that follows
-            traceback.print_exc()
-            return ()
-
-    def _refresh_search(self, config: Config, docs: tuple, fingerprint: str) -> None:
-        """Make the Pagefind bundle the last build deferred and swap it in, unless a newer build
-        has superseded it by then."""
-        started = time.perf_counter()
-        try:
-            bundle = pagefind_bundle(docs, background=True)  # the next edit's reload comes first
-            with self._search_lock:
-                if fingerprint != self._latest_search:
-                    return
-                self.warm.search_bundles = {fingerprint: bundle}
-                if not replace_subfolder(config.output_dir, search.PAGEFIND_DIR, bundle):
-                    return  # a newer build replaced output/ meanwhile; its own index follows
-                self._latest_search = ""
-        except Exception as exc:  # the site is still served, with the previous search index
-            self.say(paint(f"{_stamp()}search index not updated: {exc}", "error"))
-            return
-        self.say(f"{_stamp()}search index updated in {time.perf_counter() - started:.2f} s")
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                if not self._settled(lambda: self._pending, lambda: self._first):
-                    return
-                changed, self._pending = self._pending, []
-                self._building = True  # from here: a save gets quick pages from _run_quick
-            self.show_edited_articles(changed, f"{_listed(changed)} changed → ")
-            self.build_now(f"{_listed(changed)} changed → ")
-
-    def _run_quick(self) -> None:
-        """Quick pages for the articles saved while a build runs (``_run`` is busy with it)."""
-        while True:
-            with self._cond:
-                if not self._settled(lambda: self._during, lambda: self._during_first):
-                    return
-                changed, self._during = self._during, []
-            self.show_edited_articles(changed, f"{_listed(changed)} changed → ", "built after the current build")
-
-    def _settled(self, saves: Callable[[], list[str]], first: Callable[[], float]) -> bool:
-        """With the condition held: wait for saves, then for QUIET after the last (at most
-        MAX_WAIT after the first); False when the server is stopping."""
-        while not saves() and not self._stopping:
-            self._cond.wait()
-        while not self._stopping:
-            wait = min(self._last + QUIET, first() + MAX_WAIT) - time.monotonic()
-            if wait <= 0:
-                break
-            self._cond.wait(wait)
-        return not self._stopping
-
-
-def _listed(changed: list[str]) -> str:
-    """The saved files, as the terminal may show them (a name's control characters escaped)."""
-    return printable(", ".join(changed[:3])) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-
-
-def rebuild_summary(result: BuildResult) -> str:
-    reused = result.articles - result.extracted
-    return (f"built in {result.seconds:.2f} s: {len(result.changed)} file(s) changed, "
-            f"{result.extracted} article(s) extracted, {reused} reused")
-
-
-def _stamp() -> str:
-    return time.strftime("[%H:%M:%S] ")
-
-
-class InputWatcher(FileSystemEventHandler):
-    """Turns file events under the project's inputs into rebuilds; ignores everything else."""
-
-    def __init__(self, root: Path, inputs: Callable[[], tuple[Path, ...]], rebuilder: Rebuilder):
-        self.root, self.inputs, self.rebuilder = root, inputs, rebuilder
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in ("created", "modified", "deleted", "moved", "closed"):
-            return  # "opened", "closed_no_write": reads, not changes
-        if event.is_directory and event.event_type == "modified":
-            return
-        for path in (event.src_path, getattr(event, "dest_path", "")):
-            shown = relevant_change(self.root, self.inputs(), Path(str(path))) if path else None
-            if shown:
-                self.rebuilder.poke(shown)
-                return
-
-
-def relevant_change(root: Path, inputs: tuple[Path, ...], path: Path) -> str | None:
-    """The path as the user knows it, when a change there can change the site; else None."""
-    if SCRATCH_RE.search(path.name):
-        return None
-    for folder in inputs:
-        if path == folder or path.is_relative_to(folder):
-            return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    return None
-
-
-def watched_inputs(root: Path, config: Config | None) -> tuple[Path, ...]:
-    if config is None:  # site.yaml is broken: watch the default places until it is fixed
-        return (root / CONFIG_FILE, root / "seeds", root / "content", root / "templates")
-    return (root / CONFIG_FILE, config.seeds_dir, config.content_dir, config.templates_dir)
-
-
-# --- the command ----------------------------------------------------------------------------
 
 def serve(root: Path, port: int, host: str, base_url: str | None = None,
           say: Callable[[str], None] = print) -> int:
@@ -271,40 +39,49 @@ def serve(root: Path, port: int, host: str, base_url: str | None = None,
     # every 5 ms lets the server and the quick pages answer a save made meanwhile.
     sys.setswitchinterval(SWITCH_INTERVAL)
     hub = Hub()
-    state: dict[str, Config | None] = {"config": None}
-    observer = Observer()
-    watched: set[Path] = set()
 
-    def load() -> Config:
-        config = load_config(root, base_url=base_url)  # --base-url checked as site.yaml's is
-        state["config"] = config
-        for folder in watched_inputs(root, config)[1:]:  # folders created or renamed since
-            if folder.is_dir() and folder not in watched:
-                observer.schedule(watcher, str(folder), recursive=True)
-                watched.add(folder)
-        return config
-
-    rebuilder = Rebuilder(root, load, hub, say)
-    watcher = InputWatcher(root, lambda: watched_inputs(root, state["config"]), rebuilder)
-    observer.schedule(watcher, str(root), recursive=False)  # site.yaml, and folders appearing
-    rebuilder.build_now()
+    def load() -> Config:  # each build reads site.yaml again, and watches the folders it names
+        return watcher.follow(load_config(root, base_url=base_url))  # --base-url checked as site.yaml's is
 
     def site_dir() -> Path:
-        config = state["config"]
-        return config.output_dir if config else root / "output"
+        return watcher.config.output_dir if watcher.config else root / "output"
+
+    rebuilder = Rebuilder(root, load, hub, say, build=build)
+    watcher = Watcher(root, rebuilder.poke)
+    rebuilder.build_now()
 
     server = bind_server(host, port, make_handler(site_dir, hub), say)
-    observer.start()
+    watcher.start()
     rebuilder.start()
     threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
+    _announce(server, host, site_dir(), [_shown(root, p) for p in watcher.inputs()], say)
 
+    try:
+        _wait_for_stop()
+    finally:
+        say("Stopping…")
+        watcher.stop()
+        rebuilder.stop()
+        hub.close()
+        server.shutdown()
+        server.server_close()
+        watcher.join(timeout=5)
+    say("Stopped.")
+    return 0
+
+
+def _announce(server: PreviewServer, host: str, site: Path, inputs: list[str], say: Callable[[str], None]) -> None:
+    """Where the preview is, who can reach it, and what it watches."""
     address = server.server_address
     shown_host = f"[{address[0]}]" if ":" in str(address[0]) else address[0]
-    say(paint(f"Serving {site_dir().name}/ at http://{shown_host}:{address[1]}/", "bold") + "  (Ctrl-C to stop)")
+    say(paint(f"Serving {site.name}/ at http://{shown_host}:{address[1]}/", "bold") + "  (Ctrl-C to stop)")
     if host not in LOOPBACK:
         say(paint(f"Listening on {host}: anyone who can reach this machine can read the preview.", "warn"))
-    say(f"Watching {', '.join(_shown(root, p) for p in watched_inputs(root, state['config']))} for changes.")
+    say(f"Watching {', '.join(inputs)} for changes.")
 
+
+def _wait_for_stop() -> None:
+    """Until Ctrl-C or SIGTERM."""
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
@@ -314,18 +91,8 @@ def serve(root: Path, port: int, host: str, base_url: str | None = None,
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        say("Stopping…")
-        observer.stop()
-        rebuilder.stop()
-        hub.close()
-        server.shutdown()
-        server.server_close()
-        observer.join(timeout=5)
-    say("Stopped.")
-    return 0
 
 
 def _shown(root: Path, path: Path) -> str:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     return rel + ("/" if path.is_dir() else "")
-
