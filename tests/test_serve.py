@@ -340,6 +340,49 @@ def test_the_full_build_waits_until_reloading_tabs_are_served(requests_for, expe
     assert expected[0] <= time.monotonic() - started < expected[1]
 
 
+def test_the_rebuilder_builds_once_for_a_burst_of_saves_and_reports_a_failed_build_without_stopping(tmp_path):
+    """The rebuilder with a stub builder in place of the pipeline: five saves in a burst are one
+    build; a build that raises is told to the hub and the terminal, and the next save builds."""
+    from generator.pipeline import BuildError, BuildResult, no_progress
+    from generator.serve.rebuilder import QUIET
+
+    calls: list[tuple[object, object]] = []
+
+    def stub_build(config, warm, progress):
+        calls.append((config, progress))
+        if len(calls) == 2:
+            raise BuildError("the stub builder failed")
+        return BuildResult(output_dir=tmp_path, articles=1, pages=1, files=1, unchanged=0, skipped=0,
+                           problems=(), seconds=0.01, changed=("index.html",))
+
+    config, said, hub = object(), [], Hub()
+    tab = hub.listen()
+    rebuilder = Rebuilder(tmp_path, lambda: config, hub, said.append, build=stub_build)
+    rebuilder.start()
+    try:
+        for n in range(5):
+            rebuilder.poke(f"seeds/{n}.txt")
+            time.sleep(QUIET / 10)
+        first = json.loads(tab.get(timeout=5))
+        time.sleep(QUIET * 3)
+        assert len(calls) == 1 and calls[0] == (config, no_progress), "one build for the burst"
+        assert not first["failed"] and first["changed"] == ["index.html"]
+        assert any("seeds/0.txt, seeds/1.txt, seeds/2.txt and 2 more changed → built in" in line for line in said)
+
+        rebuilder.poke("templates/base.html")
+        failed = json.loads(tab.get(timeout=5))
+        assert failed["failed"] and [f.message for f in hub.failures] == ["the stub builder failed"]
+        assert any("build failed" in line and "still serving the last good site" in line for line in said)
+        assert "  the stub builder failed" in said and hub.idle.is_set()
+
+        rebuilder.poke("templates/base.html")  # the rebuilder is still there, and builds again
+        fixed = json.loads(tab.get(timeout=5))
+        assert not fixed["failed"] and hub.failures == () and len(calls) == 3
+    finally:
+        rebuilder.stop()
+        hub.close()
+
+
 def test_an_article_saved_during_a_build_is_shown_at_once_and_not_undone_by_that_build(project, monkeypatch):
     """The build reads the seeds, then the article is saved: its quick pages come from the
     second thread while the build runs, and the build, which has the old text, must not put
