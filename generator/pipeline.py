@@ -6,22 +6,18 @@ page and a warning naming the file, never the build.
 """
 from __future__ import annotations
 
-import hashlib
-import subprocess
 import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence, TypeVar
 
-from . import urls
 from .briefing.build import Briefing, build_briefing
 from .clean.cleaner import build_lexicon, clean, no_letters_problem
 from .config.site import Config
-from .config.yamlfile import read_text_file
 from .corpus.analysis import Corpus, analyse
-from .display import shown_date
-from .extract.article import Knowledge, extract, paragraphs_of, slug_for
+from .errors import BuildError  # noqa: F401 (part of this module's interface, as before)
+from .extract.article import Knowledge, extract, paragraphs_of
 from .extract.entities import build_gazetteer, discover_people, discovered_entities
 from .extract.places import builtin_places
 from .extract.sources import BUILTIN_AGENCIES
@@ -38,27 +34,32 @@ from .incremental.page_memo import page_digest, site_fingerprint
 from .incremental.parallel import Failed
 from .incremental.store import CACHE_DIR, Store
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
-from .read.ingest import list_article_files, read_article
-from .read.input_files import folder_files, link_outside, link_problem
+from .read.articles import (
+    assign_slugs,
+    drop_duplicate_files,
+    nothing_to_build,
+    read_all,
+    read_briefing_intro,
+)
+from .read.ingest import list_article_files
+from .read.input_files import folder_files
 from .read.overrides import Override, overrides_by_seed, read_overrides, with_override
-from .read.pages import BRIEFING_INTRO, markdown_renderer, read_pages
+from .read.pages import markdown_renderer, read_pages
 from .read.readers import ARTICLE_SUFFIXES
-from .render import base as render
-from .render import briefing as render_briefing
-from .render.data import articles_document, briefing_document
+from .render.environment import Renderer, make_renderer
 from .render.feeds import publishing_files
+from .render.kinds import PAGE_KINDS, SiteView
 from .search import index as search
+from .search.plan import SearchPlan, pagefind_bundle, plan_search  # noqa: F401 (pagefind_bundle: for the preview)
 from .write.writer import OutputWriter
 
 T = TypeVar("T")
 STATIC_DIR = "static"  # templates/static/** is copied to assets/**
 
 
-class BuildError(Exception):
-    """The build cannot produce a site at all (the previous site is left in place)."""
-
-
 @dataclass(frozen=True, slots=True)
+
+
 class BuildResult:
     output_dir: Path
     articles: int
@@ -89,12 +90,14 @@ def no_progress(items: Sequence[T], stage: str) -> Iterable[T]:
 
 
 @dataclass(frozen=True, slots=True)
+
+
 class SiteState:
     """What the last full build knew that an article's own pages depend on: the preview
     renders an edited article against it (``serve.quick``)."""
 
     config: Config
-    renderer: render.Renderer
+    renderer: Renderer
     corpus: Corpus
     briefing: Briefing
     lexicon: frozenset[str]
@@ -104,6 +107,8 @@ class SiteState:
 
 
 @dataclass
+
+
 class Warm:
     """What a long-lived process keeps between builds: article work and compiled templates."""
 
@@ -156,18 +161,10 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
         raise BuildError(f"{config.seeds_dir.name}/: folder not found — create it and put the article "
                          f"files ({', '.join(ARTICLE_SUFFIXES)}) in it, or set 'seeds:' in site.yaml")
     folder = config.seeds_dir.name
-    files, problems = list_article_files(config.seeds_dir, config.root)
-    raws, read_problems = read_all(files, folder)
-    problems += read_problems
-    raws, duplicate_problems = drop_duplicate_files(raws, folder)
-    problems += duplicate_problems
+    files, raws, overrides, slugged, problems = read_inputs(config)
     lexicon = frozenset().union(*cache.lexicon_words(raws, lexicon_words_of))
-    found, override_problems = read_overrides(config.content_dir, config.root)
-    overrides, unmatched = overrides_by_seed(found, [f.name for f in files], folder)
-    problems += override_problems + unmatched
-    slugged, slug_problems = assign_slugs(raws, overrides)
-    problems += slug_problems
-    cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, cache.cleaned([r for r, _ in slugged], lexicon, clean))
+    results = cache.cleaned([raw for raw, _ in slugged], lexicon, clean)
+    cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, results)
                if kept(entry, f"{folder}/{raw.source}", "cleaning", problems)]
     clock.lap("read and clean")
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
@@ -192,23 +189,17 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config)
     clock.lap("corpus and briefing")
-    search_plan = plan_search(corpus, config, warm)  # Pagefind starts now, on its own core
+    # Pagefind starts now, and indexes on its own core while the pages render.
+    search_plan = plan_search(corpus, config, warm.search_bundles, warm.defer_search)
     clock.lap("search documents")
 
-    renderer = render.make_renderer(config, [p.slug for p in pages], warm.environments)
-    intro = read_briefing_intro(config, problems)
-    site = site_fingerprint(config, renderer.nav, config.templates_dir)
-    prints = {a.slug: page_digest(site, a) for a in articles}
+    renderer = make_renderer(config, [p.slug for p in pages], warm.environments)
+    view = site_view(config, renderer, corpus, briefing, raws, pages, read_briefing_intro(config, problems),
+                     problems, progress)
     with OutputWriter(config.output_dir, memo=warm.page_digests) as out, search_plan:
-        html_pages = write_pages(out, renderer, corpus, briefing, raws, pages, site, prints, progress)
-        html_pages += write_briefing(out, renderer, corpus, briefing, intro)
-        html_pages += write_entity_pages(out, renderer, articles, entities, briefing, site, prints, progress)
-        problems += copy_static(out, config.templates_dir / STATIC_DIR, config.root)
-        out.write_text(urls.ARTICLES_JSON, render.json_document(articles_document(articles, entities, corpus)))
-        out.write_text(urls.BRIEFING_JSON, render.json_document(briefing_document(briefing, corpus, config)))
-        out.write_bytes(".nojekyll", b"")
+        html_pages = write_page_kinds(out, view)
         clock.lap("render")
-        html_pages += write_search(out, renderer, search_plan, warm)
+        write_search(out, config, search_plan, warm)
         clock.lap("search index")
         for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
             out.write_text(path, text)
@@ -240,6 +231,28 @@ class Stopwatch:
         now = time.perf_counter()
         self.laps += ((name, now - self._last),)
         self._last = now
+
+
+def read_inputs(config: Config) -> tuple[list[Path], list[RawDoc], dict[str, Override],
+                                         list[tuple[RawDoc, str]], list[Problem]]:
+    """The article files, those that read as articles, the overrides by seed, each article's
+    page name, and every problem met on the way."""
+    folder = config.seeds_dir.name
+    files, problems = list_article_files(config.seeds_dir, config.root)
+    raws, read_problems = read_all(files, folder)
+    raws, letterless = with_letters(raws, folder)
+    raws, duplicates = drop_duplicate_files(raws, folder)
+    found, override_problems = read_overrides(config.content_dir, config.root)
+    overrides, unmatched = overrides_by_seed(found, [f.name for f in files], folder)
+    slugged, slug_problems = assign_slugs(raws, overrides)
+    problems += read_problems + letterless + duplicates + override_problems + unmatched + slug_problems
+    return files, raws, overrides, slugged, problems
+
+
+def with_letters(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc], list[Problem]]:
+    """The files cleaning would leave a letter in; a warning for each of the others."""
+    found = [(raw, no_letters_problem(raw, f"{folder}/{raw.source}")) for raw in raws]
+    return [raw for raw, problem in found if problem is None], [problem for _, problem in found if problem]
 
 
 def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem], folder: str) -> list[Entity]:
@@ -275,219 +288,42 @@ def kept(result: object, shown: str, stage: str, problems: list[Problem]) -> boo
     return True
 
 
-def nothing_to_build(folder: str, problems: list[Problem]) -> str:
-    if not problems:
-        return f"{folder}/ holds no articles — put the article files ({', '.join(ARTICLE_SUFFIXES)}; one article each) in it"
-    return (f"no article could be built from {folder}/:\n" + "\n".join(f"    {p}" for p in problems))
-
-
-def read_all(files: list[Path], folder: str) -> tuple[list[RawDoc], list[Problem]]:
-    raws, problems = [], []
-    for path in files:
-        shown = f"{folder}/{path.name}"
-        result = read_article(path, shown)
-        if isinstance(result, RawDoc):
-            result = no_letters_problem(result, shown) or result
-        (raws if isinstance(result, RawDoc) else problems).append(result)
-    return raws, problems
-
-
-def drop_duplicate_files(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc], list[Problem]]:
-    """The same text saved twice is built once (the first name in sort order wins)."""
-    seen: dict[str, str] = {}
-    kept, problems = [], []
-    for raw in raws:
-        digest = hashlib.sha256(" ".join(raw.article_text.split()).encode("utf-8")).hexdigest()
-        if digest in seen:
-            problems.append(Problem(f"{folder}/{raw.source}", f"same text as {folder}/{seen[digest]}; built once",
-                                    hint="delete one of the two copies"))
-            continue
-        seen[digest] = raw.source
-        kept.append(raw)
-    return kept, problems
-
-
-def assign_slugs(raws: list[RawDoc], overrides: dict[str, Override] | None = None
-                 ) -> tuple[list[tuple[RawDoc, str]], list[Problem]]:
-    """Each article's page name, unique: a clash of names made from file names gets "-2",
-    "-3"… in file-name order. An editor's ``slug:`` wins unless another article has that name
-    (by its file name or by its own ``slug:``): moving that other article silently would break
-    its links, so the override's slug is refused with a warning and its article keeps its own."""
-    overrides = overrides or {}
-    natural = {raw.source: slug_for(raw.source, raw.data) for raw in raws}
-    holders = {slug: source for source, slug in reversed(natural.items())}  # the first file of a name
-    wanted, problems = {}, []
-    for raw in raws:
-        # The editor's slug wins over the one the file's own front matter gives.
-        override = next((o for o in (overrides.get(raw.source), raw.front_matter) if o and o.values.get("slug")), None)
-        if override is None:
-            continue
-        slug = override.values["slug"]
-        holder = holders.get(slug, raw.source)
-        if holder == raw.source:
-            wanted[raw.source], holders[slug] = slug, raw.source
-        else:
-            problems.append(Problem(override.source, f"slug '{slug}' is the page name of seeds/{holder}; "
-                                    f"not applied (seeds/{raw.source} keeps '{natural[raw.source]}')",
-                                    override.lines.get("slug", 0), f"choose another slug, such as '{slug}-2'"))
-    taken: set[str] = set(wanted.values())
-    out = []
-    for raw in raws:
-        if raw.source in wanted:
-            out.append((raw, wanted[raw.source]))
-            continue
-        base = slug = natural[raw.source]
-        n = 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        out.append((raw, slug))
-    return out, problems
-
-
-def write_pages(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
-                raws: list[RawDoc], pages: list[Page], site: str, prints: dict[str, str],
-                progress: Progress = no_progress) -> int:
-    """``site``, ``prints``: the site's and each article's fingerprint, for ``page_digest``."""
-    articles, config = corpus.articles, renderer.config
-    out.write_text(urls.INDEX, render.render_index(renderer, list(articles)))
-    raw_by_source = {raw.source: raw for raw in raws}
-    for article in progress(articles, "articles"):
-        raw = raw_by_source[article.source_file]
-        context = render_briefing.article_context(config, article, corpus, briefing)
-        named = tuple(corpus.entities[i] for i in sorted({m.entity_id for m in article.mentions}))
-        out.write_page(urls.article_path(article.slug), page_digest(site, prints[article.slug], context, named),
-                       partial(render.render_article, renderer, article, corpus.entities, context))
-        out.write_page(urls.raw_page_path(article.slug), page_digest(site, prints[article.slug], raw.text),
-                       partial(render.render_raw, renderer, article, raw.text))
-        out.write_bytes(urls.raw_file_path(article.slug), raw.data)
-    for page in pages:
-        out.write_text(urls.page_path(page.slug), render.render_page(renderer, page))
-    out.write_text(urls.NOT_FOUND, render.render_not_found(renderer))
-    return 2 + 2 * len(articles) + len(pages)
-
-
-def write_briefing(out: OutputWriter, renderer: render.Renderer, corpus: Corpus, briefing: Briefing,
-                   intro_html: str | None) -> int:
-    """The briefing page and one page per topic some article speaks of."""
-    out.write_text(urls.BRIEFING, render_briefing.render_briefing(renderer, briefing, corpus, intro_html))
-    present = {t.id for a in corpus.articles for t in a.topics}
-    topics = [t for t in renderer.config.topics if t.id in present]
-    for topic in topics:
-        out.write_text(urls.topic_path(topic.id), render_briefing.render_topic(renderer, topic, corpus, briefing))
-    return 1 + len(topics)
-
-
-@dataclass
-class SearchPlan:
-    """The search documents and how their Pagefind bundle will be had: from ``Warm``, from a
-    Pagefind run started before the pages render, or later (``pending``, the preview)."""
-
-    docs: list
-    fingerprint: str
-    bundle: dict | None = None
-    run: search.PagefindRun | None = None
-    pending: tuple = ()
-
-    def __enter__(self) -> "SearchPlan":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.run is not None:
-            self.run.cancel()  # a failed build does not leave Pagefind running
-
-    def collect(self, warm: Warm) -> dict[str, bytes]:
-        if self.bundle is None and self.run is not None:
-            try:
-                self.bundle = self.run.bundle()
-            except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
-                raise pagefind_failed(exc) from exc
-            warm.search_bundles = {self.fingerprint: self.bundle}  # only the latest is worth keeping
-        return self.bundle or {}
-
-
-def plan_search(corpus: Corpus, config: Config, warm: Warm) -> SearchPlan:
-    docs = search.search_docs(
-        corpus, {t.id: t.label for t in config.topics},
-        lambda a: shown_date(a.date, config))
-    plan = SearchPlan(docs, search.docs_fingerprint(docs))
-    plan.bundle = warm.search_bundles.get(plan.fingerprint)
-    if plan.bundle is None and warm.defer_search and warm.search_bundles:
-        plan.bundle, plan.pending = next(iter(warm.search_bundles.values())), tuple(docs)  # the previous index, for now
-    if plan.bundle is None:
-        try:
-            plan.run = search.PagefindRun(docs)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise pagefind_failed(exc) from exc
-    return plan
-
-
-def write_search(out: OutputWriter, renderer: render.Renderer, plan: SearchPlan, warm: Warm) -> int:
-    """The search page, its offline index (script shards) and the Pagefind bundle.
-    ``warm.search_bundles``: the latest bundle by its documents' fingerprint (a template edit
-    changes no document, so Pagefind need not run again)."""
-    config = renderer.config
+def write_search(out: OutputWriter, config: Config, plan: SearchPlan, warm: Warm) -> None:
+    """The offline index (script shards) and the Pagefind bundle (the search page is a page
+    kind). ``warm.search_bundles``: the latest bundle by its documents' fingerprint (a template
+    edit changes no document, so Pagefind need not run again)."""
     labels = {facet: config.ui[f"search_facet_{facet}"] for facet in search.FACETS}
     for path, text in search.offline_files(plan.docs, labels).items():
         out.write_text(path, text)
-    for path, data in plan.collect(warm).items():
+    bundle = plan.collect()
+    if plan.run is not None:
+        warm.search_bundles = {plan.fingerprint: bundle}  # only the latest is worth keeping
+    for path, data in bundle.items():
         out.write_bytes(path, data)
-    out.write_text(urls.SEARCH, render.render_search(renderer))
-    return 1
 
 
-def pagefind_failed(exc: Exception) -> BuildError:
-    return BuildError(f"search index: Pagefind failed: {exc} — check that 'pagefind[bin]' is installed "
-                      f"(pip install -r requirements.txt)")
+def site_view(config: Config, renderer: Renderer, corpus: Corpus, briefing: Briefing, raws: list[RawDoc],
+              pages: list[Page], intro_html: str | None, problems: list[Problem], progress: Progress) -> SiteView:
+    """What the page kinds read; a link out of the project among the static assets is a warning."""
+    static_dir = config.templates_dir / STATIC_DIR
+    static, static_problems = folder_files(static_dir, config.root, f"{static_dir.parent.name}/{STATIC_DIR}",
+                                           recursive=True)
+    problems += static_problems
+    site = site_fingerprint(config, renderer.nav, config.templates_dir)
+    return SiteView(renderer, corpus, briefing, {raw.source: raw for raw in raws}, tuple(pages), intro_html,
+                    tuple((p.relative_to(static_dir).as_posix(), p.read_bytes) for p in static),
+                    partial(page_digest, site), {a.slug: page_digest(site, a) for a in corpus.articles}, progress)
 
 
-def pagefind_bundle(docs: Sequence[search.SearchDoc], background: bool = False) -> dict[str, bytes]:
-    try:
-        return search.pagefind_files(list(docs), background)
-    except (OSError, subprocess.SubprocessError, search.SearchIndexError) as exc:
-        raise pagefind_failed(exc) from exc
-
-
-def read_briefing_intro(config: Config, problems: list[Problem]) -> str | None:
-    """``content/briefing.md``, the editor's introduction, as HTML; None when there is none."""
-    path = config.content_dir / BRIEFING_INTRO
-    shown = f"{config.content_dir.name}/{BRIEFING_INTRO}"
-    if not path.is_file():
-        return None
-    if (real := link_outside(path, config.root)) is not None:
-        problems.append(link_problem(shown, real))
-        return None
-    text = read_text_file(path, shown)
-    if isinstance(text, Problem):
-        problems.append(text)
-        return None
-    return markdown_renderer(config.markdown_html).render(text)
-
-
-def write_entity_pages(out: OutputWriter, renderer: render.Renderer, articles: list[Article],
-                       entities: dict[str, Entity], briefing: Briefing, site: str, prints: dict[str, str],
-                       progress: Progress = no_progress) -> int:
-    """One page per entity the articles mention: every mention in reading order, and the
-    entities most often named with it."""
-    appearances: dict[str, list[tuple[Article, list]]] = {}
-    for article in articles:
-        by_entity: dict[str, list] = {}
-        for mention in article.mentions:
-            by_entity.setdefault(mention.entity_id, []).append(mention)
-        for entity_id, mentions in by_entity.items():
-            appearances.setdefault(entity_id, []).append((article, mentions))
-    companions = render_briefing.entity_neighbours(briefing, entities)
-    for entity_id in progress(sorted(appearances), "entities"):
-        shown = appearances[entity_id]
-        digest = page_digest(site, entities[entity_id], [(prints[a.slug], m) for a, m in shown], companions.get(entity_id, ()))
-        out.write_page(urls.entity_path(entity_id), digest,
-                       partial(render.render_entity, renderer, entities[entity_id], shown, companions.get(entity_id, ())))
-    return len(appearances)
-
-
-def copy_static(out: OutputWriter, static_dir: Path, root: Path) -> list[Problem]:
-    """templates/static/** to assets/**; a link leading out of the project is skipped."""
-    paths, problems = folder_files(static_dir, root, f"{static_dir.parent.name}/{static_dir.name}", recursive=True)
-    for path in paths:
-        out.write_bytes("assets/" + path.relative_to(static_dir).as_posix(), path.read_bytes())
-    return problems
+def write_page_kinds(out: OutputWriter, view: SiteView) -> int:
+    """Every page of every kind, in the table's order; the number of HTML pages."""
+    html = 0
+    for kind in PAGE_KINDS:
+        for job in kind.jobs(view):
+            if job.digest:
+                out.write_page(job.path, job.digest, job.make)
+            else:
+                made = job.make()
+                out.write_bytes(job.path, made) if isinstance(made, bytes) else out.write_text(job.path, made)
+            html += job.path.endswith(".html")
+    return html

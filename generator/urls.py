@@ -22,6 +22,8 @@ FEED = "feed.xml"  # Atom; written only with a base_url
 SITEMAP = "sitemap.xml"  # written only with a base_url
 ROBOTS = "robots.txt"
 RAW_DIR = "raw"  # the texts as received
+ASSETS_DIR = "assets"  # templates/static/** is copied here
+NO_JEKYLL = ".nojekyll"  # tells GitHub Pages to publish the folder as it is
 
 
 def article_path(slug: str) -> str:

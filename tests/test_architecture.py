@@ -9,7 +9,7 @@ import pytest
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ("read", "clean", "extract", "corpus", "briefing", "render", "search", "write")
-FLOOR = ("text", "config", "model", "urls", "display", "output_folder", "terminal")
+FLOOR = ("text", "config", "model", "urls", "display", "output_folder", "terminal", "errors")
 # What may import what, besides the floor: a stage imports only earlier stages; around them,
 # incremental serves the pipeline, and the commands and the preview call the pipeline.
 AROUND = {"incremental": set(STAGES), "pipeline": set(STAGES) | {"incremental"},

@@ -27,7 +27,7 @@ from filelock import FileLock
 
 from conftest import PROJECT, fail_extraction_of, html_pages, parse_html
 from generator.cli import main
-from generator.extract.article import slug_for
+from generator.read.articles import slug_for
 
 BUILD = [sys.executable, str(PROJECT / "build.py")]
 GOOD_SEED = sorted((PROJECT / "seeds").iterdir())[0].name  # one real article, always built

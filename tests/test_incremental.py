@@ -116,7 +116,7 @@ def test_a_copied_project_does_not_reuse_another_projects_record(tmp_path, outpu
 
 
 def test_the_preview_renders_again_only_pages_whose_inputs_changed(project, monkeypatch):
-    import generator.render.base as render
+    import generator.render.article_page as render
     from generator.pipeline import Warm
 
     rendered: list[str] = []

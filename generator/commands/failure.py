@@ -11,8 +11,8 @@ from pathlib import Path
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from ..config.site import ConfigError
+from ..errors import BuildError
 from ..output_folder import GENERATOR_DIR
-from ..pipeline import BuildError
 from ..read.input_files import LinkRefused
 from ..terminal import printable
 from ..write.writer import WriteFailed, WriteRefused

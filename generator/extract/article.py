@@ -4,7 +4,6 @@ Everything here reads the roles the cleaner gave the blocks; nothing re-parses r
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -50,7 +49,6 @@ BARE_DATELINE_RE = re.compile(
 
 DERIVED_TITLE_MAX_WORDS = 14
 SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
-SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +123,6 @@ def _agency(credit: str, registry: tuple[Source, ...]) -> Outlet:
     """The credited agency, named as the registry names it; unknown credits kept as written."""
     source = match_source(credit, registry)
     return source.outlet() if source else Outlet(credit.strip())
-
-
-def slug_for(source_file: str, data: bytes) -> str:
-    """A URL-safe, stable name from the file name: "000_d78c.txt" → "000-d78c".
-
-    A name with no Latin letters or digits (an Arabic file name) gets a content-hash name.
-    """
-    stem = source_file.rsplit(".", 1)[0].lower()
-    slug = SLUG_UNSAFE_RE.sub("-", stem).strip("-")[:80].strip("-")
-    return slug or "article-" + hashlib.sha256(data).hexdigest()[:10]
 
 
 def _first(blocks: tuple[Block, ...], role: Role) -> Block | None:

@@ -17,7 +17,9 @@ from ..corpus.analysis import Corpus
 from ..display import publisher_name, shown_date, shown_title
 from ..model import ENTITY_TYPES, Article, Entity
 from . import page_meta, svg
-from .base import ArticleContext, Link, RelatedView, Renderer, chrome, event_facts
+from .article_page import ArticleContext, RelatedView
+from .environment import Link, Renderer, chrome
+from .site_pages import event_facts
 
 COVERAGE_COLUMNS = 12  # stories shown in the coverage matrix; the rest are on the topic pages
 TIMELINE_CAPTION = 80  # characters of a timeline caption in the chart (the list below is whole)

@@ -25,7 +25,7 @@ from ..pipeline import SiteState
 from ..read.ingest import read_article
 from ..read.overrides import with_override
 from ..read.readers import ARTICLE_SUFFIXES
-from ..render import base as render
+from ..render.article_page import render_article, render_raw
 from ..render.briefing import article_context
 from ..write.writer import replace_files
 
@@ -62,8 +62,8 @@ def edited_article_files(state: SiteState, paths: Sequence[Path]) -> dict[str, b
     r = state.renderer
     for slug, (article, raw) in edited.items():
         context = article_context(state.config, article, corpus, state.briefing)
-        files[urls.article_path(slug)] = render.render_article(r, article, corpus.entities, context).encode("utf-8")
-        files[urls.raw_page_path(slug)] = render.render_raw(r, article, raw.text).encode("utf-8")
+        files[urls.article_path(slug)] = render_article(r, article, corpus.entities, context).encode("utf-8")
+        files[urls.raw_page_path(slug)] = render_raw(r, article, raw.text).encode("utf-8")
         files[urls.raw_file_path(slug)] = raw.data
     return files
 
