@@ -1,11 +1,11 @@
 """What the briefing stage gives: the ``Briefing`` and its parts, every one citing the paragraph
-it was read from (``Citation``), and ``cite`` that makes a citation.
+it was read from (``Citation``), and ``cite`` that makes a citation. A citation names the
+article and the paragraph; the link to them is render's to make (``urls``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import urls
 from ..display import source_label
 from ..model import Article, DateValue, Entity
 
@@ -14,7 +14,6 @@ from ..model import Article, DateValue, Entity
 class Citation:
     slug: str
     paragraph: str
-    path: str  # site path with fragment: "articles/x.html#p3"
     source: str  # who published it (outlet, agency, or the article's title when neither is known)
 
 
@@ -102,4 +101,4 @@ class Briefing:
 
 def cite(article: Article, paragraph: str) -> Citation:
     """The citation of paragraph ``paragraph`` (an id: "p3") of ``article``."""
-    return Citation(article.slug, paragraph, f"{urls.article_path(article.slug)}#{paragraph}", source_label(article))
+    return Citation(article.slug, paragraph, source_label(article))

@@ -42,7 +42,7 @@ def _timeline(articles: list[Article], corpus: Corpus, config: Config) -> tuple[
             sentence = lead.text[start:end]
             entries.append(TimelineEntry(earlier.date, "context", _words_around(sentence, sentence, CLAUSE_MAX_WORDS),
                                          cite(about[0], lead.id), "event", earlier.name))
-    return tuple(sorted(entries, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+    return tuple(sorted(entries, key=_in_time_order))
 
 
 def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: int) -> tuple[TimelineEntry, ...]:
@@ -58,7 +58,7 @@ def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: 
     ranked = sorted(groups.values(), key=lambda g: (-len({e.citation.slug for e in g}), PHASE_RANK[g[0].phase],
                                                     _days_from_event(g[0].date, config)))
     chosen = labelled + [group[0] for group in ranked[:max(0, limit - len(labelled))]]
-    return tuple(sorted(chosen, key=lambda e: (e.date.year, e.date.month or 0, e.date.day or 0, e.citation.path)))
+    return tuple(sorted(chosen, key=_in_time_order))
 
 
 def _days_from_event(value: DateValue, config: Config) -> int:
@@ -83,3 +83,10 @@ def _phase(value: DateValue, config: Config) -> str:
     if end < (event.year, event.month) and (event - dt.date(*end, 1)).days > LEAD_UP_DAYS:
         return "context"
     return "after" if (value.year, value.month or 1) > (event.year, event.month) else "lead_up"
+
+
+def _in_time_order(entry: TimelineEntry) -> tuple:
+    """By date, then by the cited article and paragraph as their links ("articles/x.html#p3")
+    sort: a slug has no ".", so "x." orders slugs as "x.html" does ("x-2" before "x")."""
+    date = entry.date
+    return date.year, date.month or 0, date.day or 0, entry.citation.slug + ".", entry.citation.paragraph

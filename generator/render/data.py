@@ -97,7 +97,8 @@ def briefing_document(briefing: Briefing, corpus: Corpus, config: Config) -> dic
 
 
 def _citation(c: Citation) -> dict:
-    return {"url": c.path, "slug": c.slug, "paragraph": c.paragraph, "source": c.source}
+    url = f"{urls.article_path(c.slug)}#{c.paragraph}"
+    return {"url": url, "slug": c.slug, "paragraph": c.paragraph, "source": c.source}
 
 
 def _statement(s: Statement) -> dict:
