@@ -87,7 +87,8 @@ def run_export(root: Path, to: Path | None, base_url: str | None = None, quiet: 
     if not quiet:
         _out(summary(result, root))
         shown = export.path.relative_to(Path.cwd()) if export.path.is_relative_to(Path.cwd()) else export.path
-        _out(paint(f"Exported {export.files} files ({export.size / 1_000_000:.1f} MB) to {printable(str(shown))}", "bold"))
+        _out(paint(f"Exported {export.files} files ({export.size / 1_000_000:.1f} MB) to {printable(str(shown))}",
+                   "bold"))
         _out(f"To read it offline: unzip it and open {printable(export.folder)}/index.html in a browser "
              "(search works without a server).")
     return EXIT_SKIPPED if result.skipped else EXIT_OK

@@ -64,7 +64,8 @@ def output_refusal(output_dir: Path) -> str | None:
     if not target.exists():
         return None
     if not target.is_dir():
-        return f"'output' names {output_dir.name}{where}, a file, not a folder: a build replaces its output folder whole"
+        return (f"'output' names {output_dir.name}{where}, a file, not a folder: "
+                "a build replaces its output folder whole")
     entries = sorted(entry.name for entry in target.iterdir())
     vcs = [name for name in entries if name in VCS_DIRS]
     if vcs:

@@ -98,7 +98,8 @@ def remove_stale_parts(dest: Path) -> list[Path]:
         try:
             if not entry.is_file(follow_symlinks=False):
                 continue
-            if _process_running(int(match[1])) and time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER:
+            if (_process_running(int(match[1]))
+                    and time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER):
                 continue
             os.unlink(entry.path)
             removed.append(Path(entry.path))

@@ -43,7 +43,8 @@ def describe_failure(exc: BaseException, root: Path) -> tuple[Failure, ...]:
     if isinstance(exc, (BuildError, WriteRefused, WriteFailed)):
         return (Failure("", 0, str(exc)),)
     if isinstance(exc, TemplateSyntaxError):
-        return (Failure(_shown(exc.filename or exc.name or "templates", root), exc.lineno or 0, exc.message or str(exc)),)
+        return (Failure(_shown(exc.filename or exc.name or "templates", root), exc.lineno or 0,
+                        exc.message or str(exc)),)
     if isinstance(exc, LinkRefused):
         return (Failure(exc.problem.path, 0, f"{exc.problem.message} — {exc.problem.hint}"),)
     if isinstance(exc, TemplateNotFound):

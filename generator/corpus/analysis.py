@@ -174,7 +174,8 @@ def related_articles(articles: list[Article], entities: dict[str, Entity], story
     looked for among ``_FeatureIndex.candidates`` rather than in the whole corpus.
     ``words``: each article's ``_body_words``."""
     words = words or {a.slug: _body_words(a) for a in articles}
-    features = {a.slug: {**_features(a, words[a.slug]), **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
+    features = {a.slug: {**_features(a, words[a.slug]),
+                         **({f"s:{story[a.slug]}": STORY_WEIGHT} if story[a.slug] else {})}
                 for a in articles}
     index = _FeatureIndex.of(features)
     labels = _reason_labels(articles, entities, story, index.df)

@@ -54,7 +54,8 @@ def build_gazetteer(entities: list[Entity]) -> Gazetteer:
     index: dict[str, list] = {}
     for words, number in claimed.items():
         index.setdefault(words[0], []).append((words, number))
-    homographs = {tuple(arabic.tokens(kept[group[0]].name)): tuple(group) for group in by_key.values() if len(group) > 1}
+    homographs = {tuple(arabic.tokens(kept[group[0]].name)): tuple(group)
+                  for group in by_key.values() if len(group) > 1}
     cues = {n: frozenset(arabic.matching_key(w) for w in HOMOGRAPH_CUES.get(kept[n].name, ()))
             for group in homographs.values() for n in group}
     return Gazetteer(tuple(kept), {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in sorted(index.items())},
@@ -188,7 +189,8 @@ def _article_evidence(paragraphs: tuple[Paragraph, ...], found: list[tuple[Menti
     """(entities homographs were read as in this article, entities whose cues it has)."""
     resolved = {senses[0] for mention, senses in found
                 if len(senses) == 1 and any(senses[0] in group for group in gazetteer.homographs.values())}
-    readings = {v for p in paragraphs if p.lang != "en" for t in arabic.tokens(p.text) for v in arabic.clitic_variants(t)}
+    readings = {v for p in paragraphs if p.lang != "en"
+                for t in arabic.tokens(p.text) for v in arabic.clitic_variants(t)}
     cued = {sense for sense, cues in gazetteer.cues.items() if readings & cues}
     return resolved, cued
 

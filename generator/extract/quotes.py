@@ -30,7 +30,8 @@ CONTINUATION_VERBS = ("أضاف", "أضافت", "تابع", "تابعت")
 UNNAMED_SOURCES = ("مسؤول", "مسؤولة", "مسؤولون", "مصدر", "مصادر", "متحدث", "المتحدث", "متحدثة", "المتحدثة",
                    "دبلوماسي", "دبلوماسيون", "محلل", "خبير", "خبراء", "مراقبون")
 # Where a speaker phrase ends: "إنّ", "أن", a relative clause, a time word, a comma.
-SPEAKER_END_RE = re.compile(r"(?:^|\s)(?:ان|انه|انها|بان|طلب|طلبت|الذي|التي|امس|اليوم|خلال|في تصريح|لوكاله|للصحفيين|على)(?:\s|$)|[،,:]")
+SPEAKER_END_RE = re.compile(r"(?:^|\s)(?:ان|انه|انها|بان|طلب|طلبت|الذي|التي|امس|اليوم|خلال|"
+                            r"في تصريح|لوكاله|للصحفيين|على)(?:\s|$)|[،,:]")
 SENTENCE_BREAK_RE = re.compile(r"[.؛;!?؟]\s")
 
 _VERB_RE = re.compile(r"(?:^|\s)[وف]?(?P<verb>%s)(?=\s|$)" % "|".join(matching_key(v) for v in SPEECH_VERBS))

@@ -31,7 +31,8 @@ BUILTIN_AGENCIES: tuple[Source, ...] = (
 )
 
 # "The Example Institute (EI) is an independent …": a publisher introducing itself.
-SELF_DESCRIPTION_RE = re.compile(r"\bThe ([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*| of| for| and){0,8}) \(([A-Z]{2,8})\) is\b")
+SELF_DESCRIPTION_RE = re.compile(r"\bThe ([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*| of| for| and){0,8})"
+                                 r" \(([A-Z]{2,8})\) is\b")
 
 
 def match_source(text: str, registry: tuple[Source, ...]) -> Source | None:
@@ -56,7 +57,8 @@ def outlet_from_blocks(blocks: tuple[Block, ...], registry: tuple[Source, ...]) 
     """The publisher: a header line that is an outlet's name, boilerplate that names a
     registered outlet, or boilerplate where the publisher introduces itself."""
     for block in blocks:
-        if block.role in (Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE) and (outlet := outlet_named_by(block.text, registry)):
+        if (block.role in (Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE)
+                and (outlet := outlet_named_by(block.text, registry))):
             return outlet
     furniture = [b.text for b in blocks if b.role in (Role.BOILERPLATE, Role.BYLINE, Role.SECTION)]
     for text in furniture:

@@ -42,7 +42,8 @@ class Failed:
 
 def failed(exc: BaseException) -> Failed:
     frames = traceback.extract_tb(exc.__traceback__)
-    where = f"{Path(frames[-1].filename).parent.name}/{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    where = (f"{Path(frames[-1].filename).parent.name}/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+             if frames else "?")
     return Failed(type(exc).__name__, str(exc), where)
 
 

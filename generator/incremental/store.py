@@ -52,7 +52,8 @@ class Store:
         try:
             for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
                 batch = keys[start:start + 900]
-                rows = self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch)
+                rows = self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})",
+                                        batch)
                 found.update((key, pickle.loads(value)) for key, value in rows)
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return {}  # a damaged entry: recompute

@@ -31,7 +31,8 @@ def slug_for(source_file: str, data: bytes) -> str:
 
 def nothing_to_build(folder: str, problems: list[Problem]) -> str:
     if not problems:
-        return f"{folder}/ holds no articles — put the article files ({', '.join(ARTICLE_SUFFIXES)}; one article each) in it"
+        return (f"{folder}/ holds no articles — "
+                f"put the article files ({', '.join(ARTICLE_SUFFIXES)}; one article each) in it")
     return (f"no article could be built from {folder}/:\n" + "\n".join(f"    {p}" for p in problems))
 
 

@@ -94,7 +94,8 @@ def overrides_by_seed(found: dict[str, Override], seed_files: list[str], seeds: 
         elif len(by_stem.get(key, ())) == 1:
             matched.setdefault(by_stem[key][0], override)  # the full name wins over the short one
         elif key in by_stem:
-            problems.append(Problem(override.source, f"could correct {' or '.join(f'{seeds}/{n}' for n in by_stem[key])}",
+            problems.append(Problem(override.source,
+                                    f"could correct {' or '.join(f'{seeds}/{n}' for n in by_stem[key])}",
                                     hint=f"name it after the one it corrects: {OVERRIDES_DIR}/{by_stem[key][0]}.md"))
         else:
             problems.append(_names_no_seed(key, override, by_stem, seed_files, seeds))

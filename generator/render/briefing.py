@@ -187,10 +187,12 @@ def render_topic(r: Renderer, topic: Topic, corpus: Corpus, briefing: Briefing) 
     return r.env.get_template("topic.html").render(
         chrome=chrome(r, path, topic.label, meta=page_meta.topic_meta(config, topic)), ui=ui, topic=topic,
         briefing_url=urls.relative_url(path, urls.BRIEFING, f"topic-{topic.id}") if in_briefing else "",
-        articles=tuple(TopicArticle(_title(corpus, a.slug), a.title_lang, urls.relative_url(path, urls.article_path(a.slug)),
+        articles=tuple(TopicArticle(_title(corpus, a.slug), a.title_lang,
+                                    urls.relative_url(path, urls.article_path(a.slug)),
                                     _source_name(a), s.hits, len(s.paragraphs),
                                     _story_note(a, corpus, ui)) for s, a in scored),
-        paragraphs=tuple(TopicParagraph(text, _title(corpus, a.slug), urls.relative_url(path, urls.article_path(a.slug), pid),
+        paragraphs=tuple(TopicParagraph(text, _title(corpus, a.slug),
+                                        urls.relative_url(path, urls.article_path(a.slug), pid),
                                         pid, hits) for hits, _, a, pid, text in paragraphs[:TOPIC_PARAGRAPHS]),
         more_paragraphs=max(0, len(paragraphs) - TOPIC_PARAGRAPHS),
     )
@@ -240,8 +242,10 @@ def _timeline_view(e: TimelineEntry, cite, config: Config) -> TimelineView:
 
 
 def _timeline_chart(timeline: tuple[TimelineView, ...], ui: dict[str, str]) -> str:
-    points = [svg.TimelinePoint(key=t.key, label=t.date, precision="year" if t.precision == "by_year_end" else t.precision,
-                                phase=t.phase, text=_shorten(f"{t.label}: {t.text}" if t.label else t.text, TIMELINE_CAPTION),
+    points = [svg.TimelinePoint(key=t.key, label=t.date,
+                                precision="year" if t.precision == "by_year_end" else t.precision,
+                                phase=t.phase,
+                                text=_shorten(f"{t.label}: {t.text}" if t.label else t.text, TIMELINE_CAPTION),
                                 href=t.source.url)
               for t in timeline]
     return svg.timeline_svg(points, ui["timeline_heading"],
@@ -347,6 +351,7 @@ def article_context(config: Config, article: Article, corpus: Corpus, briefing: 
     note = _story_note(article, corpus, ui)
     if first:
         note = ui["reprint_of"].format(source=_source_name(corpus.by_slug[first]) or _title(corpus, first))
-    backlinks = tuple(Link(labels.get(section) or ui[f"section_{section}"], urls.relative_url(path, urls.BRIEFING, section))
+    backlinks = tuple(Link(labels.get(section) or ui[f"section_{section}"],
+                           urls.relative_url(path, urls.BRIEFING, section))
                       for section in briefing.citations_by_article.get(article.slug, ()))
     return ArticleContext(related, note, backlinks)

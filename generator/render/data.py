@@ -55,7 +55,8 @@ def article_record(article: Article, entities: dict[str, Entity], corpus: Corpus
         "reprint_of": corpus.reprint_of.get(article.slug) if corpus else None,
         "story": (corpus.story.get(article.slug) or None) if corpus else None,
         "warnings": [str(p) for p in article.problems],
-        "overrides": {"file": article.override_source, "fields": list(article.overridden)} if article.overridden else None,
+        "overrides": ({"file": article.override_source, "fields": list(article.overridden)}
+                      if article.overridden else None),
     }
 
 
