@@ -167,11 +167,9 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, results)
                if kept(entry, f"{folder}/{raw.source}", "cleaning", problems)]
     clock.lap("read and clean")
-    gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
-    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
-    knowledge_print = fingerprint(gazetteer.entities, knowledge.sources, knowledge.topics)
-    extracted = cache.extracted(cleaned, knowledge_print, extract, knowledge)
+    knowledge = corpus_knowledge(config, cleaned, cache, problems, folder)
+    extracted = cache.extracted(cleaned, fingerprint(knowledge.gazetteer.entities, knowledge.sources, knowledge.topics),
+                                extract, knowledge)
     articles = [with_override(article, raw, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
                 if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
     cache.finish_build()
@@ -185,7 +183,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     pages, page_problems = read_pages(config.content_dir, markdown_renderer(config.markdown_html), config.root)
     problems += page_problems
 
-    entities = {e.id: e for e in gazetteer.entities}
+    entities = {e.id: e for e in knowledge.gazetteer.entities}
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config)
     clock.lap("corpus and briefing")
@@ -196,18 +194,9 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     renderer = make_renderer(config, [p.slug for p in pages], warm.environments)
     view = site_view(config, renderer, corpus, briefing, raws, pages, read_briefing_intro(config, problems),
                      problems, progress)
-    with OutputWriter(config.output_dir, memo=warm.page_digests) as out, search_plan:
-        html_pages = write_page_kinds(out, view)
-        clock.lap("render")
-        write_search(out, config, search_plan, warm)
-        clock.lap("search index")
-        for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
-            out.write_text(path, text)
-        out.commit()
-        warm.page_digests = out.digests
-        if cache.remember:  # a long-lived caller: the preview shows an edited article from this
-            warm.site = SiteState(config, renderer, corpus, briefing, kept_lexicon, knowledge, overrides, slugs)
-        clock.lap("write")
+    out, html_pages = write_site(config, view, search_plan, warm, clock)
+    if cache.remember:  # a long-lived caller: the preview shows an edited article from this
+        warm.site = SiteState(config, renderer, corpus, briefing, kept_lexicon, knowledge, overrides, slugs)
     return BuildResult(
         output_dir=config.output_dir, articles=len(articles), pages=html_pages, files=len(out.written),
         unchanged=out.unchanged, skipped=len(files) - len(articles), problems=tuple(problems),
@@ -255,6 +244,15 @@ def with_letters(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc], list[Pr
     return [raw for raw, problem in found if problem is None], [problem for _, problem in found if problem]
 
 
+def corpus_knowledge(config: Config, cleaned: list, cache: ArticleCache, problems: list[Problem],
+                     folder: str) -> Knowledge:
+    """What extraction matches the texts against: the gazetteer (site.yaml's entities, the
+    built-in places, the people the texts name after a role title), the sources, the topics."""
+    gazetteer = build_gazetteer(list(config.entities) + place_entities())
+    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
+    return Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
+
+
 def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem], folder: str) -> list[Entity]:
     """People named after a role title that neither site.yaml nor the built-ins know."""
     found = []
@@ -300,6 +298,24 @@ def write_search(out: OutputWriter, config: Config, plan: SearchPlan, warm: Warm
         warm.search_bundles = {plan.fingerprint: bundle}  # only the latest is worth keeping
     for path, data in bundle.items():
         out.write_bytes(path, data)
+
+
+def write_site(config: Config, view: SiteView, search_plan: SearchPlan, warm: Warm,
+               clock: Stopwatch) -> tuple[OutputWriter, int]:
+    """Every page, the search index, then the feeds, into a staging folder swapped in at the
+    end; the writer (what it wrote) and the number of HTML pages."""
+    with OutputWriter(config.output_dir, memo=warm.page_digests) as out, search_plan:
+        html_pages = write_page_kinds(out, view)
+        clock.lap("render")
+        write_search(out, config, search_plan, warm)
+        clock.lap("search index")
+        articles = view.corpus.articles
+        for path, text in publishing_files(config, articles, out.written).items():  # last: the sitemap lists every page
+            out.write_text(path, text)
+        out.commit()
+        warm.page_digests = out.digests
+        clock.lap("write")
+    return out, html_pages
 
 
 def site_view(config: Config, renderer: Renderer, corpus: Corpus, briefing: Briefing, raws: list[RawDoc],

@@ -56,3 +56,19 @@ MODULES = sorted(GENERATOR.rglob("*.py"))
 def test_imports_run_one_way(module):
     wrong = imported_parts(module) - allowed(part_of(module))
     assert not wrong, f"{module.relative_to(GENERATOR)} ({part_of(module)}) imports {sorted(wrong)}"
+
+
+MAX_MODULE_LINES, MAX_FUNCTION_LINES, MAX_LINE = 400, 60, 120
+
+
+@pytest.mark.parametrize("module", MODULES, ids=[m.relative_to(GENERATOR).as_posix() for m in MODULES])
+def test_a_module_fits_in_ones_head(module):
+    text = module.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert len(lines) <= MAX_MODULE_LINES + 1, f"{len(lines)} lines: one idea became two?"
+    long_lines = [n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]
+    assert not long_lines, f"lines over {MAX_LINE} characters: {long_lines}"
+    long_functions = [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)" for node in ast.walk(ast.parse(text))
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                      and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
+    assert not long_functions, f"functions over {MAX_FUNCTION_LINES} lines: {long_functions}"

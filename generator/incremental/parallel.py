@@ -67,7 +67,8 @@ def map_articles(fn: Callable[[Any, T], R], items: Sequence[T], context: Any = N
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                  initializer=_install, initargs=(fn, context)) as pool:
             return list(pool.map(_run, items, chunksize=chunk))
-    except Exception:  # noqa: BLE001 — the pool itself failed (a worker killed, a context that cannot be sent): one process does it
+    # The pool itself failed (a worker killed, a context that cannot be sent): one process does it.
+    except Exception:  # noqa: BLE001
         return [_guarded(fn, context, item) for item in items]
 
 
