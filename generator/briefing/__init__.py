@@ -1,3 +1,4 @@
-"""Stage 5, briefing: the event as data (``build``): takeaways, topic sections, figures, timeline,
-people, coverage, quotes, every statement citing its paragraph.
+"""Stage 5, briefing: the event as data. ``build`` (``build_briefing``, topic sections, backlinks)
+over ``model`` (the values), ``sentences`` (cut, features, weights), ``statements`` (echoes,
+ranking), ``clauses``, ``timeline`` and ``tables`` (figures, people, coverage, quotes).
 """

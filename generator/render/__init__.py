@@ -1,3 +1,4 @@
-"""Stage 6, render: the site as text: the Jinja environment and page views (``base``), the
-briefing and topic pages (``briefing``), page metadata, SVG charts, feeds and data files.
+"""Stage 6, render: the site as text. ``environment`` (Jinja, the chrome of every page), one module
+per page kind (``article_page``, ``entity_page``, ``site_pages``, ``briefing``), the table of page
+kinds the pipeline writes (``kinds``), page metadata, SVG charts, feeds and data files.
 """

@@ -1,2 +1,3 @@
-"""Stage 7, search: the search documents, the offline index and the Pagefind bundle (``index``).
+"""Stage 7, search: the search documents and the offline index (``index``), and how the Pagefind
+bundle is had (``plan``).
 """
