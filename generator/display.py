@@ -6,7 +6,7 @@ page, the search index, the feed and the data files.
     >>> source_label(article_from_reuters)         # who published it
     'رويترز'
     >>> source_label(article_of_unknown_outlet)     # else its title's first words
-    'هل تساعد إدارة بايدن الكاظمي الصمود…'
+    'الحكومة تقر خطة لدعم المزارعين في…'
 """
 from __future__ import annotations
 
