@@ -91,6 +91,29 @@ def test_a_date_line_in_any_calendar_is_the_publication_date_as_printed(line, is
     assert (a.date.iso, a.date.text) == (iso, printed)
 
 
+@pytest.mark.parametrize("line, iso", [
+    ("الإثنين 03-12-2012 23:55", "2012-12-03"),  # day first, with a time
+    ("2026-02-01 | 05:10", "2026-02-01"),
+    ("11:42 2024-09-18", "2024-09-18"),
+    ("14/09/2020 04:14PM", "2020-09-14"),
+    ("[05/01/2020 06:15]", "2020-01-05"),  # ambiguous: the Arab order, day first
+    ("01/19/2020 - 20:00", "2020-01-19"),  # only month first is a date
+    ("8.6.2023", "2023-06-08"),
+    ("الجمعة، 30 أغسطس 2013 05:34 ص", "2013-08-30"),
+    ("12:01 ص الثلاثاء 29 ديسمبر 2020", "2020-12-29"),
+])
+def test_a_date_line_with_a_time_or_in_numbers_is_the_publication_date(line, iso):
+    assert is_date_line(line)
+    a = article_of(f"مجلس النواب يقر الموازنة\n\n{line}\n\n"
+                   "أقر مجلس النواب العراقي في جلسته المنعقدة مساء اليوم قانون الموازنة العامة الاتحادية للسنوات الثلاث "
+                   "المقبلة بعد جدل استمر أسابيع بين الكتل السياسية.")
+    assert a.date.iso == iso and a.title == "مجلس النواب يقر الموازنة"
+
+
+def test_numbers_that_are_not_a_real_date_are_not_one():
+    assert [m.kind for m in find_all_dates("بلغ العدد 31/02/2021 وحدة و13.14.2020 طنا")] == []
+
+
 def test_hijri_date_is_converted():
     (mention,) = find_all_dates("أعلنت السلطات أن يوم 10 ذي الحجة 1444 هـ هو أول أيام عيد الأضحى")
     assert mention.kind == "hijri" and mention.value.iso == "2023-06-28"

@@ -102,6 +102,16 @@ IN_YEAR_RE = re.compile(r"(?:(?<![\w])(?:عام|العام|سنه)\s+)(?P<year>(
 RELATIVE_DAYS = {"امس الاول": -2, "اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1}
 RELATIVE_RE = re.compile(rf"(?<![\w])(?P<word>{_alternation(RELATIVE_DAYS)})(?![\w])")
 LAST_WEEK_RE = re.compile(r"(?<![\w])الاسبوع (?:الماضي|المنصرم)(?![\w])")
+# Numeric dates as pages print them: "2023-06-08", "2023/06/08", "08-06-2023", "8.6.2023". With
+# the year last, the day comes first (the Arab convention) unless only the other order is a date
+# ("01/19/2020").
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.:/-])(?:(?P<year>(?:19|20)\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
+    r"|(?P<first>\d{1,2})([-/.])(?P<second>\d{1,2})\6(?P<year_last>(?:19|20)\d\d))(?![\d]|[.:/-]\d)")
+# A time of day next to a date line's date: "05:34 ص", "23:55", "04:14PM", "22:10:00".
+TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?(?![\w])", re.IGNORECASE)
+# Words a date line may carry besides its date and time: "هـ", "م" (Gregorian), "ص" (a.m.), "الموافق".
+DATE_LINE_WORDS = frozenset(("ه", "م", "ص", "الموافق"))
 BARE_WEEKDAY_RE = re.compile(rf"(?<![\w])(?:يوم\s+)?(?P<weekday>{_WEEKDAY})(?![\w])(?!\s*\d)")
 
 
@@ -171,6 +181,7 @@ def _read_bare_weekday(m: re.Match, ctx: Context) -> DateValue | None:
 DATE_FORMATS: tuple[DateFormat, ...] = (
     DateFormat("hijri", HIJRI_RE, lambda m, ctx: _hijri(m), stands_alone=True),  # "17 ذو الحجة 1442 هـ"
     DateFormat("date", DATE_RE, _read_gregorian, stands_alone=True),  # "الاثنين 26 يوليو/تموز 2021"
+    DateFormat("date", NUMERIC_DATE_RE, lambda m, ctx: _numeric(m), stands_alone=True),  # "2023/06/08", "08-06-2023"
     DateFormat("year_end", YEAR_END_RE, _read_year_end),  # "بنهاية العام"
     DateFormat("year", IN_YEAR_RE, lambda m, ctx: DateValue(int(m["year"]), text=m.group())),  # "عام 2014"
     DateFormat("relative", RELATIVE_RE, _read_relative_day),  # "أمس"
@@ -227,7 +238,9 @@ def is_date_line(text: str) -> bool:
         rest = date_format.pattern.sub(" ", rest)
     if rest == key:
         return False
-    leftover = [w for w in re.split(r"[\s,،|\-–—/.]+", rest) if w and w not in WEEKDAYS and w not in ("ه", "م")]
+    rest = TIME_RE.sub(" ", rest)
+    words = re.split(r"[\s,،|\-–—/.\[\]()]+", rest)
+    leftover = [w for w in words if w and w not in WEEKDAYS and w not in DATE_LINE_WORDS]
     return len(leftover) == 0
 
 
@@ -238,6 +251,17 @@ def _gregorian(match: re.Match) -> DateValue:
     if day is not None and not _is_real_day(year, month, day):
         day = None  # "31 فبراير 2023": the month and year are all the text really gives
     return DateValue(year=year, month=month, day=day, text=match.group().strip())
+
+
+def _numeric(match: re.Match) -> DateValue | None:
+    if match["year"]:
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    else:
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year_last"])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+    if not 1 <= month <= 12 or not _is_real_day(year, month, day):
+        return None
+    return DateValue(year, month, day, text=match.group())
 
 
 def _is_real_day(year: int | None, month: int, day: int) -> bool:
