@@ -16,7 +16,7 @@ from .briefing.build import Briefing, build_briefing
 from .clean.cleaner import build_lexicon, clean, no_letters_problem
 from .config.site import Config
 from .corpus.analysis import Corpus, analyse
-from .errors import BuildError  # noqa: F401 (part of this module's interface, as before)
+from .errors import BuildError
 from .extract.article import Knowledge, extract, paragraphs_of
 from .extract.entities import build_gazetteer, discover_people, discovered_entities
 from .extract.places import builtin_places
@@ -50,7 +50,7 @@ from .render.environment import Renderer, make_renderer
 from .render.feeds import publishing_files
 from .render.kinds import PAGE_KINDS, SiteView
 from .search import index as search
-from .search.plan import SearchPlan, pagefind_bundle, plan_search  # noqa: F401 (pagefind_bundle: for the preview)
+from .search.plan import SearchPlan, plan_search
 from .write.writer import OutputWriter
 
 T = TypeVar("T")

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, copy_project
-from generator.pipeline import Warm, build, pagefind_bundle
+from generator.pipeline import Warm, build
+from generator.search.plan import pagefind_bundle
 from generator.write.writer import replace_subfolder
 from generator.config.site import load_config
 from generator.serve.http import Outside, site_file
@@ -353,7 +354,8 @@ def eventually(condition, seconds: float = 5.0) -> bool:
 def test_the_rebuilder_builds_once_for_a_burst_of_saves_and_reports_a_failed_build_without_stopping(tmp_path):
     """The rebuilder with a stub builder in place of the pipeline: five saves in a burst are one
     build; a build that raises is told to the hub and the terminal, and the next save builds."""
-    from generator.pipeline import BuildError, BuildResult, no_progress
+    from generator.errors import BuildError
+    from generator.pipeline import BuildResult, no_progress
     from generator.serve.rebuilder import QUIET
 
     calls: list[tuple[object, object]] = []

@@ -13,8 +13,7 @@ error naming the rules there are for any other name.
 
 The entry points: ``clean``, ``build_lexicon`` (``repair_split_words`` reads the corpus's
 words) and ``leaves_letters`` / ``no_letters_problem`` (``no_letters``: the refusal of a file
-cleaning would leave without a letter); ``byline_name`` (``mark_header_lines``) reads a
-byline's author for the extract stage.
+cleaning would leave without a letter).
 """
 from __future__ import annotations
 
@@ -29,11 +28,11 @@ from .drop_pull_quotes import drop_pull_quotes
 from .fold_characters import fold_characters
 from .join_wrapped_lines import join_wrapped_lines
 from .mark_boilerplate import mark_boilerplate
-from .mark_header_lines import byline_name, mark_header_lines
+from .mark_header_lines import mark_header_lines
 from .no_letters import leaves_letters, no_letters_problem
 from .repair_split_words import build_lexicon, repair_split_words
 
-__all__ = ["RULES", "build_lexicon", "byline_name", "clean", "leaves_letters", "no_letters_problem", "rule_named"]
+__all__ = ["RULES", "build_lexicon", "clean", "leaves_letters", "no_letters_problem", "rule_named"]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("fold_characters", fold_characters),

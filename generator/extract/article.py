@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean.cleaner import byline_name
+from ..clean.mark_header_lines import byline_name
 from ..config.site import Topic
 from ..model import (
     Article,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Outlet, Role, Source  # noqa: F401 (Source: part of this module's interface)
+from ..model import Block, Outlet, Role, Source
 from ..text.arabic import clitic_variants, matching_key, tokens
 
 # The wire agencies Arabic papers credit, with the abbreviations they print.

@@ -18,8 +18,9 @@ from typing import Callable, Sequence
 
 from ..commands.failure import Failure, describe_failure
 from ..config.site import Config
-from ..pipeline import BuildResult, Progress, Warm, no_progress, pagefind_bundle
+from ..pipeline import BuildResult, Progress, Warm, no_progress
 from ..search import index as search
+from ..search.plan import pagefind_bundle
 from ..terminal import paint, printable, progress_bar
 from ..write.writer import WriteFailed, replace_subfolder
 from .hub import Hub
