@@ -21,9 +21,10 @@ from ..model import (
     RawDoc,
     Role,
 )
-from ..text.dates import find_all_dates, publication_date_in, years_mentioned
+from ..text.dates import find_all_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
+from .published import publication_date
 from .quotes import find_quotes
 from .sources import (
     BUILTIN_AGENCIES,
@@ -76,7 +77,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     dateline = _dateline(body[0].text, knowledge.sources) if body else None
     byline = _first(blocks, Role.BYLINE)
-    date = _publication_date(blocks)
+    date = publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
     hits = topic_hits(paragraphs, knowledge.topic_gazetteer) if knowledge.topic_gazetteer else ()
@@ -151,13 +152,6 @@ def _derived_title(body: list[Paragraph]) -> str | None:
 
 def _author(byline: Block | None) -> str | None:
     return byline_name(byline.text) if byline else None
-
-
-def _publication_date(blocks: tuple[Block, ...]) -> DateValue:
-    for block in blocks:
-        if block.role in (Role.DATE, Role.BYLINE) and (found := publication_date_in(block.text)):
-            return found
-    return DateValue()
 
 
 def _dates_spoken_of(body: list[Paragraph], published: DateValue) -> tuple[DatedMention, ...]:
