@@ -23,7 +23,13 @@ class Role(StrEnum):
     CAPTION = "caption"  # a photo caption, with its credit
     HEADING = "heading"  # a short section heading inside the body
     BODY = "body"  # an ordinary paragraph
-    BOILERPLATE = "boilerplate"  # publisher text that is not the article (disclaimers, link labels)
+    BOILERPLATE = "boilerplate"  # publisher text that is not the article (disclaimers, copyright, footer)
+    # Page furniture: the site around the article, kept in the accounting, never headline or body.
+    NAVIGATION = "navigation"  # menus, section lists, breadcrumbs ("الرئيسية >> العالم العربي")
+    PROMPT = "prompt"  # ads, share/print/comment/follow prompts, app and newsletter promos
+    RELATED = "related"  # "اقرأ أيضاً", "المزيد", related-article lists, tags
+    MASTHEAD = "masthead"  # the paper's name, issue and editors, the page's "today", "آخر تحديث"
+    CREDIT = "credit"  # a photo credit on a line of its own ("تصوير: … /رويترز")
     HEADER = "header"  # provisional, inside the cleaner: a header-zone line not yet sorted
 
     @property
@@ -37,12 +43,19 @@ class Role(StrEnum):
         return self in (Role.BODY, Role.HEADING)
 
     @property
+    def is_furniture(self) -> bool:
+        """The page around the article (menus, prompts, related lists, masthead, credits, publisher text)."""
+        return self in FURNITURE_ROLES
+
+    @property
     def is_metadata(self) -> bool:
         """Said once, as the article's metadata, never shown as a paragraph of its own."""
         return self in METADATA_ROLES
 
 
 METADATA_ROLES = frozenset((Role.HEADLINE, Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE, Role.DATE))
+FURNITURE_ROLES = frozenset((Role.BOILERPLATE, Role.NAVIGATION, Role.PROMPT, Role.RELATED, Role.MASTHEAD,
+                             Role.CREDIT))
 HEADER_ZONE_ROLES = METADATA_ROLES | {Role.CAPTION}  # what the lines above the first body paragraph may be
 
 

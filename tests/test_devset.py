@@ -23,9 +23,11 @@ SITE_YAML = "title: مجموعة التطوير\nlanguage: ar\nlocale: ar\n"  # 
 # Scores (in %) of the extraction, rounded down: the floors. Numeric dates and date lines with a
 # time raised the date from 56 % (4 % where the text has one) and lowered the title from 36 % (51 %):
 # a page header's date line now opens 040's header zone, and its menu lines are taken for the headline.
-FLOORS = {"title": 34, "title, where the text has one": 48, "date": 82, "date, where the text has one": 60,
+# Page furniture roles (mark_furniture) and the headline chosen by what the lead repeats raised the
+# title to 74 % (a derived title now counts where none is printed), dates to 86 %, furniture to 76 %.
+FLOORS = {"title": 74, "title, where the text has one": 74, "date": 86, "date, where the text has one": 69,
           "agency, where the text has one": 7, "author, where the text has one": 20,
-          "dateline, where the text has one": 6, "furniture kept out of the body": 63,
+          "dateline, where the text has one": 6, "furniture kept out of the body": 76,
           "persons precision": 28, "persons recall": 13, "places precision": 77, "places recall": 53}
 
 
@@ -60,6 +62,9 @@ def field_right(name: str, label, article: dict | None) -> bool:
             got = article["date"]
             return (got["year"], got["month"], got["day"]) == (label.get("year"), label["month"], label.get("day"))
         return article["date"]["iso"] in accepted(label)
+    if name == "title" and article["title_derived"]:
+        # A text with no headline gets a derived title, marked derived: right only where none is printed.
+        return None in accepted(label)
     value = article.get(name)
     if isinstance(value, dict):
         value = value.get("name")

@@ -16,19 +16,29 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Role
-from .draft import SENTENCE_END_RE, Draft, Line, word_count
+from ..text import arabic
+from .draft import SENTENCE_END_RE, Draft, Line, content_words, word_count
 
 # A heading is a short line standing alone between paragraphs: "حاجات عراقية".
 HEADING_MAX_WORDS = 8
 KICKER_ENDINGS = ("..", ":", "…", "：")
+# A headline has a few words at least; one or two are a label (a section, a menu item).
+HEADLINE_MIN_WORDS = 3
+# A headline is not a paragraph: a line longer than this is the lead, not the title above it.
+HEADLINE_MAX_WORDS = 30
 
 
 def assign_remaining_roles(draft: Draft) -> Draft:
-    """Header lines become kicker / headline / deck / section by position; other lines are
-    headings or body."""
+    """Header lines become kicker / headline / deck / section: the headline is the header line
+    the lead paragraph speaks of, else the one its position says; other lines are headings or body."""
     lines = list(draft.lines)
     header = [i for i, ln in enumerate(lines) if ln.role == Role.HEADER]
-    for i, role in zip(header, _header_roles(lines, header)):
+    roles = _header_roles(lines, header)
+    by_position = roles.index(Role.HEADLINE) if Role.HEADLINE in roles else None
+    headline = headline_among(lines, header, _repeated_lines(draft), by_position)
+    if headline is not None and headline != by_position:
+        roles = _roles_around(lines, header, headline)
+    for i, role in zip(header, roles):
         lines[i] = replace(lines[i], role=role)
     for i, ln in enumerate(lines):
         if not ln.role:
@@ -72,3 +82,61 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     nxt, prev = lines[i + 1], lines[i - 1] if i else None
     return nxt.role in (None, Role.BODY) and (prev is None or SENTENCE_END_RE.search(prev.text) is not None
                                               or prev.role not in (None, Role.BODY))
+
+
+def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str],
+                   by_position: int | None = None) -> int | None:
+    """The header line (an index into ``header``) that is the headline among the page's other
+    lines, or None when no line stands out: the one whose words the lead paragraph repeats
+    most, with a point for a line the page prints twice (a headline is in the page's title
+    and above the article) and one for a line just above a date or byline. A line that is
+    another header line with more glued on, or as long as a paragraph, is not the headline."""
+    lead = next((ln for ln in lines[header[-1] + 1:] if not ln.role), None) if header else None
+    if lead is None:
+        return None
+    lead_words = content_words(lead.text)
+    scores = []
+    for n, i in enumerate(header):
+        ln = lines[i]
+        key = arabic.matching_key(ln.text)
+        if (not HEADLINE_MIN_WORDS <= word_count(ln.text) <= HEADLINE_MAX_WORDS or ln.lang != lead.lang
+                or any(_extends(key, lines[j].text) for j in header if j != i)):
+            scores.append(0.0)
+            continue
+        shared = len(content_words(ln.text) & lead_words)
+        above_meta = i + 1 < len(lines) and lines[i + 1].role in (Role.DATE, Role.BYLINE)
+        scores.append(shared + (shared > 0) * ((key in repeated) + above_meta))
+    if by_position is not None and scores[by_position] > 0:
+        return by_position  # the line in the headline's place speaks of the lead: it is the headline
+    best = max(range(len(scores)), key=lambda n: (scores[n], n), default=None)
+    return best if best is not None and scores[best] >= 2 else None
+
+
+def _roles_around(lines: list[Line], header: list[int], headline: int) -> list[Role]:
+    """Roles once the headline is known: the line just above it a kicker (a first short line
+    a section label), lines further up page furniture, the lines below it its deck."""
+    roles = []
+    for n, i in enumerate(header):
+        if n == headline:
+            roles.append(Role.HEADLINE)
+        elif n > headline:
+            roles.append(Role.DECK)
+        elif n == headline - 1:
+            short = word_count(lines[i].text) <= 3 and not lines[i].text.endswith(KICKER_ENDINGS)
+            roles.append(Role.SECTION if short else Role.KICKER)
+        else:
+            roles.append(Role.NAVIGATION)
+    return roles
+
+
+def _extends(key: str, other: str) -> bool:
+    """Whether a line is another header line with more glued on ("العنوان" + "مجلس النواب"):
+    the shorter one is the headline."""
+    other_key = arabic.matching_key(other)
+    return len(other_key.split()) >= HEADLINE_MIN_WORDS and key != other_key and key.startswith(other_key)
+
+
+def _repeated_lines(draft: Draft) -> frozenset[str]:
+    """The matching keys of the lines the page printed more than once (their copies were dropped)."""
+    return frozenset(arabic.matching_key(r.text) for r in draft.removed if r.reason.startswith("duplicate"))
+

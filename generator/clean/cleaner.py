@@ -28,6 +28,7 @@ from .drop_pull_quotes import drop_pull_quotes
 from .fold_characters import fold_characters
 from .join_wrapped_lines import join_wrapped_lines
 from .mark_boilerplate import mark_boilerplate
+from .mark_furniture import mark_furniture
 from .mark_header_lines import mark_header_lines
 from .no_letters import leaves_letters, no_letters_problem
 from .repair_split_words import build_lexicon, repair_split_words
@@ -40,6 +41,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drop_junk_lines", drop_junk_lines),
     ("drop_duplicate_lines", drop_duplicate_lines),
     ("mark_boilerplate", mark_boilerplate),
+    ("mark_furniture", mark_furniture),
     ("mark_header_lines", mark_header_lines),
     ("join_wrapped_lines", join_wrapped_lines),
     ("drop_pull_quotes", drop_pull_quotes),

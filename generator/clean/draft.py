@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Container
 
 from ..model import Removal, Repair, Role
+from ..text import arabic
 
 # A paragraph ends at a line that ends a sentence: ". ! ? ؟ … :" or a closing quote/bracket
 # after one ('."', '.»'). Two dots ("..") end a kicker line: "الحوار الاستراتيجي ..".
@@ -36,6 +37,10 @@ class Draft:
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
     lexicon: Container[str] = frozenset()  # words attested in the corpus (see build_lexicon)
+
+
+# Content words shorter than this (after their clitics) say too little to tie two lines together.
+CONTENT_WORD_MIN_LETTERS = 3
 
 
 # A cleaning rule: a pure function from one draft to the next.
@@ -74,3 +79,15 @@ def wrap_width(lines: tuple[Line, ...]) -> int:
     """The typical length of a full line: high percentile of line lengths."""
     lengths = sorted(len(ln.text) for ln in lines if not ln.role)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def content_words(text: str) -> set[str]:
+    """A line's content words, without their clitics: what ties a headline to its lead."""
+    words = set()
+    for token in arabic.tokens(text):
+        if token in arabic.FUNCTION_WORDS:
+            continue
+        stem = min(arabic.clitic_variants(token), key=len)
+        if len(stem) >= CONTENT_WORD_MIN_LETTERS:
+            words.add(stem)
+    return words

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..model import Role
 from ..text import arabic
 from ..text.dates import is_date_line
-from .draft import SENTENCE_END_RE, Draft, Line, word_count, wrap_width
+from .draft import SENTENCE_END_RE, Draft, Line, content_words, word_count, wrap_width
 
 # A body paragraph is long: the first one ends the header zone (headline, date, byline…).
 BODY_MIN_WORDS = 12
@@ -31,6 +31,12 @@ FULL_LINE_MIN_WORDS = 8
 # Bylines and date lines are looked for in the first lines only.
 HEADER_MAX_LINES = 8
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 4, 40
+# A headline ending like a sentence has at most this many words and shares this many with the lead below it.
+LONG_HEADLINE_MAX_WORDS, HEADLINE_SHARED_WORDS = 22, 3
+
+# "رياض سهيل-بغداد", "بغداد اليوم - بغداد", "خصب – العُمانية|": a name or outlet and a place,
+# on a short line of its own, is a byline or a credit, never a headline.
+NAME_AND_PLACE_RE = re.compile(r"^[^\s\-–—|:]+(?:\s[^\s\-–—|:]+)?\s*[-–—]\s*[^\s\-–—|:]+[\s|]*$")
 
 # Bylines as Arabic papers print them: "كتبه سامر خليل", "بقلم: …", "| كتب …".
 BYLINE_RE = re.compile(r"^(?:كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير)\s*[:：]?\s*(?P<name>[^|:：]{3,60}?)\s*$")
@@ -47,12 +53,14 @@ def mark_header_lines(draft: Draft) -> Draft:
     ("… ماذا ينتظر من" + "الولايات المتحدة؟")."""
     width = wrap_width(draft.lines)
     lines = list(draft.lines)
-    top = min(len(lines), HEADER_MAX_LINES)
+    unsorted = [i for i, ln in enumerate(lines) if not ln.role]  # page furniture does not count
+    top = unsorted[HEADER_MAX_LINES - 1] + 1 if len(unsorted) >= HEADER_MAX_LINES else len(lines)
     for i in range(top):
         if not lines[i].role:
             lines[i] = replace(lines[i], role=_header_line_role(lines[i]))
     last_meta = max((i for i in range(top) if lines[i].role in (Role.BYLINE, Role.DATE)), default=-1)
-    end = next((i for i, ln in enumerate(lines) if i > last_meta and _is_body_like(ln, width)), None)
+    end = next((i for i, ln in enumerate(lines)
+                if i > last_meta and _is_body_like(ln, width) and not _titles_next_paragraph(lines, i, width)), None)
     if end is None:  # no paragraph long enough: only the first line can be a headline
         end = max(last_meta + 1, 1 if len(lines) > 1 else 0)
     out: list[Line] = []
@@ -87,14 +95,30 @@ def _is_body_like(ln: Line, width: int) -> bool:
             or (words >= FULL_LINE_MIN_WORDS and len(ln.text) >= 0.75 * width))
 
 
+def _titles_next_paragraph(lines: list[Line], i: int, width: int) -> bool:
+    """A long headline, not the lead: a line of headline length whose words the paragraph
+    after it repeats ("الأمن يقتحم مقر وكالة تونس افريقيا للأنباء..!" above "داهمت قوات أمنية
+    … مقر وكالة تونس افريقيا للأنباء")."""
+    text = lines[i].text
+    if word_count(text) > LONG_HEADLINE_MAX_WORDS or "،" in text or SENTENCE_END_RE.search(text) is None:
+        return False  # a lead has commas and more words; a headline has neither
+    after = next((ln for ln in lines[i + 1:] if not ln.role), None)
+    return (after is not None and _is_body_like(after, width) and len(after.text) > 1.5 * len(text)
+            and len(content_words(text) & content_words(after.text)) >= HEADLINE_SHARED_WORDS)
+
+
 def _header_line_role(ln: Line) -> Role | None:
-    if byline_name(ln.text) is not None:
+    if byline_name(ln.text) is not None or _is_name_and_place(ln.text):
         return Role.BYLINE
     if is_date_line(ln.text):
         return Role.DATE
     if CAPTION_CREDIT_RE.search(ln.text) and word_count(ln.text) >= 4:
         return Role.CAPTION
     return None
+
+
+def _is_name_and_place(text: str) -> bool:
+    return NAME_AND_PLACE_RE.match(text.strip()) is not None and not any(ch.isdigit() for ch in text)
 
 
 def _is_caption(lines: list[Line], i: int, header_end: int) -> bool:

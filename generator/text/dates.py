@@ -111,7 +111,12 @@ NUMERIC_DATE_RE = re.compile(
 # A time of day next to a date line's date: "05:34 ص", "23:55", "04:14PM", "22:10:00".
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?(?![\w])", re.IGNORECASE)
 # Words a date line may carry besides its date and time: "هـ", "م" (Gregorian), "ص" (a.m.), "الموافق".
-DATE_LINE_WORDS = frozenset(("ه", "م", "ص", "الموافق"))
+# Words a date line carries besides the date: era marks, and the labels pages print before a
+# date ("نشر في", "بتاريخ", "آخر تحديث:", "تاريخ النشر"), and weekdays without the article
+# ("أحد, 01/19/2020 - 20:00").
+DATE_LINE_WORDS = frozenset(matching_key(w) for w in (
+    "ه", "م", "ص", "الموافق", "نشر", "نشرت", "نشر في", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "اخر", "تحديث",
+    "التحديث", "تم", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "يوم"))
 BARE_WEEKDAY_RE = re.compile(rf"(?<![\w])(?:يوم\s+)?(?P<weekday>{_WEEKDAY})(?![\w])(?!\s*\d)")
 
 
@@ -239,7 +244,7 @@ def is_date_line(text: str) -> bool:
     if rest == key:
         return False
     rest = TIME_RE.sub(" ", rest)
-    words = re.split(r"[\s,،|\-–—/.\[\]()]+", rest)
+    words = re.split(r"[\s,،|\-–—/.\[\]():：]+", rest)
     leftover = [w for w in words if w and w not in WEEKDAYS and w not in DATE_LINE_WORDS]
     return len(leftover) == 0
 

@@ -1,0 +1,163 @@
+"""Rule, mark_furniture: the page around the article gets a furniture role, never headline or body.
+
+    "الصفحة الرئيسية >> العالم العربي", "القائمة الرئيسية"            →  NAVIGATION
+    "الأخبار أخبار سورية أخبار عربية أخبار دولية"  (one word, again and again) →  NAVIGATION
+    "أخبار ساخنة" / "أخبار بصور" / "ملفات خاصة"  (a run of short lines)  →  NAVIGATION
+    "إعلان", "حجم الخط اطبع", "اترك تعليقاً", "حمّل التطبيق"             →  PROMPT
+    "مقالات ذات صلة", "اقرأ أيضاً: …", "الوسوم"                         →  RELATED
+    "رئيس التحرير", "صحيفة الشرق - العدد 1969", "آخر تحديث: منذ 8 دقائق" →  MASTHEAD
+    "تصوير: أحمد حسن /رويترز", "المصدر: النهار"                          →  CREDIT
+
+Nothing is removed: the lines keep their text and their place in the accounting, and the page
+shows only the article. It decides by general signals, never by outlet: phrases every Arabic
+news site prints (on short lines only, so a sentence that mentions "رئيس التحرير" is body), a
+word repeated through one short line (a menu glued on a line), runs of short lines without a
+sentence's punctuation outside the article's paragraphs, and items split by "|", "•" or ">>".
+It runs before the header zone is looked for, so that no menu line is taken for a headline.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Role
+from ..text import arabic
+from ..text.dates import is_date_line
+from .draft import SENTENCE_END_RE, Draft, Line, word_count
+
+# Furniture is short: a phrase of the table marks a line of at most this many words.
+FURNITURE_MAX_WORDS = 12
+# A menu's items are one to three words; three such lines in a row, outside the article, are a menu.
+MENU_ITEM_MAX_WORDS, MENU_RUN_MIN_LINES = 3, 3
+# A word printed this many times in one short line is a menu glued on a line.
+MENU_REPEATS = 3
+# A body paragraph: the article's text runs between the first and the last of them.
+PARAGRAPH_MIN_WORDS = 15
+
+
+def _phrases(*alternatives: str) -> re.Pattern:
+    """A pattern over a line's matching key (alef forms, ة/ه, ى/ي and diacritics ignored)."""
+    return re.compile("|".join(f"(?:{arabic.matching_key(a)})" for a in alternatives), re.IGNORECASE)
+
+
+# Phrases that open (or make up) a furniture line, by role. Written as sites print them.
+FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
+    (Role.RELATED, _phrases(
+        r"^اقرأ أيضا", r"^إقرأ أيضا", r"^اقرأ المزيد", r"^المزيد(?: من)?", r"^(?:مقالات|أخبار|مواضيع|مواد) ذات صلة",
+        r"^ذات صلة", r"^أخبار متعلقة", r"^قد يهمك", r"^(?:الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية)\b",
+        r"^شاهد أيضا", r"^طالع أيضا", r"^tags\b", r"^related\b")),
+    (Role.PROMPT, _phrases(
+        r"^إعلان$", r"^advertisement$", r"^advertise", r"^ads?$", r"^شارك", r"^مشاركة", r"^طباعة", r"^اطبع",
+        r"حجم الخط", r"^a\s*[+-]\s*a?\s*[+-]?$",
+        r"ارسال بالايميل", r"^أرسل (?:لصديق|بالبريد)", r"^اترك تعليقا", r"^أضف تعليق",
+        r"^التعليقات", r"لن يتم نشر عنوان بريدك", r"الحقول الإلزامية", r"^تابعونا", r"^تابعوا", r"^تابعنا",
+        r"^حمل (?:ال)?تطبيق", r"^نزل (?:ال)?تطبيق", r"^اشترك", r"^للاشتراك", r"النشرة البريدية", r"^اضغط (?:على|هنا)",
+        r"^انقر هنا", r"^زر الذهاب", r"^نسخ الرابط", r"^رابط مختصر", r"تلقيمة", r"^rss\b", r"^(?:واتساب|فيسبوك|تويتر|"
+        r"تلغرام|انستغرام|يوتيوب|لينكد ان)$", r"^(?:facebook|twitter|whatsapp|telegram|youtube|instagram)$")),
+    (Role.NAVIGATION, _phrases(
+        r"^الرئيسية$", r"الصفحة الرئيسية", r"^القائمة(?: الرئيسية)?$", r"^(?:اخر|آخر) الأخبار$", r"^أبرز الأخبار$",
+        r"^أخبار (?:ساخنة|بصور|عاجلة)$", r"^ملفات خاصة$", r"^الأكثر (?:قراءة|مشاهدة|تداولا)", r"^اتصل بنا$",
+        r"^من نحن$", r"^سياسة الخصوصية$", r"^خريطة الموقع$", r"^مواقيت الصلاة$", r"^حالة الطقس$", r"^في الواجهة$",
+        r"^home$", r"^menu$", r"^english(?: en)?$")),
+    (Role.MASTHEAD, _phrases(
+        r"^رئيس (?:مجلس الإدارة|التحرير)", r"^(?:الإشراف العام|المشرف العام|مدير التحرير|المدير العام)",
+        r"\bالعدد\s*\(?\s*\d", r"^عدد (?:اليوم|\S+ \d)", r"issue\s*(?:no\.?)?\s*\d", r"صحيفة يومية", r"يومية شاملة",
+        r"^(?:آخر|اخر) تحديث\s*:?\s*منذ", r"^منذ \d+ (?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)", r"^مرحبا بك",
+        r"^أهلا بك", r"^الثمن\s*:")),
+    (Role.CREDIT, _phrases(r"^تصوير\s*[:：]", r"^(?:الصورة|صورة)\s*[:：]", r"^المصدر\s*[:：]", r"^photo\s*[:：]",
+                           r"^(?:getty|afp|reuters|ap) images?\b")),
+)
+
+# Items of a menu printed on one line: "سياسة | اقتصاد | رياضة", "الرئيسية >> العالم العربي".
+ITEM_SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|>>|»|›|/)\s*")
+BREADCRUMB_RE = re.compile(r">>|›|\s>\s")
+# A photo caption: "(الصورة …)" or "الصورة: …" at its start, or a picture agency's credit at its
+# end ("… في المباراة النهائية- جيتي", "… (أرشيفية)").
+CAPTION_RE = re.compile(r"^\(?(?:الصورة|صورة)\b|[-–—(/]\s*(?:جيتي|أرشيفية|ارشيفية|أرشيف|getty(?: images)?|afp|epa|"
+                        r"انترنت|إنترنت)\s*\)?\s*$", re.IGNORECASE)
+# A view, like or comment counter on a line of its own: "6122", "1.2K".
+COUNTER_RE = re.compile(r"[\d٠-٩][\d٠-٩.,]*\s*[kKMm]?")
+
+
+def mark_furniture(draft: Draft) -> Draft:
+    """Menus, prompts, related lists, masthead lines and credits get their furniture roles."""
+    lines = list(draft.lines)
+    first, last = _article_span(lines)
+    for i, ln in enumerate(lines):
+        if not ln.role and (role := furniture_role(ln)):
+            lines[i] = replace(ln, role=role)
+    for start, end in _short_line_runs(lines):
+        if end <= first or start > last:  # outside the article's paragraphs
+            masthead = any(_phrase_role(lines[i].text) is Role.MASTHEAD for i in range(start, end))
+            for i in range(start, end):
+                if not lines[i].role:
+                    lines[i] = replace(lines[i], role=Role.MASTHEAD if masthead else Role.NAVIGATION)
+    return replace(draft, lines=tuple(lines))
+
+
+def furniture_role(ln: Line) -> Role | None:
+    """The furniture role one line has on its own, or None."""
+    text = arabic.strip_diacritics(ln.text).strip()
+    if word_count(text) > FURNITURE_MAX_WORDS * 2:
+        return None
+    role = _phrase_role(text) if word_count(text) <= FURNITURE_MAX_WORDS else None
+    if role:
+        return role
+    if is_date_line(text):
+        return None
+    if CAPTION_RE.search(text):
+        return Role.CAPTION
+    if COUNTER_RE.fullmatch(text):
+        return Role.PROMPT
+    if BREADCRUMB_RE.search(text) or _is_menu_on_one_line(text):
+        return Role.NAVIGATION
+    return None
+
+
+def _phrase_role(text: str) -> Role | None:
+    key = arabic.matching_key(text.strip(" \t-–—|:·•*#"))
+    return next((role for role, pattern in FURNITURE_PHRASES if pattern.search(key)), None)
+
+
+def _is_menu_on_one_line(text: str) -> bool:
+    """A menu glued on one line: a word again and again ("أخبار سورية أخبار عربية أخبار
+    دولية"), or three or more short items between separators, with no sentence's punctuation."""
+    if SENTENCE_END_RE.search(text) or "،" in text:
+        return False
+    words = [_without_article(arabic.matching_key(w)) for w in text.split() if len(w) > 2]
+    if words and Counter(words).most_common(1)[0][1] >= MENU_REPEATS:
+        return True
+    items = [item for item in ITEM_SEPARATOR_RE.split(text) if item.strip()]
+    return len(items) >= 3 and all(word_count(item) <= MENU_ITEM_MAX_WORDS for item in items) and not any(
+        ch.isdigit() for ch in text)
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _article_span(lines: list[Line]) -> tuple[int, int]:
+    """The first and last paragraph-long lines: the article's text lies between them."""
+    long = [i for i, ln in enumerate(lines) if word_count(ln.text) >= PARAGRAPH_MIN_WORDS and not ln.role]
+    return (long[0], long[-1]) if long else (len(lines), -1)
+
+
+def _short_line_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """Runs (start, end) of at least three consecutive short lines without a sentence's end."""
+    runs, start = [], None
+    for i, ln in enumerate([*lines, None]):
+        short = ln is not None and not ln.role and _is_menu_item(ln)
+        if short and start is None:
+            start = i
+        elif not short and start is not None:
+            if i - start >= MENU_RUN_MIN_LINES:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _is_menu_item(ln: Line) -> bool:
+    text = ln.text.strip()
+    return (word_count(text) <= MENU_ITEM_MAX_WORDS and not SENTENCE_END_RE.search(text)
+            and not is_date_line(text) and not text.isdigit())
