@@ -31,12 +31,14 @@ from .mark_boilerplate import mark_boilerplate
 from .mark_furniture import mark_furniture
 from .mark_header_lines import mark_header_lines
 from .no_letters import leaves_letters, no_letters_problem
+from .reorder_pdf_runs import reorder_pdf_runs
 from .repair_split_words import build_lexicon, repair_split_words
 
 __all__ = ["RULES", "build_lexicon", "clean", "leaves_letters", "no_letters_problem", "rule_named"]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("fold_characters", fold_characters),
+    ("reorder_pdf_runs", reorder_pdf_runs),
     ("repair_split_words", repair_split_words),
     ("drop_junk_lines", drop_junk_lines),
     ("drop_duplicate_lines", drop_duplicate_lines),

@@ -1,0 +1,272 @@
+"""Rule, reorder_pdf_runs: put back in order the runs of a PDF line that extraction reversed.
+
+A right-to-left PDF line is often stored as several runs of text, and extraction emits the runs
+in the reverse order, a space between each. The runs break inside words, after letters that do
+not join the next (ا أ إ آ د ذ ر ز و ة), so each junction leaves a word in two pieces: the
+head at the END of one run, its rest at the START of the run that extraction put before it.
+
+    "يكي السابق باراك يو الانسحاب … الرئيس الأمر توجهًا جديدًا لتكرار سينار"
+      runs, as emitted:   [يكي … باراك] [يو … الأمر] [توجهًا … سينار]
+      reversed, joined:   "توجهًا جديدًا لتكرار سيناريو الانسحاب … الرئيس الأمريكي السابق باراك"
+
+    "كثر من مرة … وهذا ما يبدو جو بايدن، أعلن أ"      (two runs: the line is turned round)
+      the split word is  أ|كثر;  where the line really begins ("جو") is told by its
+      neighbours: the pairs of words that meet across the line ends, judged by the pairs the
+      document itself writes elsewhere, and by a paragraph's last line ending a sentence.
+
+Method: a *pair* is a head piece and a rest piece, the rest earlier in the line than the head,
+whose joining is a real word while a piece is not (judged by ``wordfreq``'s Arabic list and the
+corpus lexicon, ``Draft.lexicon``). Pairs mark run edges; the runs between the edges are put in
+reverse order and each pair joined. Where the only pair is the line's last and first word the
+line has two runs and is turned round at the space its neighbours favour; when no place is
+clearly better the line is left as received (``repair_split_words`` then joins that word).
+Every reordering is recorded as a ``Repair`` with its line. A line with no pair is never
+touched, so well-formed text passes through unchanged.
+
+It runs right after fold_characters (so pieces are spelt as the word list spells them) and
+before repair_split_words, which would otherwise join the line-end pair without the runs.
+The word list is loaded only when a document has a line with a candidate pair.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Container
+
+from ..model import Repair
+from ..text import arabic
+from .draft import Draft, Line
+from .repair_split_words import BOUND_SUFFIXES
+
+# A piece of a word: Arabic letters only ("سينار", "يو"); a rest piece may carry the word's
+# closing punctuation ("ير،"). A kept tatweel marks an abbreviation ("هـ"), never a piece.
+PIECE_RE = re.compile(r"[\u0621-\u063f\u0641-\u064a\u064b-\u0652\u0670\u0671]+")
+CLOSING_PUNCTUATION_RE = re.compile(r"[،,.:;؛!?؟…\"'”»)\]]+$")
+# A sentence ends at . ! ? ؟ … (closing quotes allowed): "لواشنطن." ends a paragraph's line.
+SENTENCE_END_RE = re.compile(r"[.!?؟…][\"'”»)\]]*$")
+# How much more frequent (in wordfreq's zipf scale, log10 per 10^9 words) the joined word must be
+# than its pieces on average: "سينار"+"يو" → "سيناريو" 4.25 against 1.61 and 4.57.
+MIN_JOIN_GAIN = 1.0
+# The joined word must itself be a common word (zipf 3 = once per million words).
+MIN_JOINED_ZIPF = 3.0
+# A PDF line is a visual line: longer ones are paragraphs whose order no pair can settle.
+MAX_LINE_WORDS = 25
+# A turned line's place must beat the head-alone turn and every other place by this much evidence.
+MIN_TURN_ADVANTAGE = 0.5
+# A guessed pair of words across a line end tells something only when both words are rarer than
+# this (zipf): "الإقليمية" 4.5 and "والدولية" 4.2 do, "وعلى" 5.7 does not.
+TELLING_ZIPF = 5.5
+# Passes over the document: a line's neighbours may be repaired in the pass before.
+PASSES = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _zipf_lookup():
+    """wordfreq's Arabic frequencies, imported on first need (the import takes a good half second)."""
+    from wordfreq import zipf_frequency
+    return functools.lru_cache(maxsize=1 << 16)(lambda word: zipf_frequency(word, "ar"))
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in Arabic, on wordfreq's zipf scale (0 for an unknown word)."""
+    return _zipf_lookup()(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    rest: int  # index of the token starting the later run ("يو")
+    head: int  # index of the token ending the earlier run ("سينار")
+    joined: str
+
+
+def reorder_pdf_runs(draft: Draft) -> Draft:
+    """Put a PDF line's reversed runs back in order, joining the word split at each junction.
+
+    Lines whose runs cannot be settled (no pair, or no clearly better place to turn a two-run
+    line) are left exactly as received.
+    """
+    received = [ln.text for ln in draft.lines]
+    if not any(_may_have_pair(text.split()) for text in received):
+        return draft  # the word list is not even loaded
+    pairs = {i: _pairs(text.split(), draft.lexicon) for i, text in enumerate(received)}
+    pairs = {i: p for i, p in pairs.items() if p}
+    if not pairs:
+        return draft
+    current = list(received)
+    context = _Context(draft.lines, received, current, set(pairs), _document_bigrams(received))
+    for _ in range(PASSES):
+        changed = False
+        for i, found in sorted(pairs.items()):
+            text = _reorder(i, found, context)
+            if text != current[i]:
+                current[i], changed = text, True
+                context.unsettled.discard(i)
+        if not changed:
+            break
+    lines, repairs = [], list(draft.repairs)
+    for ln, before, after in zip(draft.lines, received, current):
+        if after != before:
+            lines.append(replace(ln, text=after))
+            repairs.append(Repair(before, after, "PDF line's runs put back in order: extraction had reversed "
+                                  "them, splitting a word at each junction", line=ln.first))
+        else:
+            lines.append(ln)
+    return replace(draft, lines=tuple(lines), repairs=tuple(repairs))
+
+
+def _may_have_pair(words: list[str]) -> bool:
+    """Cheap test before the word list is loaded: a short line with Arabic pieces at its ends."""
+    return 3 <= len(words) <= MAX_LINE_WORDS and bool(PIECE_RE.fullmatch(words[-1] if words else ""))
+
+
+def _core(token: str) -> str:
+    return CLOSING_PUNCTUATION_RE.sub("", token)
+
+
+def _known(piece: str, lexicon: Container[str]) -> bool:
+    key = arabic.matching_key(piece)
+    return key in lexicon or key in arabic.FUNCTION_WORDS
+
+
+def _pairs(words: list[str], lexicon: Container[str]) -> tuple[Pair, ...]:
+    """The split words of a line: a head piece, and its rest piece earlier in the line."""
+    if not 3 <= len(words) <= MAX_LINE_WORDS:
+        return ()
+    found, used = [], set()
+    for head in range(len(words) - 1, 0, -1):
+        h = words[head]
+        if not PIECE_RE.fullmatch(h) or head in used:
+            continue
+        best = None
+        for rest in range(head):
+            r = _core(words[rest])
+            if rest in used or not PIECE_RE.fullmatch(r) or (_known(h, lexicon) and _known(r, lexicon)):
+                continue
+            gain = _join_gain(h, r)
+            if gain is not None and (best is None or gain > best[0]):
+                best = (gain, rest)
+        if best:
+            found.append(Pair(best[1], head, h + _core(words[best[1]])))
+            used.update((best[1], head))
+    return tuple(sorted(found, key=lambda p: p.rest))
+
+
+def _join_gain(head: str, rest: str) -> float | None:
+    joined = zipf(head + rest)
+    if joined < MIN_JOINED_ZIPF:
+        return None
+    if arabic.matching_key(rest) in BOUND_SUFFIXES:  # "مركز" + "ية": a suffix never stands alone
+        return MIN_JOIN_GAIN
+    gain = joined - (zipf(head) + zipf(rest)) / 2
+    return gain if gain >= MIN_JOIN_GAIN else None
+
+
+def _runs(words: list[str], found: tuple[Pair, ...]) -> list[list[int]]:
+    """The line's runs as emitted: a run starts at each rest piece and ends at each head piece."""
+    edges = {p.rest for p in found} | {p.head + 1 for p in found} | {0, len(words)}
+    edges = sorted(e for e in edges if 0 <= e <= len(words))
+    return [list(range(a, b)) for a, b in zip(edges, edges[1:])]
+
+
+def _join_runs(words: list[str], runs: list[list[int]], found: tuple[Pair, ...]) -> str | None:
+    """The runs in the order given, each pair joined; None unless every junction is a pair."""
+    heads = {p.head: p for p in found}
+    out = list(words[runs[0][0]:runs[0][-1] + 1])
+    for before, after in zip(runs, runs[1:]):
+        pair = heads.get(before[-1])
+        if not pair or pair.rest != after[0]:
+            return None
+        out[-1] = words[before[-1]] + words[after[0]]
+        out.extend(words[after[0] + 1:after[-1] + 1])
+    return " ".join(out)
+
+
+def _reorder(i: int, found: tuple[Pair, ...], context: "_Context") -> str:
+    words = context.received[i].split()
+    runs = _runs(words, found)
+    if len(runs) > 1:
+        joined = _join_runs(words, runs[::-1], found)
+        return joined if joined is not None else context.received[i]
+    # One run whose last word is the head of its first: two runs, turned round somewhere.
+    if found[0].rest != 0 or found[0].head != len(words) - 1:
+        return context.received[i]
+    return _turn(i, words, context) or context.received[i]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    lines: tuple[Line, ...]
+    received: list[str]
+    current: list[str]
+    unsettled: set[int]  # lines that may still be turned: any of their words may begin or end them
+    bigrams: Counter
+
+    def ends_before(self, i: int) -> set[str]:
+        """The words line ``i - 1`` may end with, when it is in the same paragraph."""
+        if i == 0 or self.lines[i].gap_before:
+            return set()
+        words = self.current[i - 1].split()
+        return set(words[:-1]) if i - 1 in self.unsettled else {words[-1]}
+
+    def starts_after(self, i: int) -> set[str]:
+        """The words line ``i + 1`` may begin with, when it is in the same paragraph."""
+        if self.ends_paragraph(i):
+            return set()
+        words = self.current[i + 1].split()
+        return set(words[1:]) if i + 1 in self.unsettled else {words[0]}
+
+    def ends_paragraph(self, i: int) -> bool:
+        return i + 1 == len(self.lines) or self.lines[i + 1].gap_before
+
+    def follows(self, a: str, b: str, elsewhere: int = 0) -> bool:
+        """The document writes ``a b``, more than ``elsewhere`` times."""
+        return self.bigrams[(_key(a), _key(b))] > elsewhere
+
+    def evidence(self, a: str, b: str, guessed: bool) -> float:
+        """How much the document's ``a b`` tells that two lines meet there: 1 when the neighbour's
+        word is known; when it is one guess among a neighbour's words, only a pair of uncommon
+        words counts ("الإقليمية والدولية"), since common ones meet everywhere ("والدولية وعلى")."""
+        if not self.follows(a, b):
+            return 0.0
+        if not guessed:
+            return 1.0
+        common = max(zipf(_core(a)), zipf(_core(b)))
+        return min(max(TELLING_ZIPF - common, 0.0), 1.0)
+
+
+def _turn(i: int, words: list[str], context: _Context) -> str | None:
+    """A two-run line turned round at the space its neighbours favour, or None when none is clearly best."""
+    before, after = context.ends_before(i), context.starts_after(i)
+    ends_paragraph = context.ends_paragraph(i)
+    scores = []
+    for cut in range(1, len(words)):  # the line really begins at words[cut] (the head alone: len - 1)
+        last, first = words[cut - 1], words[cut] if cut < len(words) - 1 else words[-1] + words[0]
+        score = (max((context.evidence(b, first, len(before) > 1) for b in before), default=0.0)
+                 + max((context.evidence(last, a, len(after) > 1) for a in after), default=0.0)
+                 - context.follows(last, words[cut], elsewhere=1)
+                 + bool(ends_paragraph and SENTENCE_END_RE.search(last)))
+        scores.append((score, cut))
+    fewest = scores[-1][0]  # the head alone before the rest: what repair_split_words would do
+    ranked = sorted(scores, reverse=True)
+    best, cut = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else fewest
+    if best < fewest + MIN_TURN_ADVANTAGE or best < runner_up + MIN_TURN_ADVANTAGE:
+        return None
+    return " ".join(words[cut:-1] + [words[-1] + words[0]] + words[1:cut])
+
+
+def _key(token: str) -> str:
+    return arabic.matching_key(_core(token))
+
+
+def _document_bigrams(texts: list[str]) -> Counter:
+    """How often each pair of neighbouring words occurs in the document's lines (as matching keys)."""
+    counts: Counter = Counter()
+    for text in texts:
+        keys = [_key(w) for w in text.split()]
+        counts.update(zip(keys, keys[1:]))
+    return counts
+
+
