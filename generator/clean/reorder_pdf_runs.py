@@ -88,9 +88,10 @@ def reorder_pdf_runs(draft: Draft) -> Draft:
     line) are left exactly as received.
     """
     received = [ln.text for ln in draft.lines]
-    if not any(_may_have_pair(text.split()) for text in received):
+    candidates = [i for i, text in enumerate(received) if _may_have_pair(text.split(), draft.lexicon)]
+    if not candidates:
         return draft  # the word list is not even loaded
-    pairs = {i: _pairs(text.split(), draft.lexicon) for i, text in enumerate(received)}
+    pairs = {i: _pairs(received[i].split(), draft.lexicon) for i in candidates}
     pairs = {i: p for i, p in pairs.items() if p}
     if not pairs:
         return draft
@@ -116,9 +117,15 @@ def reorder_pdf_runs(draft: Draft) -> Draft:
     return replace(draft, lines=tuple(lines), repairs=tuple(repairs))
 
 
-def _may_have_pair(words: list[str]) -> bool:
-    """Cheap test before the word list is loaded: a short line with Arabic pieces at its ends."""
-    return 3 <= len(words) <= MAX_LINE_WORDS and bool(PIECE_RE.fullmatch(words[-1] if words else ""))
+def _may_have_pair(words: list[str], lexicon: Container[str]) -> bool:
+    """Cheap test before the word list is loaded: a visual line whose two ends are bare Arabic
+    pieces, one of them not a word the corpus writes (reversed runs always leave a piece at each end)."""
+    if not 3 <= len(words) <= MAX_LINE_WORDS:
+        return False
+    head, rest = words[-1], _core(words[0])
+    if not (PIECE_RE.fullmatch(head) and PIECE_RE.fullmatch(rest)):
+        return False
+    return not (_known(head, lexicon) and _known(rest, lexicon))
 
 
 def _core(token: str) -> str:
@@ -150,6 +157,9 @@ def _pairs(words: list[str], lexicon: Container[str]) -> tuple[Pair, ...]:
         if best:
             found.append(Pair(best[1], head, h + _core(words[best[1]])))
             used.update((best[1], head))
+    # Reversed runs leave a rest piece first and a head piece last; anything else is not that.
+    if 0 not in used or len(words) - 1 not in used:
+        return ()
     return tuple(sorted(found, key=lambda p: p.rest))
 
 
