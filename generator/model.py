@@ -292,6 +292,7 @@ class Source:
     name_en: str = ""
     aliases: tuple[str, ...] = ()
     agency: bool = False  # a wire agency (credited in datelines) rather than a publisher
+    plain: bool = False  # its name is also an ordinary phrase ("سبق"): it counts only with a cue
 
     def outlet(self) -> Outlet:
         return Outlet(self.name, self.name_en or None)

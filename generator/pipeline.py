@@ -7,10 +7,11 @@ page and a warning naming the file, never the build.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence, TypeVar
+from typing import Protocol, TypeVar
 
 from .briefing.build import Briefing, build_briefing
 from .clean.cleaner import build_lexicon, clean, no_letters_problem
@@ -20,7 +21,7 @@ from .errors import BuildError
 from .extract.article import Knowledge, extract, paragraphs_of
 from .extract.entities import build_gazetteer, discover_people, discovered_entities
 from .extract.places import builtin_places
-from .extract.sources import BUILTIN_AGENCIES
+from .extract.registry import builtin_sources
 from .extract.topics import topic_gazetteer
 from .incremental.cache import ArticleCache, fingerprint
 from .incremental.freshness import (
@@ -250,7 +251,7 @@ def corpus_knowledge(config: Config, cleaned: list, cache: ArticleCache, problem
     built-in places, the people the texts name after a role title), the sources, the topics."""
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
     gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
-    return Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
+    return Knowledge(gazetteer, config.sources + builtin_sources(), config.topics, topic_gazetteer(config.topics))
 
 
 def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem], folder: str) -> list[Entity]:

@@ -25,9 +25,12 @@ SITE_YAML = "title: مجموعة التطوير\nlanguage: ar\nlocale: ar\n"  # 
 # a page header's date line now opens 040's header zone, and its menu lines are taken for the headline.
 # Page furniture roles (mark_furniture) and the headline chosen by what the lead repeats raised the
 # title to 74 % (a derived title now counts where none is printed), dates to 86 %, furniture to 76 %.
+# The registry of outlets and agencies with datelines in all their shapes, credits, mastheads and
+# self-quotes raised outlet from 0 to 90 %, agency 7 → 92 %, author 20 → 60 %, dateline 6 → 100 %.
 FLOORS = {"title": 74, "title, where the text has one": 74, "date": 86, "date, where the text has one": 69,
-          "agency, where the text has one": 7, "author, where the text has one": 20,
-          "dateline, where the text has one": 6, "furniture kept out of the body": 76,
+          "outlet, where the text has one": 90, "agency, where the text has one": 92,
+          "outlet and agency, where the text names one": 89, "author, where the text has one": 60,
+          "dateline, where the text has one": 100, "furniture kept out of the body": 78,
           "persons precision": 28, "persons recall": 13, "places precision": 77, "places recall": 53}
 
 
@@ -91,6 +94,10 @@ def test_extraction_on_real_articles_is_measured_and_does_not_fall(devset, capsy
         labelled = [file for file, labels in truth.items() if labels.get(name) is not None]
         scores[name] = 100 * sum(right.values()) / len(truth)  # a rightly absent value counts as right
         scores[f"{name}, where the text has one"] = 100 * sum(right[f] for f in labelled) / max(1, len(labelled))
+    named = [f for f, labels in truth.items() if labels.get("outlet") is not None or labels.get("agency") is not None]
+    scores["outlet and agency, where the text names one"] = 100 * sum(
+        field_right("outlet", truth[f].get("outlet"), built.get(f)) and field_right("agency", truth[f].get("agency"), built.get(f))
+        for f in named) / len(named)
     kept_out = total = 0
     for file, labels in truth.items():
         body = " ".join(p["text"] for p in (built.get(file) or {"paragraphs": []})["paragraphs"] if p["role"] == "body")
@@ -105,7 +112,7 @@ def test_extraction_on_real_articles_is_measured_and_does_not_fall(devset, capsy
     with capsys.disabled():
         print(f"\ndevelopment set: {len(truth)} real articles, {len(built)} built")
         for name, score in scores.items():
-            print(f"  {name:34} {score:5.1f} %")
+            print(f"  {name:44} {score:5.1f} %")
     assert len(built) == len(truth), "every real article is built"
     fallen = {name: (round(scores[name], 1), floor) for name, floor in FLOORS.items() if scores[name] < floor}
     assert not fallen, f"below their floor (score, floor): {fallen}"

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 
 from generator.clean.cleaner import build_lexicon, clean
-from generator.text.dates import find_all_dates, is_date_line
-from generator.extract.entities import build_gazetteer, find_mentions
 from generator.extract.article import Knowledge, extract
-from generator.model import DateValue, Entity, Paragraph, RawDoc, Role
+from generator.extract.entities import build_gazetteer, find_mentions
+from generator.extract.registry import builtin_sources
+from generator.model import DateValue, Entity, Paragraph, RawDoc, Role, Source
 from generator.pipeline import place_entities
-from generator.extract.sources import BUILTIN_AGENCIES, Source
+from generator.text.dates import find_all_dates, is_date_line
 
 GAZETTEER = build_gazetteer([
     Entity("erdogan", "رجب طيب أردوغان", "person", ("أردوغان",)),
@@ -19,7 +19,7 @@ GAZETTEER = build_gazetteer([
     Entity("opec", "منظمة الدول المصدرة للنفط", "organization", ("أوبك",)),
     Entity("militias", "الميليشيات الحوثية", "organization", ("الحوثيين", "الحوثيون")),
 ] + place_entities())
-KNOWLEDGE = Knowledge(GAZETTEER, BUILTIN_AGENCIES)
+KNOWLEDGE = Knowledge(GAZETTEER, builtin_sources())
 
 
 def article_of(text: str):
@@ -60,7 +60,7 @@ def test_rights_line_with_a_glued_lam_names_the_outlet():
             "وارتفاع كلفة استيراد القمح من الأسواق العالمية.\n\n"
             "جميع الحقوق محفوظة لـالشروق 2024")
     raw = RawDoc("case.txt", text.encode("utf-8"), text, "utf-8")
-    knowledge = Knowledge(GAZETTEER, BUILTIN_AGENCIES + (Source("الشروق", "Al-Shorouk"),))
+    knowledge = Knowledge(GAZETTEER, builtin_sources() + (Source("الشروق", "Al-Shorouk"),))
     a = extract(clean(raw, build_lexicon([text])), raw, "case", knowledge)
     assert a.outlet is not None and a.outlet.name_en == "Al-Shorouk"
 

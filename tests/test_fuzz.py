@@ -16,19 +16,19 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.text.arabic import TATWEEL
-from generator.clean.cleaner import build_lexicon, clean
-from generator.text.dates import find_all_dates, is_date_line, publication_date_in
-from generator.extract.entities import build_gazetteer, find_mentions
-from generator.extract.article import Knowledge, extract
-from generator.extract.figures import UNITS, find_figures
-from generator.read.ingest import decode_bytes, read_article
-from generator.model import DateValue, Entity, Mention, Paragraph, RawDoc, Role
-from generator.pipeline import place_entities
-from generator.extract.quotes import find_quotes
-from generator.extract.sources import BUILTIN_AGENCIES, Source
 from test_cleaning import arabic_letters, unaccounted
+
+from generator.clean.cleaner import build_lexicon, clean
+from generator.extract.article import Knowledge, extract
+from generator.extract.entities import build_gazetteer, find_mentions
+from generator.extract.figures import UNITS, find_figures
+from generator.extract.quotes import find_quotes
+from generator.extract.registry import builtin_sources
+from generator.model import DateValue, Entity, Mention, Paragraph, RawDoc, Role, Source
+from generator.pipeline import place_entities
+from generator.read.ingest import decode_bytes, read_article
+from generator.text.arabic import TATWEEL
+from generator.text.dates import find_all_dates, is_date_line, publication_date_in
 
 FUZZ = settings(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
@@ -44,7 +44,7 @@ PEOPLE = [
     Entity("un", "الأمم المتحدة", "organization", ("المنظمة الدولية",)),
 ]
 GAZETTEER = build_gazetteer(PEOPLE + place_entities())
-KNOWLEDGE = Knowledge(GAZETTEER, BUILTIN_AGENCIES + (Source("الأفق", "Al-Ofoq"),))
+KNOWLEDGE = Knowledge(GAZETTEER, builtin_sources() + (Source("الأفق", "Al-Ofoq"),))
 
 
 # --- strategies ---------------------------------------------------------------------------

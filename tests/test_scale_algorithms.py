@@ -9,15 +9,15 @@ import pytest
 
 from bench.corpus import write_corpus
 from generator.briefing import statements as briefing
-from generator.corpus import analysis as corpus
 from generator.clean.cleaner import build_lexicon, clean
 from generator.config.site import load_config
-from generator.extract.entities import build_gazetteer
+from generator.corpus import analysis as corpus
 from generator.extract.article import Knowledge, extract
-from generator.read.ingest import read_article
-from generator.pipeline import place_entities
-from generator.extract.sources import BUILTIN_AGENCIES
+from generator.extract.entities import build_gazetteer
+from generator.extract.registry import builtin_sources
 from generator.extract.topics import topic_gazetteer
+from generator.pipeline import place_entities
+from generator.read.ingest import read_article
 
 ARTICLES = 308  # the bench corpus's file 00307 reprints 00267 with Jaccard 0.80: a pair the earlier MinHash LSH missed
 
@@ -31,7 +31,7 @@ def bench(tmp_path_factory) -> tuple[list, dict, object]:
     raws = [read_article(path, f"seeds/{path.name}") for path in sorted((root / "seeds").iterdir())]
     lexicon = build_lexicon(raw.text for raw in raws)
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    knowledge = Knowledge(gazetteer, config.sources + BUILTIN_AGENCIES, config.topics, topic_gazetteer(config.topics))
+    knowledge = Knowledge(gazetteer, config.sources + builtin_sources(), config.topics, topic_gazetteer(config.topics))
     articles = [extract(clean(raw, lexicon), raw, Path(raw.source).stem, knowledge) for raw in raws]
     return articles, {e.id: e for e in gazetteer.entities}, config
 

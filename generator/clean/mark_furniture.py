@@ -76,6 +76,10 @@ BREADCRUMB_RE = re.compile(r">>|›|\s>\s")
 # end ("… في المباراة النهائية- جيتي", "… (أرشيفية)").
 CAPTION_RE = re.compile(r"^\(?(?:الصورة|صورة)\b|[-–—(/]\s*(?:جيتي|أرشيفية|ارشيفية|أرشيف|getty(?: images)?|afp|epa|"
                         r"انترنت|إنترنت)\s*\)?\s*$", re.IGNORECASE)
+# A prompt to follow the outlet on a platform, up to twice a furniture line's length: "تابعوا آخر
+# أخبار … عبر Google News", "اشترك في قناة … على واتساب" (matched on the matching key: "على" is "علي").
+PLATFORM_PROMPT_RE = re.compile(r"(?:علي|على|عبر)\s+(?:ال)?(?:google news|gogole news|واتساب|whatsapp|تيليجرام|تلغرام|"
+                                r"telegram|يوتيوب|youtube|فيسبوك|facebook|تويتر|انستجرام|انستغرام)\b")
 # A view, like or comment counter on a line of its own: "6122", "1.2K".
 COUNTER_RE = re.compile(r"[\d٠-٩][\d٠-٩.,]*\s*[kKMm]?")
 
@@ -104,6 +108,8 @@ def furniture_role(ln: Line) -> Role | None:
     role = _phrase_role(text) if word_count(text) <= FURNITURE_MAX_WORDS else None
     if role:
         return role
+    if PLATFORM_PROMPT_RE.search(arabic.matching_key(text)):
+        return Role.PROMPT
     if is_date_line(text):
         return None
     if CAPTION_RE.search(text):

@@ -75,6 +75,7 @@ SOURCE_OPTIONS: tuple[Option, ...] = (
     Option("name_en", str, "", "its English name"),
     Option("aliases", list, [], "other names and abbreviations its texts use", items=str),
     Option("agency", bool, False, "a wire agency credited in datelines, not a publisher"),
+    Option("plain", bool, False, "its name is also an ordinary phrase: found only with a cue (a masthead word, quotes)"),
 )
 
 ENTITY_OPTIONS: tuple[Option, ...] = (

@@ -5,7 +5,7 @@ Everything here reads the roles the cleaner gave the blocks; nothing re-parses r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..clean.mark_header_lines import byline_name
 from ..config.site import Topic
@@ -15,38 +15,21 @@ from ..model import (
     CleanDoc,
     DatedMention,
     DateValue,
-    Outlet,
     Paragraph,
     Problem,
     RawDoc,
     Role,
+    Source,
 )
+from ..text.arabic import WORD_RE, matching_key
 from ..text.dates import find_all_dates, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
 from .published import publication_date
 from .quotes import find_quotes
-from .sources import (
-    BUILTIN_AGENCIES,
-    Source,
-    match_source,
-    outlet_from_blocks,
-    outlet_named_by,
-)
+from .registry import Registry, builtin_sources
+from .sources import Credits, credits_of
 from .topics import score_topics, topic_hits
-
-# Roles shown in the article's header rather than as numbered paragraphs.
-
-# "واشنطن - (أ ف ب) - …", "بغداد (رويترز) -", "القاهرة – د ب أ –": city, then a credit.
-DATELINE_RE = re.compile(
-    r"^(?P<city>[^\s()\-–—:،,]{2,20}(?:\s[^\s()\-–—:،,]{2,20})?)\s*[-–—]?\s*"
-    r"\((?P<agency>[^()]{1,25})\)\s*[-–—:]\s*"
-)
-
-BARE_DATELINE_RE = re.compile(
-    r"^(?P<city>[^\s()\-–—:،,]{2,20}(?:\s[^\s()\-–—:،,]{2,20})?)\s*[-–—]\s*"
-    r"(?P<agency>[^\s()\-–—:،,]{2,12}(?:\s[^\s()\-–—:،,]{1,12}){0,2})\s*[-–—:]\s*"
-)
 
 DERIVED_TITLE_MAX_WORDS = 14
 SENTENCE_RE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
@@ -57,16 +40,30 @@ class Knowledge:
     """What extraction knows beyond the text: the gazetteer and the source registry."""
 
     gazetteer: Gazetteer | None = None
-    sources: tuple[Source, ...] = BUILTIN_AGENCIES
+    sources: tuple[Source, ...] = field(default_factory=builtin_sources)  # site.yaml's first
     topics: tuple[Topic, ...] = ()
     topic_gazetteer: Gazetteer | None = None
+    # Built from the above once, not per article.
+    registry: Registry = field(init=False, repr=False, compare=False)
+    place_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "registry", Registry.build(self.sources))
+        places = [e for e in self.gazetteer.entities if e.type == "place"] if self.gazetteer else []
+        object.__setattr__(self, "place_keys", frozenset(
+            _words_key(name) for e in places for name in (e.name, *e.aliases)))
+
+    def is_place(self, text: str) -> bool:
+        return _words_key(text) in self.place_keys
 
 
-def _header_text(block: Block | None, sources: tuple[Source, ...]) -> str | None:
-    """A header line's text, unless it only names the outlet (then it is the outlet)."""
-    if block is None or outlet_named_by(block.text, sources):
-        return None
-    return block.text
+def _words_key(text: str) -> str:
+    return " ".join(WORD_RE.findall(matching_key(text)))
+
+
+def _header_text(blocks: tuple[Block, ...], role: Role, credits: Credits) -> str | None:
+    """The first header line of ``role``, unless it only credits (then it is the dateline or outlet)."""
+    return next((b.text for i, b in enumerate(blocks) if b.role == role and i not in credits.lines), None)
 
 
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
@@ -75,8 +72,11 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     paragraphs = paragraphs_of(blocks)
     body = [p for p in paragraphs if p.role.is_body]
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
-    dateline = _dateline(body[0].text, knowledge.sources) if body else None
     byline = _first(blocks, Role.BYLINE)
+    credits = credits_of(blocks, knowledge.registry, knowledge.is_place, _author(byline))
+    author = _author(byline)
+    if author and knowledge.registry.exact(author):
+        author = None  # "كتب: أ.ف.ب": the agency, not a writer
     date = publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
@@ -87,13 +87,13 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         title=title,
         title_derived=derived and title is not None,
         title_lang=(headline.lang if headline else (body[0].lang if body else "ar")) or "ar",
-        kicker=_header_text(_first(blocks, Role.KICKER), knowledge.sources),
-        subtitle=_header_text(_first(blocks, Role.DECK), knowledge.sources),
-        section=_header_text(_first(blocks, Role.SECTION), knowledge.sources),
-        author=_author(byline),
-        dateline=dateline["city"] if dateline else None,
-        outlet=outlet_from_blocks(blocks, knowledge.sources),
-        agency=_agency(dateline["agency"], knowledge.sources) if dateline else None,
+        kicker=_header_text(blocks, Role.KICKER, credits),
+        subtitle=_header_text(blocks, Role.DECK, credits),
+        section=_header_text(blocks, Role.SECTION, credits),
+        author=author or credits.author,
+        dateline=credits.dateline,
+        outlet=credits.outlet,
+        agency=credits.agency,
         date=date,
         paragraphs=paragraphs,
         removed=doc.removed,
@@ -108,22 +108,6 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
     )
-
-
-def _dateline(text: str, registry: tuple[Source, ...]) -> re.Match | None:
-    """"واشنطن - (أ ف ب) -" (credit in brackets: any credit), or "جدة - واس -" (bare: only a
-    credit the registry knows, so "بغداد - قال الوزير -" is not read as one)."""
-    match = DATELINE_RE.match(text)
-    if match:
-        return match
-    match = BARE_DATELINE_RE.match(text)
-    return match if match and match_source(match["agency"], registry) else None
-
-
-def _agency(credit: str, registry: tuple[Source, ...]) -> Outlet:
-    """The credited agency, named as the registry names it; unknown credits kept as written."""
-    source = match_source(credit, registry)
-    return source.outlet() if source else Outlet(credit.strip())
 
 
 def _first(blocks: tuple[Block, ...], role: Role) -> Block | None:

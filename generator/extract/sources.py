@@ -1,87 +1,284 @@
-"""Who published an article: wire agencies credited in datelines and outlets named by their
-own boilerplate, resolved against a registry (built-in agencies + ``sources:`` in site.yaml).
+"""Who published an article and who wrote the wire copy: the outlet, the agency, the dateline.
 
-"واشنطن - (أ ف ب) -" → agency وكالة الصحافة الفرنسية; an English disclaimer
-"The Example Institute (EI) is an independent …" → outlet "Example Institute", named in
-Arabic when the registry knows it.
+Read from the lines around the article and from its first paragraph, resolved against the
+registry (``registry.py``); outlet and agency are kept apart, so a reprint of wire copy names both:
+
+* datelines in all their shapes (``datelines.py``): "واشنطن - (أ ف ب) -" → agency AFP, city
+  واشنطن; "بغداد اليوم - بغداد" → outlet بغداد اليوم; "بلدي نيوز – (متابعات)" → outlet, no agency;
+* credits: a byline that names an agency ("كتب: أ.ف.ب"), a line that is only a name ("د ب أ",
+  "مصراوي Masrawy"), a header line that ends with one ("… بتوقيت القاهرة د ب أ"), a source
+  line naming an agency ("المصدر: وكالة الأنباء القطرية"); generic credits (متابعات، وكالات،
+  خاص) name nobody;
+* the page's own furniture: masthead words before a name ("صحيفة الشرق - العدد 1969", "قناة
+  اليوم السابع على الواتساب", "مرحبا بك في موقع رؤيا الإخباري"), rights lines, a section line
+  that opens with the name ("السومرية نيوز-سياسة", "رويترز عربي ودولي");
+* the outlet quoting itself in its text, the weakest evidence: "صرّح لـ«النهار»", "في حديث مع
+  هسبريس", "في بيان تلقته (بغداد اليوم)", "مراسل الجزيرة". Agencies quoted so are interviewers,
+  never the publisher.
+
+A name that is also an ordinary phrase (النهار, سبق, بغداد اليوم) needs one of these cues.
+An English disclaimer where the publisher introduces itself ("The Example Institute (EI) is an
+independent …") names it too.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..model import Block, Outlet, Role, Source
-from ..text.arabic import clitic_variants, matching_key, tokens
+from ..model import Block, Outlet, Role
+from ..text.arabic import WORD_RE, clitic_variants, matching_key
+from .datelines import Parts, dateline_parts, inline_dateline_parts
+from .registry import Found, Registry
 
-# The wire agencies Arabic papers credit, with the abbreviations they print.
-BUILTIN_AGENCIES: tuple[Source, ...] = (
-    Source("وكالة الصحافة الفرنسية", "Agence France-Presse", ("أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "AFP"), True),
-    Source("رويترز", "Reuters", ("Reuters",), True),
-    Source("أسوشيتد برس", "Associated Press", ("أ ب", "ا ب", "أسوشييتد برس", "AP"), True),
-    Source("الوكالة الألمانية للأنباء", "Deutsche Presse-Agentur", ("د ب أ", "د.ب.أ", "DPA"), True),
-    Source("وكالة الأنباء السعودية", "Saudi Press Agency", ("واس", "SPA"), True),
-    Source("وكالة أنباء الإمارات", "Emirates News Agency", ("وام", "WAM"), True),
-    Source("وكالة الأنباء القطرية", "Qatar News Agency", ("قنا", "QNA"), True),
-    Source("وكالة الأنباء الكويتية", "Kuwait News Agency", ("كونا", "KUNA"), True),
-    Source("وكالة الأنباء العراقية", "Iraqi News Agency", ("واع", "INA"), True),
-    Source("الوكالة العربية السورية للأنباء", "Syrian Arab News Agency", ("سانا", "SANA"), True),
-    Source("وكالة أنباء الشرق الأوسط", "Middle East News Agency", ("أ ش أ", "MENA"), True),
-    Source("وكالة الأنباء الإيرانية", "Islamic Republic News Agency", ("إرنا", "IRNA"), True),
-    Source("وكالة الأناضول", "Anadolu Agency", ("الأناضول",), True),
-    Source("وكالة شينخوا", "Xinhua", ("شينخوا",), True),
-)
-
+# Credits that name nobody: "(متابعات)", "- وكالات", "خاص".
+GENERIC_CREDITS = frozenset(matching_key(c) for c in (
+    "متابعات", "وكالات", "الوكالات", "وكالات الأنباء", "وكالات انباء", "خاص", "مواقع", "صحف", "المحرر",
+    "وكاالت"))  # the last: "وكالات" as PDF text gives it (لا read as اال)
+# Words that, right before a name, say the page names itself: "صحيفة الشرق", "لموقع 24"; an
+# issue number names only a name that is not an ordinary phrase ("عدد اليوم" is today's issue).
+MASTHEAD_CUES = frozenset(matching_key(w) for w in (
+    "صحيفة", "جريدة", "موقع", "قناة", "مجلة", "شبكة", "إذاعة", "راديو", "تلفزيون", "بوابة"))
+ISSUE_CUES = frozenset(matching_key(w) for w in ("عدد", "العدد"))
+# Words that, anywhere on a short furniture line, make it the publisher's own: rights, issue numbers.
+OWN_LINE_WORDS = frozenset(matching_key(w) for w in (
+    "حقوق", "الحقوق", "محفوظة", "محفوظه", "العدد", "عدد", "نسخة", "copyright", "rights"))
+# A source line: "المصدر: …", "نقلاً عن …".
+SOURCE_LINE_RE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|نقلا عن|نقلاً عن|عن|source)\s*[:：]?\s*", re.IGNORECASE)
+# Words that, right before a name in the text, make it the outlet speaking of itself.
+SELF_CUES = frozenset(matching_key(w) for w in (
+    "مع", "مراسل", "مراسلة", "لمراسل", "لمراسلة", "مراسلنا", "تلقته", "تلقت", "تلقاه", "تلقى", "مانشيت",
+    "افتتاحية", "تقرير", "ل"))
+QUOTE_OPEN, QUOTE_CLOSE = "«\"“”'(", "»\"”“')"
+OWN_LINE_MAX_WORDS = 12
+# A section line: the outlet's name and at most this many words ("رويترز عربي ودولي").
+SECTION_LINE_MAX_EXTRA_WORDS = 3
 # "The Example Institute (EI) is an independent …": a publisher introducing itself.
 SELF_DESCRIPTION_RE = re.compile(r"\bThe ([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*| of| for| and){0,8})"
                                  r" \(([A-Z]{2,8})\) is\b")
 
+IsPlace = Callable[[str], bool]
 
-def match_source(text: str, registry: tuple[Source, ...]) -> Source | None:
-    """The registry entry ``text`` names exactly (any spelling of any alias)."""
-    key = matching_key(text.strip(" ()-–—"))
-    for source in registry:
-        if key in {matching_key(n) for n in (source.name, source.name_en, *source.aliases) if n}:
-            return source
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    outlet: Outlet | None = None
+    agency: Outlet | None = None
+    dateline: str | None = None
+    author: str | None = None  # a name in a dateline ("رياض سهيل-بغداد", "بيروت: يوسف دياب")
+    lines: frozenset[int] = frozenset()  # blocks that only credit: not shown as a deck or kicker
+
+
+def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
+               byline_name: str | None = None) -> Credits:
+    """Outlet, agency, dateline and dateline author of one cleaned article."""
+    first_body = next((i for i, b in enumerate(blocks) if b.role.is_body), len(blocks))
+    header = list(range(first_body))
+    agency = outlet = city = author = None
+    credit_lines: set[int] = set()
+    # Datelines: a header line of their own, else the opening of the first paragraph.
+    for i in header + [first_body]:
+        if i >= len(blocks) or blocks[i].role is Role.HEADLINE:
+            continue
+        standalone = i < first_body
+        readings = dateline_parts(blocks[i].text) if standalone else inline_dateline_parts(blocks[i].text)
+        reading = next(filter(None, (_read_dateline(p, registry, is_place, standalone) for p in readings)), None)
+        if reading:
+            city, credit, author = reading
+            agency, outlet = _credit(credit, agency, outlet)
+            if i < first_body:
+                credit_lines.add(i)
+            break
+    if byline_name and (source := registry.exact(byline_name)):
+        agency, outlet = _credit(source, agency, outlet)
+    for i, block in enumerate(blocks):
+        source = _named_alone(block.text, registry) if not block.role.is_text or _short(block.text) else None
+        if source:
+            agency, outlet = _credit(source, agency, outlet)
+            if i < first_body:
+                credit_lines.add(i)
+        elif i < first_body and block.role is not Role.HEADLINE and (source := _ends_with_agency(block.text, registry)):
+            agency = agency or source.outlet()
+    if outlet is None:
+        outlet = _outlet_of_page(blocks, registry, first_body) or _outlet_quoting_itself(blocks, registry)
+    if agency is None:
+        agency = _agency_of_source_line(blocks, registry)
+    if agency is None and first_body < len(blocks):
+        inside = _agency_inside(blocks[first_body].text, registry, is_place)
+        if inside:
+            city, agency = city or inside[0], inside[1]
+    return Credits(outlet, agency, city, author, frozenset(credit_lines))
+
+
+def _credit(source, agency: Outlet | None, outlet: Outlet | None) -> tuple[Outlet | None, Outlet | None]:
+    """(agency, outlet) once ``source`` (a ``Source``, an unregistered credit as text, or
+    None for a generic credit) is credited; what is already known stays."""
+    if source is None:
+        return agency, outlet
+    if isinstance(source, str):
+        return agency or Outlet(source), outlet
+    if source.agency:
+        return agency or source.outlet(), outlet
+    return agency, outlet or source.outlet()
+
+
+def _read_dateline(parts: Parts, registry: Registry, is_place: IsPlace, standalone: bool):
+    """(city, credit, author) of a dateline's parts, or None when they are not one. The credit
+    is a ``Source``, an unregistered bracketed credit as written, or None (generic). A writer's
+    name and place ("رياض سهيل-بغداد") are read only on a line of their own."""
+    left, right, bracketed = parts.left, parts.right, parts.bracketed
+    left_source, right_source = registry.exact(left), registry.exact(right)
+    if left_source and not right_source:  # "بغداد اليوم - بغداد", "بلدي نيوز – (متابعات)"
+        if bracketed or _generic(right) or is_place(right):
+            return (right if is_place(right) else None), left_source, None
+        return None
+    if right_source:  # "الجزائر - سبأنت", "واشنطن (رويترز)"
+        return left, right_source, None
+    if _generic(right):
+        return left, None, None
+    if bracketed and parts.closed and _names_a_credit(right):
+        return left, right.strip(), None
+    if not standalone and is_place(left) and not bracketed:  # "الكويت – أشاد نائب رئيس …": a place, no credit
+        return left, None, None
+    if not standalone or bracketed:
+        return None
+    if is_place(right) and _person_like(left):  # "رياض سهيل-بغداد"
+        return right, None, left
+    if is_place(left) and _person_like(right) and parts.colon:  # "بيروت: يوسف دياب"
+        return left, None, right
     return None
 
 
-def outlet_named_by(text: str, registry: tuple[Source, ...]) -> Outlet | None:
-    """The registered outlet a line consists of ("هسبريس" under a pasted headline)."""
-    line = text.strip(" \t-–—|:·•")
-    for source in registry:
-        if not source.agency and line in (source.name, source.name_en, *source.aliases):
-            return source.outlet()
+def _generic(text: str) -> bool:
+    return " ".join(WORD_RE.findall(matching_key(text))) in GENERIC_CREDITS
+
+
+def _names_a_credit(text: str) -> bool:
+    """An unregistered credit in brackets: a short name, not a phrase ("(CNN)", "(ال بي سي)")."""
+    return 1 <= len(text.split()) <= 3 and not any(ch.isdigit() for ch in text)
+
+
+def _person_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(len(w) > 1 for w in words)
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= 6
+
+
+def _named_alone(text: str, registry: Registry) -> object | None:
+    """The source a line only names ("د ب أ", "مصراوي Masrawy": a name and its Latin form)."""
+    words = WORD_RE.findall(matching_key(text))
+    found = registry.names_in(words)
+    if not found or found[0].start != 0 or found[-1].end != len(words) or found[0].clitic:
+        return None
+    if sum(f.end - f.start for f in found) != len(words) or len({f.source.name for f in found}) != 1:
+        return None
+    return found[0].source
+
+
+def _ends_with_agency(text: str, registry: Registry):
+    """An agency a header line ends with ("آخر تحديث: … بتوقيت القاهرة د ب أ")."""
+    words = WORD_RE.findall(matching_key(text))
+    found = registry.names_in(words)
+    last = found[-1] if found else None
+    if last and last.end == len(words) and last.start > 0 and last.source.agency and not last.plain and not last.clitic:
+        return last.source
     return None
 
 
-def outlet_from_blocks(blocks: tuple[Block, ...], registry: tuple[Source, ...]) -> Outlet | None:
-    """The publisher: a header line that is an outlet's name, boilerplate that names a
-    registered outlet, or boilerplate where the publisher introduces itself."""
+def _outlet_of_page(blocks: tuple[Block, ...], registry: Registry, first_body: int) -> Outlet | None:
+    """An outlet the page's own lines name: after a masthead word, on a rights or issue line,
+    or opening a section line. Not a source line ("المصدر: صحيفة الأنباء"): it names where the
+    text came from, which a page that reprints it is not."""
+    for i, block in enumerate(blocks):
+        if block.role.is_text or SOURCE_LINE_RE.match(block.text):
+            continue
+        words = WORD_RE.findall(matching_key(block.text))
+        own_line = len(words) <= OWN_LINE_MAX_WORDS and (bool(OWN_LINE_WORDS.intersection(words)) or "©" in block.text)
+        for found in registry.names_in(words):
+            rights = own_line and (not found.plain or found.clitic.endswith("ل") or "©" in block.text)
+            if (_after_cue(words, found) or rights
+                    or ((i == 0 or block.role is not Role.NAVIGATION) and _opens_section_line(block.text, words, found))):
+                return found.source.outlet()
     for block in blocks:
-        if (block.role in (Role.KICKER, Role.DECK, Role.SECTION, Role.BYLINE)
-                and (outlet := outlet_named_by(block.text, registry))):
-            return outlet
-    furniture = [b.text for b in blocks if b.role in (Role.BOILERPLATE, Role.BYLINE, Role.SECTION)]
-    for text in furniture:
-        words = tokens(text)
-        for source in registry:
-            if source.agency:
-                continue
-            names = [n for n in (source.name, source.name_en, *source.aliases) if n]
-            if any(names_in(words, tokens(n)) for n in names):
-                return source.outlet()
-    for text in furniture:
-        match = SELF_DESCRIPTION_RE.search(text)
-        if match:
-            return Outlet(match[1], match[1])
+        if block.role is Role.BOILERPLATE and (match := SELF_DESCRIPTION_RE.search(block.text)):
+            known = registry.exact(match[1]) or registry.exact(match[2])
+            return known.outlet() if known else Outlet(match[1], match[1])
     return None
 
 
-def names_in(words: list[str], name: list[str]) -> bool:
-    """Whether the words (matching keys) contain ``name`` as whole words, its first word
-    possibly behind a proclitic: "جميع الحقوق محفوظة لـالأفق" (tatweel gone: "لالأفق") names
-    الأفق; "الأفقية" does not."""
-    if not name:
+def _after_cue(words: list[str], found: Found) -> bool:
+    """A masthead word right before the name, or opening the form found: "صحيفة الشرق", "لموقع
+    24", "العدد 161 لصحيفة الصباح", "قناة صدى البلد"."""
+    if words[found.start] in MASTHEAD_CUES and not matching_key(found.source.name).startswith(words[found.start]):
+        return True  # the form found is the name after a masthead word ("قناة صدى البلد"), not a name like "راديو سوا"
+    if found.clitic or found.start == 0:
         return False
-    n = len(name)
-    return any(name[0] in clitic_variants(words[i]) and words[i + 1:i + n] == name[1:]
-               for i in range(len(words) - n + 1))
+    cues = MASTHEAD_CUES if found.plain else MASTHEAD_CUES | ISSUE_CUES
+    return any(v in cues for v in clitic_variants(words[found.start - 1]))
+
+
+def _opens_section_line(text: str, words: list[str], found: Found) -> bool:
+    """A line that opens with the name and adds a few words: "رويترز عربي ودولي"; a name that
+    is also an ordinary phrase must be followed by a separator ("السومرية نيوز-سياسة")."""
+    extra = [w for w in words[found.end:] if not w.isdigit()]  # "人民网 2021:07:08" is a section line too
+    if found.start != 0 or found.clitic or len(words) == found.end or len(extra) > SECTION_LINE_MAX_EXTRA_WORDS:
+        return False
+    if not found.plain:
+        return True
+    name_chars = len(" ".join(words[:found.end]))
+    rest = matching_key(text).lstrip(" \"'«(").replace("  ", " ")[name_chars:name_chars + 3]
+    return bool(re.match(r"\s*[-–—|:]", rest))
+
+
+def _outlet_quoting_itself(blocks: tuple[Block, ...], registry: Registry) -> Outlet | None:
+    """The outlet its own text quotes most ("صرّح لـ«النهار»"); quotes or brackets are needed
+    around a name that is also an ordinary phrase."""
+    counts: Counter = Counter()
+    for block in blocks:
+        if block.role in (Role.RELATED, Role.CAPTION, Role.CREDIT):
+            continue
+        key = matching_key(block.text)
+        spans = [m.span() for m in WORD_RE.finditer(key)]
+        words = [key[a:b] for a, b in spans]
+        for found in registry.names_in(words):
+            if found.source.agency:
+                continue
+            cued = found.clitic.endswith("ل") or (found.start > 0 and words[found.start - 1] in SELF_CUES)
+            before, after = key[spans[found.start][0] - 1:spans[found.start][0]], key[spans[found.end - 1][1]:][:1]
+            quoted = bool(before) and before in QUOTE_OPEN and bool(after) and after in QUOTE_CLOSE
+            if cued and (quoted or not found.plain):
+                counts[found.source] += 1
+    return counts.most_common(1)[0][0].outlet() if counts else None
+
+
+def _agency_of_source_line(blocks: tuple[Block, ...], registry: Registry) -> Outlet | None:
+    """"المصدر: وكالة الأنباء القطرية" on a line of its own."""
+    for block in blocks:
+        match = SOURCE_LINE_RE.match(block.text)
+        if match and len(block.text.split()) <= 8:
+            source = registry.exact(block.text[match.end():])
+            if source and source.agency:
+                return source.outlet()
+    return None
+
+
+def _agency_inside(text: str, registry: Registry, is_place: IsPlace) -> tuple[str, Outlet] | None:
+    """(city, agency) of a dateline a PDF ran into the paragraph: "… لوظائف صحية الرياض -واس وافق …"."""
+    for left, right in inline_agency_candidates(text):
+        source = registry.exact(right)
+        if source and source.agency and is_place(left):
+            return left, source.outlet()
+    return None
+
+
+def inline_agency_candidates(text: str):
+    """(word before, word after) each dash of the first words of a paragraph joins."""
+    head = " ".join(text.split()[:60])
+    for match in re.finditer(r"(\S+)\s*[-–—]\s*(\S+(?:\s\S+){0,2})", head):
+        left = match[1].strip("()،,.:")
+        for n in range(3, 0, -1):
+            yield left, " ".join(match[2].split()[:n])
