@@ -58,6 +58,9 @@ MIN_TURN_ADVANTAGE = 0.5
 # A guessed pair of words across a line end tells something only when both words are rarer than
 # this (zipf): "الإقليمية" 4.5 and "والدولية" 4.2 do, "وعلى" 5.7 does not.
 TELLING_ZIPF = 5.5
+# A line after a sentence's end that would begin with a clause opener ("وحتى", "فالمقاربات")
+# rather than mid-clause: weaker evidence than a pair of words the document writes.
+OPENER_EVIDENCE = 0.5
 # Passes over the document: a line's neighbours may be repaired in the pass before.
 PASSES = 3
 
@@ -234,29 +237,45 @@ class _Context:
         """The document writes ``a b``, more than ``elsewhere`` times."""
         return self.bigrams[(_key(a), _key(b))] > elsewhere
 
-    def evidence(self, a: str, b: str, guessed: bool) -> float:
+    def evidence(self, a: str, b: str, guessed: bool, broken: tuple[str, str]) -> float:
         """How much the document's ``a b`` tells that two lines meet there: 1 when the neighbour's
         word is known; when it is one guess among a neighbour's words, only a pair of uncommon
-        words counts ("الإقليمية والدولية"), since common ones meet everywhere ("والدولية وعلى")."""
-        if not self.follows(a, b):
+        words counts ("الإقليمية والدولية"), since common ones meet everywhere ("والدولية وعلى").
+        The pair the turn itself breaks (``broken``) cannot vouch for it."""
+        pair = (_key(a), _key(b))
+        if self.bigrams[pair] - (pair == (_key(broken[0]), _key(broken[1]))) <= 0:
             return 0.0
         if not guessed:
             return 1.0
         common = max(zipf(_core(a)), zipf(_core(b)))
         return min(max(TELLING_ZIPF - common, 0.0), 1.0)
 
+    def starts_sentence(self, i: int) -> bool:
+        """The line before ends a sentence ("… العلاقات العراقية الأمريكية."), so this one begins one."""
+        return i > 0 and bool(SENTENCE_END_RE.search(self.current[i - 1]))
+
+
+def _opens_clause(word: str) -> bool:
+    """"وحتى", "فالمقاربات": a conjunction glued to a particle or to the article begins a clause."""
+    key = _key(word)
+    return len(key) > 2 and key[0] in "وف" and (key[1:] in arabic.FUNCTION_WORDS or key.startswith("فال"))
+
 
 def _turn(i: int, words: list[str], context: _Context) -> str | None:
     """A two-run line turned round at the space its neighbours favour, or None when none is clearly best."""
     before, after = context.ends_before(i), context.starts_after(i)
-    ends_paragraph = context.ends_paragraph(i)
+    ends_paragraph, starts_sentence = context.ends_paragraph(i), context.starts_sentence(i)
+    joined = words[-1] + words[0]
     scores = []
     for cut in range(1, len(words)):  # the line really begins at words[cut] (the head alone: len - 1)
-        last, first = words[cut - 1], words[cut] if cut < len(words) - 1 else words[-1] + words[0]
-        score = (max((context.evidence(b, first, len(before) > 1) for b in before), default=0.0)
-                 + max((context.evidence(last, a, len(after) > 1) for a in after), default=0.0)
-                 - context.follows(last, words[cut], elsewhere=1)
-                 + bool(ends_paragraph and SENTENCE_END_RE.search(last)))
+        first = words[cut] if cut < len(words) - 1 else joined
+        last = words[cut - 1] if cut > 1 else joined
+        broken = (words[cut - 1], words[cut])
+        score = (max((context.evidence(b, first, len(before) > 1, broken) for b in before), default=0.0)
+                 + max((context.evidence(last, a, len(after) > 1, broken) for a in after), default=0.0)
+                 - context.follows(*broken, elsewhere=1)
+                 + bool(ends_paragraph and SENTENCE_END_RE.search(last))
+                 + OPENER_EVIDENCE * (starts_sentence and _opens_clause(first)))
         scores.append((score, cut))
     fewest = scores[-1][0]  # the head alone before the rest: what repair_split_words would do
     ranked = sorted(scores, reverse=True)
@@ -264,7 +283,7 @@ def _turn(i: int, words: list[str], context: _Context) -> str | None:
     runner_up = ranked[1][0] if len(ranked) > 1 else fewest
     if best < fewest + MIN_TURN_ADVANTAGE or best < runner_up + MIN_TURN_ADVANTAGE:
         return None
-    return " ".join(words[cut:-1] + [words[-1] + words[0]] + words[1:cut])
+    return " ".join(words[cut:-1] + [joined] + words[1:cut])
 
 
 def _key(token: str) -> str:
