@@ -23,7 +23,7 @@ _DATE = r"(?:\s*،?\s*(?:في\s+)?\d{1,2}(?:\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{2,4
 _SEPARATOR = r"[-–—|:]"
 
 BRACKETED_RE = re.compile(
-    rf"^\s*[-–—]?\s*(?P<left>{_PART}){_DATE}\s*[-–—،,]?\s*(?:\((?P<paren>[^()]{{1,30}})\)|/(?P<slash>[^/]{{1,20}})/)"
+    rf"^\s*[-–—]?\s*(?P<left>{_PART})(?P<date>{_DATE})\s*[-–—،,]?\s*(?:\((?P<paren>[^()]{{1,30}})\)|/(?P<slash>[^/]{{1,20}})/)"
     rf"\s*(?P<closed>{_SEPARATOR}+)?\s*")
 SEPARATED_RE = re.compile(rf"^\s*[-–—]?\s*(?P<left>{_PART})\s*(?P<sep>{_SEPARATOR})\s*(?P<right>.*?)\s*$")
 CLOSING_RE = re.compile(rf"^\(?(?P<right>{_PART})\)?\s*(?:(?P<mark>{_SEPARATOR}+|\.)\s*|$)")
@@ -49,6 +49,13 @@ def dateline_parts(line: str) -> list[Parts]:
     if not closing or closing.end() != len(match["right"]):
         return []
     return [Parts(match["left"], closing["right"], match["right"].startswith("("), match["sep"] == ":", True)]
+
+
+def dateline_date_text(paragraph: str) -> str:
+    """The date a bracketed dateline opening a paragraph carries ("الدوحة في 16 نوفمبر /قنا/" →
+    "في 16 نوفمبر"), "" when none."""
+    match = BRACKETED_RE.match(paragraph)
+    return match["date"].strip() if match else ""
 
 
 def inline_dateline_parts(paragraph: str) -> list[Parts]:

@@ -85,16 +85,17 @@ def _same_month_pairs() -> str:
     return "|".join(rf"(?:{n})(?![\w])(?:\s*/\s*|\s+)(?:{n})" for n in names)
 
 # All patterns run on the matching key of the text (digits ASCII, no diacritics, ة→ه, ى→ي),
-# so "٢٦ تمّوز ٢٠٢١" matches like "26 تموز 2021". Keys keep the text's length only when it had
+# so "٢٦ تمّوز ٢٠٢١" matches like "26 تموز 2021". A month may follow its day with no space, as
+# PDF text gives it ("25إبريل 2017م", "28رجب 1438هـ"). Keys keep the text's length only when it had
 # no diacritics, so spans are not reported; the words matched are.
 DATE_RE = re.compile(
     rf"(?:(?P<weekday>{_WEEKDAY})\s*(?:،|,)?\s*)?"
-    rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?<![\w])(?P<month>{_same_month_pairs()}|{_MONTH})(?![\w])"
+    rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?<![^\W\d])(?P<month>{_same_month_pairs()}|{_MONTH})(?![\w])"
     rf"(?:\s*/\s*(?:{_MONTH})(?![\w]))?"
     rf"(?:\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
 )
 HIJRI_RE = re.compile(
-    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(HIJRI_MONTHS_BY_KEY)})(?![\w])\s*(?:(?:عام|سنه)\s*)?"
+    rf"(?P<day>\d{{1,2}})\s*(?P<month>{_alternation(HIJRI_MONTHS_BY_KEY)})(?![\w])\s*(?:(?:عام|سنه)\s*)?"
     rf"(?P<year>1[34]\d\d)(?!\d)\s*(?:ه\b|هـ|للهجره)?"
 )
 YEAR_END_RE = re.compile(r"(?:نهايه|اواخر|اخر)\s+(?:العام|عام|السنه)(?:\s+(?P<year>(?:1[89]|20)\d\d))?(?!\s*\d)")
@@ -102,12 +103,13 @@ IN_YEAR_RE = re.compile(r"(?:(?<![\w])(?:عام|العام|سنه)\s+)(?P<year>(
 RELATIVE_DAYS = {"امس الاول": -2, "اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1}
 RELATIVE_RE = re.compile(rf"(?<![\w])(?P<word>{_alternation(RELATIVE_DAYS)})(?![\w])")
 LAST_WEEK_RE = re.compile(r"(?<![\w])الاسبوع (?:الماضي|المنصرم)(?![\w])")
-# Numeric dates as pages print them: "2023-06-08", "2023/06/08", "08-06-2023", "8.6.2023". With
+# Numeric dates as pages print them: "2023-06-08", "2023/06/08", "08-06-2023", "8.6.2023",
+# "2021:07:08.09:07" (year first, a time after a full stop). With
 # the year last, the day comes first (the Arab convention) unless only the other order is a date
 # ("01/19/2020").
 NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d.:/-])(?:(?P<year>(?:19|20)\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
-    r"|(?P<first>\d{1,2})([-/.])(?P<second>\d{1,2})\6(?P<year_last>(?:19|20)\d\d))(?![\d]|[.:/-]\d)")
+    r"(?<![\d.:/-])(?:(?P<year>(?:19|20)\d\d)([-/.:])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d|\2\d)"
+    r"|(?P<first>\d{1,2})([-/.])(?P<second>\d{1,2})\6(?P<year_last>(?:19|20)\d\d)(?![\d]|[.:/-]\d))")
 # A time of day next to a date line's date: "05:34 ص", "23:55", "04:14PM", "22:10:00".
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?(?![\w])", re.IGNORECASE)
 # Words a date line may carry besides its date and time: "هـ", "م" (Gregorian), "ص" (a.m.), "الموافق".
