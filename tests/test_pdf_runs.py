@@ -134,3 +134,15 @@ def test_cleaned_seed_reads_in_page_order():
     assert "من جهة أخرى، بسبب مركزية الحالة العراقية في البيئتين الإقليمية والدولية، وعلى هذا الأساس" in body
     for piece in ("سينار ", " يكي ", " تقر "):
         assert piece not in f" {body} "
+
+
+def test_a_function_word_meeting_the_next_line_does_not_turn_a_line():
+    # Only the split word's head moved ("العرب|ية"): the line is left for repair_split_words,
+    # although the document writes "أن الشتاء" — a function word meets any word.
+    text = ("وقالت مصادر مطلعة إن نقص الكوادر الطبية يدفع آلاف المرضى إلى\n"
+            "السفر للعلاج. وأكد باعوم في ختام اجتماع مع ممثلي جامعة الدول\n"
+            "ية أن الهلال الأحمر يخطط لإقامة مخيمات جديدة قبل حلول العرب\n"
+            "الشتاء.\n\n"
+            "ويرى مراقبون أن الشتاء سيزيد الضغط على المراكز الصحية الأولية.\n")
+    draft = prepared(text)
+    assert reorder(draft) == draft

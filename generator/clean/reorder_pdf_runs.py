@@ -99,7 +99,7 @@ def reorder_pdf_runs(draft: Draft) -> Draft:
     if not pairs:
         return draft
     current = list(received)
-    context = _Context(draft.lines, received, current, set(pairs), _document_bigrams(received))
+    context = _Context(draft.lines, received, current, set(pairs), _document_ngrams(received))
     for _ in range(PASSES):
         changed = False
         for i, found in sorted(pairs.items()):
@@ -214,45 +214,52 @@ class _Context:
     received: list[str]
     current: list[str]
     unsettled: set[int]  # lines that may still be turned: any of their words may begin or end them
-    bigrams: Counter
+    ngrams: Counter  # runs of two and three words the document writes (``_document_ngrams``)
 
-    def ends_before(self, i: int) -> set[str]:
-        """The words line ``i - 1`` may end with, when it is in the same paragraph."""
+    def ends_before(self, i: int) -> list[tuple[str, ...]]:
+        """How line ``i - 1`` may end, when it is in the same paragraph: its last two words, or
+        each single word when it may still be turned."""
         if i == 0 or self.lines[i].gap_before:
-            return set()
+            return []
         words = self.current[i - 1].split()
-        return set(words[:-1]) if i - 1 in self.unsettled else {words[-1]}
+        return [(w,) for w in words[:-1]] if i - 1 in self.unsettled else [tuple(words[-2:])]
 
-    def starts_after(self, i: int) -> set[str]:
-        """The words line ``i + 1`` may begin with, when it is in the same paragraph."""
+    def starts_after(self, i: int) -> list[tuple[str, ...]]:
+        """How line ``i + 1`` may begin, when it is in the same paragraph (as ``ends_before``)."""
         if self.ends_paragraph(i):
-            return set()
+            return []
         words = self.current[i + 1].split()
-        return set(words[1:]) if i + 1 in self.unsettled else {words[0]}
+        return [(w,) for w in words[1:]] if i + 1 in self.unsettled else [tuple(words[:2])]
 
     def ends_paragraph(self, i: int) -> bool:
         return i + 1 == len(self.lines) or self.lines[i + 1].gap_before
 
-    def follows(self, a: str, b: str, elsewhere: int = 0) -> bool:
-        """The document writes ``a b``, more than ``elsewhere`` times."""
-        return self.bigrams[(_key(a), _key(b))] > elsewhere
-
-    def evidence(self, a: str, b: str, guessed: bool, broken: tuple[str, str]) -> float:
-        """How much the document's ``a b`` tells that two lines meet there: 1 when the neighbour's
-        word is known; when it is one guess among a neighbour's words, only a pair of uncommon
-        words counts ("الإقليمية والدولية"), since common ones meet everywhere ("والدولية وعلى").
-        The pair the turn itself breaks (``broken``) cannot vouch for it."""
-        pair = (_key(a), _key(b))
-        if self.bigrams[pair] - (pair == (_key(broken[0]), _key(broken[1]))) <= 0:
-            return 0.0
-        if not guessed:
-            return 1.0
-        common = max(zipf(_core(a)), zipf(_core(b)))
-        return min(max(TELLING_ZIPF - common, 0.0), 1.0)
-
     def starts_sentence(self, i: int) -> bool:
         """The line before ends a sentence ("… العلاقات العراقية الأمريكية."), so this one begins one."""
         return i > 0 and bool(SENTENCE_END_RE.search(self.current[i - 1]))
+
+    def written(self, words: tuple[str, ...], broken: Counter) -> bool:
+        """The document writes these words in a row, other than where the turn breaks the line."""
+        keys = tuple(_key(w) for w in words)
+        return self.ngrams[keys] - broken[keys] > 0
+
+    def evidence(self, left: tuple[str, ...], right: tuple[str, ...], guessed: bool, broken: Counter) -> float:
+        """How much the document tells that ``left`` (ending a line) and ``right`` (beginning the
+        next) meet. A known neighbour: 1 when the document writes the two words in a row, or, when
+        one is a function word ("من"), the three with the next word on its side ("وواسعة من
+        الكاظمي،"); a function word meets anything. One guess among a neighbour's words: only a
+        pair of uncommon words counts ("الإقليمية والدولية"), since common ones meet everywhere."""
+        a, b = left[-1], right[0]
+        a_function, b_function = _key(a) in arabic.FUNCTION_WORDS, _key(b) in arabic.FUNCTION_WORDS
+        if guessed:
+            if a_function or b_function or not self.written((a, b), broken):
+                return 0.0
+            common = max(zipf(_core(a)), zipf(_core(b)))
+            return min(max(TELLING_ZIPF - common, 0.0), 1.0)
+        if a_function and b_function:
+            return 0.0
+        run = left[-2:] + (b,) if a_function else (a,) + right[:2] if b_function else (a, b)
+        return float(len(run) == 3 or not (a_function or b_function)) if self.written(run, broken) else 0.0
 
 
 def _opens_clause(word: str) -> bool:
@@ -268,34 +275,43 @@ def _turn(i: int, words: list[str], context: _Context) -> str | None:
     joined = words[-1] + words[0]
     scores = []
     for cut in range(1, len(words)):  # the line really begins at words[cut] (the head alone: len - 1)
-        first = words[cut] if cut < len(words) - 1 else joined
-        last = words[cut - 1] if cut > 1 else joined
-        broken = (words[cut - 1], words[cut])
-        score = (max((context.evidence(b, first, len(before) > 1, broken) for b in before), default=0.0)
-                 + max((context.evidence(last, a, len(after) > 1, broken) for a in after), default=0.0)
-                 - context.follows(*broken, elsewhere=1)
-                 + bool(ends_paragraph and SENTENCE_END_RE.search(last))
-                 + OPENER_EVIDENCE * (starts_sentence and _opens_clause(first)))
-        scores.append((score, cut))
+        line = tuple(words[cut:-1] + [joined] + words[1:cut])
+        broken = _spanning(words, cut)
+        score = (max((context.evidence(b, line, len(b) == 1, broken) for b in before), default=0.0)
+                 + max((context.evidence(line, a, len(a) == 1, broken) for a in after), default=0.0)
+                 - context.written((words[cut - 1], words[cut]), broken)
+                 + bool(ends_paragraph and SENTENCE_END_RE.search(line[-1]))
+                 + OPENER_EVIDENCE * (starts_sentence and _opens_clause(line[0])))
+        scores.append((score, cut, line))
     fewest = scores[-1][0]  # the head alone before the rest: what repair_split_words would do
-    ranked = sorted(scores, reverse=True)
-    best, cut = ranked[0]
+    ranked = sorted(scores, key=lambda s: s[0], reverse=True)
+    best, _cut, line = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else fewest
     if best < fewest + MIN_TURN_ADVANTAGE or best < runner_up + MIN_TURN_ADVANTAGE:
         return None
-    return " ".join(words[cut:-1] + [joined] + words[1:cut])
+    return " ".join(line)
+
+
+def _spanning(words: list[str], cut: int) -> Counter:
+    """The runs of two and three words of the line as received that the turn at ``cut`` breaks:
+    they are the line's own writing, and cannot vouch for the turn."""
+    keys = [_key(w) for w in words]
+    spans: Counter = Counter()
+    for n in (2, 3):
+        for start in range(max(cut - n + 1, 0), min(cut, len(keys) - n + 1)):
+            spans[tuple(keys[start:start + n])] += 1
+    return spans
 
 
 def _key(token: str) -> str:
     return arabic.matching_key(_core(token))
 
 
-def _document_bigrams(texts: list[str]) -> Counter:
-    """How often each pair of neighbouring words occurs in the document's lines (as matching keys)."""
+def _document_ngrams(texts: list[str]) -> Counter:
+    """How often each run of two and of three words occurs in the document's lines (matching keys)."""
     counts: Counter = Counter()
     for text in texts:
         keys = [_key(w) for w in text.split()]
         counts.update(zip(keys, keys[1:]))
+        counts.update(zip(keys, keys[1:], keys[2:]))
     return counts
-
-
