@@ -9,17 +9,24 @@ head at the END of one run, its rest at the START of the run that extraction put
       runs, as emitted:   [يكي … باراك] [يو … الأمر] [توجهًا … سينار]
       reversed, joined:   "توجهًا جديدًا لتكرار سيناريو الانسحاب … الرئيس الأمريكي السابق باراك"
 
-    "كثر من مرة … وهذا ما يبدو جو بايدن، أعلن أ"      (two runs: the line is turned round)
-      the split word is  أ|كثر;  where the line really begins ("جو") is told by its
-      neighbours: the pairs of words that meet across the line ends, judged by the pairs the
-      document itself writes elsewhere, and by a paragraph's last line ending a sentence.
+    "يارة الكاظمي الأمنية النابعة … ومن ثم فإن ز"     (two runs: the line is turned round)
+      the split word ز|يارة meets across the line's two ends; the line really begins at
+      "الأمنية", since the line before ends "التحديات" and the next begins "لواشنطن،", and the
+      document writes "الكاظمي لواشنطن" elsewhere:
+      "الأمنية النابعة … ومن ثم فإن زيارة الكاظمي"
 
 Method: a *pair* is a head piece and a rest piece, the rest earlier in the line than the head,
 whose joining is a real word while a piece is not (judged by ``wordfreq``'s Arabic list and the
 corpus lexicon, ``Draft.lexicon``). Pairs mark run edges; the runs between the edges are put in
 reverse order and each pair joined. Where the only pair is the line's last and first word the
-line has two runs and is turned round at the space its neighbours favour; when no place is
-clearly better the line is left as received (``repair_split_words`` then joins that word).
+line has two runs and is turned round at the space the evidence favours: the words the document
+writes in a row elsewhere meeting across the line's ends (with a function word, three in a row:
+"وواسعة من الكاظمي،"), a paragraph's last line ending its sentence, a line after a sentence's end
+beginning with a clause opener ("وحتى"); breaking a pair the document writes elsewhere counts
+against a place. Neighbours that are turned too are weighed together, pass by pass. When no
+place is clearly better the line is left as received (``repair_split_words`` then joins that
+word with the head alone before the rest): nothing but a language model could say that 003's
+"كثر من مرة … وهذا ما يبدو جو بايدن، أعلن أ" begins at "جو".
 Every reordering is recorded as a ``Repair`` with its line. A line with no pair is never
 touched, so well-formed text passes through unchanged.
 
@@ -81,7 +88,6 @@ def zipf(word: str) -> float:
 class Pair:
     rest: int  # index of the token starting the later run ("يو")
     head: int  # index of the token ending the earlier run ("سينار")
-    joined: str
 
 
 def reorder_pdf_runs(draft: Draft) -> Draft:
@@ -106,7 +112,10 @@ def reorder_pdf_runs(draft: Draft) -> Draft:
             text = _reorder(i, found, context)
             if text != current[i]:
                 current[i], changed = text, True
-                context.unsettled.discard(i)
+                if text == received[i]:
+                    context.unsettled.add(i)
+                else:
+                    context.unsettled.discard(i)
         if not changed:
             break
     lines, repairs = [], list(draft.repairs)
@@ -158,7 +167,7 @@ def _pairs(words: list[str], lexicon: Container[str]) -> tuple[Pair, ...]:
             if gain is not None and (best is None or gain > best[0]):
                 best = (gain, rest)
         if best:
-            found.append(Pair(best[1], head, h + _core(words[best[1]])))
+            found.append(Pair(best[1], head))
             used.update((best[1], head))
     # Reversed runs leave a rest piece first and a head piece last; anything else is not that.
     if 0 not in used or len(words) - 1 not in used:
@@ -196,7 +205,7 @@ def _join_runs(words: list[str], runs: list[list[int]], found: tuple[Pair, ...])
     return " ".join(out)
 
 
-def _reorder(i: int, found: tuple[Pair, ...], context: "_Context") -> str:
+def _reorder(i: int, found: tuple[Pair, ...], context: _Context) -> str:
     words = context.received[i].split()
     runs = _runs(words, found)
     if len(runs) > 1:
