@@ -29,10 +29,12 @@ SITE_YAML = "title: مجموعة التطوير\nlanguage: ar\nlocale: ar\n"  # 
 # self-quotes raised outlet from 0 to 90 %, agency 7 → 92 %, author 20 → 60 %, dateline 6 → 100 %.
 # Header lines that open with a date, PDF dates with the month glued to the day, the lead's dateline
 # date and the masthead's "today" set aside raised the date to 100 % (69 % where the text has one).
-FLOORS = {"title": 74, "title, where the text has one": 74, "date": 100, "date, where the text has one": 100,
+# A line printed twice on consecutive lines is a photo's caption; a hard-wrapped text's first line
+# stands alone and titles its paragraph; an outlet's section line is not a headline: title 74 → 82 %.
+FLOORS = {"title": 82, "title, where the text has one": 77, "date": 100, "date, where the text has one": 100,
           "outlet, where the text has one": 90, "agency, where the text has one": 92,
           "outlet and agency, where the text names one": 89, "author, where the text has one": 60,
-          "dateline, where the text has one": 100, "furniture kept out of the body": 78,
+          "dateline, where the text has one": 100, "furniture kept out of the body": 81,
           "persons precision": 28, "persons recall": 13, "places precision": 77, "places recall": 53}
 
 

@@ -17,6 +17,8 @@ from ..model import Removal
 from ..text import arabic
 from .draft import Draft, carry_gaps
 
+DUPLICATE_REASON = "duplicate of line "  # + the line kept; mark_furniture reads it
+
 
 def drop_duplicate_lines(draft: Draft) -> Draft:
     """A line repeated word for word (a caption or date printed twice) is kept once."""
@@ -25,7 +27,7 @@ def drop_duplicate_lines(draft: Draft) -> Draft:
     for ln in draft.lines:
         key = arabic.matching_key(ln.text)
         if key in seen:
-            removed.append(Removal(ln.text, f"duplicate of line {seen[key]}", ln.first))
+            removed.append(Removal(ln.text, f"{DUPLICATE_REASON}{seen[key]}", ln.first))
             continue
         seen[key] = ln.first
         keep.append(ln)

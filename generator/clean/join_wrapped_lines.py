@@ -31,7 +31,9 @@ def join_wrapped_lines(draft: Draft) -> Draft:
     out: list[Line] = []
     for ln in draft.lines:
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev, ln, width, wrapped):
+        # The text's first line is never bridged over a blank line: no page ends after one line.
+        if prev is not None and not (ln.gap_before and prev is out[0] and prev.first == prev.last == 1) \
+                and _continues(prev, ln, width, wrapped):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}", last=ln.last)
         else:
             out.append(ln)
@@ -49,8 +51,16 @@ def _continues(prev: Line, ln: Line, width: int, wrapped: bool) -> bool:
     if prev.role or ln.role or prev.lang != ln.lang or SENTENCE_END_RE.search(prev.text):
         return False
     full = len(prev.text) >= 0.75 * width
+    if not full and not ln.gap_before and wrapped and _clause_left_open(prev.text):
+        return True  # "أكد وزير الخارجية الكويتي، عبدالله" + "اليحيا، اليوم …": a heading has neither
     if ln.gap_before:
         # Bridging a blank line (a PDF page break): only out of a full, unfinished line of a
         # hard-wrapped text (narrow width), never between one-line paragraphs.
         return full and width <= 160 and wrapped
     return full
+
+
+def _clause_left_open(text: str) -> bool:
+    """A short line that stops inside its sentence: it has a comma ("… الكويتي، عبدالله") or
+    opens a quote or bracket it does not close ("لـ«وكالة الأنباء")."""
+    return "،" in text or text.count("«") > text.count("»") or text.count("(") > text.count(")")

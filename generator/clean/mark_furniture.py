@@ -25,9 +25,11 @@ from ..model import Role
 from ..text import arabic
 from ..text.dates import is_date_line
 from .draft import SENTENCE_END_RE, Draft, Line, word_count
+from .drop_duplicate_lines import DUPLICATE_REASON
 
 # Furniture is short: a phrase of the table marks a line of at most this many words.
 FURNITURE_MAX_WORDS = 12
+CAPTION_PAIR_MAX_WORDS = 25
 # A menu's items are one to three words; three such lines in a row, outside the article, are a menu.
 MENU_ITEM_MAX_WORDS, MENU_RUN_MIN_LINES = 3, 3
 # A word printed this many times in one short line is a menu glued on a line.
@@ -88,9 +90,14 @@ def mark_furniture(draft: Draft) -> Draft:
     """Menus, prompts, related lists, masthead lines and credits get their furniture roles."""
     lines = list(draft.lines)
     first, last = _article_span(lines)
+    pairs = _printed_on_the_next_line_too(draft)
     for i, ln in enumerate(lines):
-        if not ln.role and (role := furniture_role(ln)):
+        if ln.role:
+            continue
+        if role := furniture_role(ln):
             lines[i] = replace(ln, role=role)
+        elif ln.first in pairs and word_count(ln.text) <= CAPTION_PAIR_MAX_WORDS and not is_date_line(ln.text):
+            lines[i] = replace(ln, role=Role.CAPTION)
     for start, end in _short_line_runs(lines):
         if end <= first or start > last:  # outside the article's paragraphs
             masthead = any(_phrase_role(lines[i].text) is Role.MASTHEAD for i in range(start, end))
@@ -98,6 +105,16 @@ def mark_furniture(draft: Draft) -> Draft:
                 if not lines[i].role:
                     lines[i] = replace(lines[i], role=Role.MASTHEAD if masthead else Role.NAVIGATION)
     return replace(draft, lines=tuple(lines))
+
+
+def _printed_on_the_next_line_too(draft: Draft) -> frozenset[int]:
+    """Lines printed exactly twice, the copy on the very next line: a photo's alternative text
+    and its caption ("رئيس المجلس العسكري الانتقالي عبدالفتاح البرهان" twice at the top). A
+    headline the page repeats is further apart (in the page's title, then above the article)."""
+    copies = Counter(r.reason for r in draft.removed if r.reason.startswith(DUPLICATE_REASON))
+    return frozenset(int(r.reason[len(DUPLICATE_REASON):]) for r in draft.removed
+                     if r.reason.startswith(DUPLICATE_REASON) and copies[r.reason] == 1
+                     and r.line == int(r.reason[len(DUPLICATE_REASON):]) + 1)
 
 
 def furniture_role(ln: Line) -> Role | None:

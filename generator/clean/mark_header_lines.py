@@ -59,8 +59,9 @@ def mark_header_lines(draft: Draft) -> Draft:
         if not lines[i].role:
             lines[i] = replace(lines[i], role=_header_line_role(lines[i]))
     last_meta = max((i for i in range(top) if lines[i].role in (Role.BYLINE, Role.DATE)), default=-1)
-    end = next((i for i, ln in enumerate(lines)
-                if i > last_meta and _is_body_like(ln, width) and not _titles_next_paragraph(lines, i, width)), None)
+    end = next((i for i, ln in enumerate(lines) if i > last_meta and _is_body_like(ln, width)), None)
+    if end is not None and _titles_next_paragraph(lines, end, width):
+        end = next((i for i in range(end + 1, len(lines)) if not lines[i].role), None)  # the paragraph it titles
     if end is None:  # no paragraph long enough: only the first line can be a headline
         end = max(last_meta + 1, 1 if len(lines) > 1 else 0)
     out: list[Line] = []
@@ -100,11 +101,24 @@ def _titles_next_paragraph(lines: list[Line], i: int, width: int) -> bool:
     after it repeats ("الأمن يقتحم مقر وكالة تونس افريقيا للأنباء..!" above "داهمت قوات أمنية
     … مقر وكالة تونس افريقيا للأنباء")."""
     text = lines[i].text
-    if word_count(text) > LONG_HEADLINE_MAX_WORDS or "،" in text or SENTENCE_END_RE.search(text) is None:
+    # The text's first line, standing alone, need not end like a sentence: a hard-wrapped text's
+    # title fills the width of its paragraphs ("وزير الخارجية الكويتي: جهود مكثفة للإفراج …").
+    alone_at_top = i == 0 and i + 1 < len(lines) and lines[i + 1].gap_before
+    if word_count(text) > LONG_HEADLINE_MAX_WORDS or "،" in text or (
+            SENTENCE_END_RE.search(text) is None and not alone_at_top):
         return False  # a lead has commas and more words; a headline has neither
-    after = next((ln for ln in lines[i + 1:] if not ln.role), None)
-    return (after is not None and _is_body_like(after, width) and len(after.text) > 1.5 * len(text)
+    after = _paragraph_after(lines, i)
+    return (after is not None and (_is_body_like(after, width) or alone_at_top) and len(after.text) > 1.5 * len(text)
             and len(content_words(text) & content_words(after.text)) >= HEADLINE_SHARED_WORDS)
+
+
+def _paragraph_after(lines: list[Line], i: int) -> Line | None:
+    """The paragraph after line ``i``: its next unsorted line with the lines wrapped onto it."""
+    rest = [ln for ln in lines[i + 1:] if not ln.role]
+    if not rest:
+        return None
+    end = next((n for n, ln in enumerate(rest[1:], start=1) if ln.gap_before), len(rest))
+    return replace(rest[0], text=" ".join(ln.text for ln in rest[:end]))
 
 
 def _header_line_role(ln: Line) -> Role | None:

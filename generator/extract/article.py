@@ -68,12 +68,13 @@ def _header_text(blocks: tuple[Block, ...], role: Role, credits: Credits) -> str
 
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
     blocks = doc.blocks
-    headline = _first(blocks, Role.HEADLINE)
     paragraphs = paragraphs_of(blocks)
     body = [p for p in paragraphs if p.role.is_body]
-    title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     byline = _first(blocks, Role.BYLINE)
     credits = credits_of(blocks, knowledge.registry, knowledge.is_place, _author(byline))
+    # A line that only credits ("رويترز عربي ودولي") is the outlet's, not the headline.
+    headline = next((b for i, b in enumerate(blocks) if b.role is Role.HEADLINE and i not in credits.lines), None)
+    title, derived = (headline.text, False) if headline else (_derived_title(body), True)
     author = _author(byline)
     if author and knowledge.registry.exact(author):
         author = None  # "كتب: أ.ف.ب": the agency, not a writer

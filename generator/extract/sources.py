@@ -101,7 +101,10 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         elif i < first_body and block.role is not Role.HEADLINE and (source := _ends_with_agency(block.text, registry)):
             agency = agency or source.outlet()
     if outlet is None:
-        outlet = _outlet_of_page(blocks, registry, first_body) or _outlet_quoting_itself(blocks, registry)
+        outlet, section_line = _outlet_of_page(blocks, registry)
+        if section_line is not None:
+            credit_lines.add(section_line)
+        outlet = outlet or _outlet_quoting_itself(blocks, registry)
     if agency is None:
         agency = _agency_of_source_line(blocks, registry)
     if agency is None and first_body < len(blocks):
@@ -189,10 +192,11 @@ def _ends_with_agency(text: str, registry: Registry):
     return None
 
 
-def _outlet_of_page(blocks: tuple[Block, ...], registry: Registry, first_body: int) -> Outlet | None:
+def _outlet_of_page(blocks: tuple[Block, ...], registry: Registry) -> tuple[Outlet | None, int | None]:
     """An outlet the page's own lines name: after a masthead word, on a rights or issue line,
-    or opening a section line. Not a source line ("المصدر: صحيفة الأنباء"): it names where the
-    text came from, which a page that reprints it is not."""
+    or opening a section line (whose number is given too: it is the outlet's, not a headline).
+    Not a source line ("المصدر: صحيفة الأنباء"): it names where the text came from, which a
+    page that reprints it is not."""
     for i, block in enumerate(blocks):
         if block.role.is_text or SOURCE_LINE_RE.match(block.text):
             continue
@@ -200,14 +204,15 @@ def _outlet_of_page(blocks: tuple[Block, ...], registry: Registry, first_body: i
         own_line = len(words) <= OWN_LINE_MAX_WORDS and (bool(OWN_LINE_WORDS.intersection(words)) or "©" in block.text)
         for found in registry.names_in(words):
             rights = own_line and (not found.plain or found.clitic.endswith("ل") or "©" in block.text)
-            if (_after_cue(words, found) or rights
-                    or ((i == 0 or block.role is not Role.NAVIGATION) and _opens_section_line(block.text, words, found))):
-                return found.source.outlet()
+            if _after_cue(words, found) or rights:
+                return found.source.outlet(), None
+            if (i == 0 or block.role is not Role.NAVIGATION) and _opens_section_line(block.text, words, found):
+                return found.source.outlet(), i
     for block in blocks:
         if block.role is Role.BOILERPLATE and (match := SELF_DESCRIPTION_RE.search(block.text)):
             known = registry.exact(match[1]) or registry.exact(match[2])
-            return known.outlet() if known else Outlet(match[1], match[1])
-    return None
+            return (known.outlet() if known else Outlet(match[1], match[1])), None
+    return None, None
 
 
 def _after_cue(words: list[str], found: Found) -> bool:
