@@ -30,6 +30,8 @@ from .drop_duplicate_lines import DUPLICATE_REASON
 # Furniture is short: a phrase of the table marks a line of at most this many words.
 FURNITURE_MAX_WORDS = 12
 CAPTION_PAIR_MAX_WORDS = 25
+# A related article's headline, listed under "مقالات ذات صلة": up to a long headline's length.
+RELATED_ITEM_MAX_WORDS = 20
 # A menu's items are one to three words; three such lines in a row, outside the article, are a menu.
 MENU_ITEM_MAX_WORDS, MENU_RUN_MIN_LINES = 3, 3
 # A word printed this many times in one short line is a menu glued on a line.
@@ -48,13 +50,14 @@ FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
     (Role.RELATED, _phrases(
         r"^اقرأ أيضا", r"^إقرأ أيضا", r"^اقرأ المزيد", r"^المزيد(?: من)?", r"^(?:مقالات|أخبار|مواضيع|مواد) ذات صلة",
         r"^ذات صلة", r"^أخبار متعلقة", r"^قد يهمك", r"^(?:الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية)\b",
-        r"^شاهد أيضا", r"^طالع أيضا", r"^tags\b", r"^related\b")),
+        r"^شاهد أيضا", r"^طالع أيضا", r"^tags\b", r"^related\b", r"^قد يعجبك", r"^ربما يعجبك", r"^اخترنا لك",
+        r"^(?:مقالات|أخبار) (?:مقترحة|أخرى|مشابهة)", r"^you may also like")),
     (Role.PROMPT, _phrases(
         r"^إعلان$", r"^advertisement$", r"^advertise", r"^ads?$", r"^شارك", r"^مشاركة", r"^طباعة", r"^اطبع",
         r"حجم الخط", r"^a\s*[+-]\s*a?\s*[+-]?$",
         r"ارسال بالايميل", r"^أرسل (?:لصديق|بالبريد)", r"^اترك تعليقا", r"^أضف تعليق",
         r"^التعليقات", r"لن يتم نشر عنوان بريدك", r"الحقول الإلزامية", r"^تابعونا", r"^تابعوا", r"^تابعنا",
-        r"^حمل (?:ال)?تطبيق", r"^نزل (?:ال)?تطبيق", r"^اشترك", r"^للاشتراك", r"النشرة البريدية", r"^اضغط (?:على|هنا)",
+        r"^(?:الرجوع|العودة|عودة|ارجع) (?:إلى|الى|ل)(?:أعلى| أعلى) الصفحة", r"^back to top", r"^حمل (?:ال)?تطبيق", r"^نزل (?:ال)?تطبيق", r"^اشترك", r"^للاشتراك", r"النشرة البريدية", r"^اضغط (?:على|هنا)",
         r"^انقر هنا", r"^زر الذهاب", r"^نسخ الرابط", r"^رابط مختصر", r"تلقيمة", r"^rss\b", r"^(?:واتساب|فيسبوك|تويتر|"
         r"تلغرام|انستغرام|يوتيوب|لينكد ان)$", r"^(?:facebook|twitter|whatsapp|telegram|youtube|instagram)$")),
     (Role.NAVIGATION, _phrases(
@@ -82,8 +85,8 @@ CAPTION_RE = re.compile(r"^\(?(?:الصورة|صورة)\b|[-–—(/]\s*(?:جي�
 # أخبار … عبر Google News", "اشترك في قناة … على واتساب" (matched on the matching key: "على" is "علي").
 PLATFORM_PROMPT_RE = re.compile(r"(?:علي|على|عبر)\s+(?:ال)?(?:google news|gogole news|واتساب|whatsapp|تيليجرام|تلغرام|"
                                 r"telegram|يوتيوب|youtube|فيسبوك|facebook|تويتر|انستجرام|انستغرام)\b")
-# A view, like or comment counter on a line of its own: "6122", "1.2K".
-COUNTER_RE = re.compile(r"[\d٠-٩][\d٠-٩.,]*\s*[kKMm]?")
+# A view, like or comment counter on a line of its own: "6122", "1.2K", "#2#".
+COUNTER_RE = re.compile(r"[#*\s]*[\d٠-٩][\d٠-٩.,]*\s*[kKMm]?[#*\s]*")
 
 
 def mark_furniture(draft: Draft) -> Draft:
@@ -98,6 +101,7 @@ def mark_furniture(draft: Draft) -> Draft:
             lines[i] = replace(ln, role=role)
         elif ln.first in pairs and word_count(ln.text) <= CAPTION_PAIR_MAX_WORDS and not is_date_line(ln.text):
             lines[i] = replace(ln, role=Role.CAPTION)
+    _mark_related_lists(lines)
     for start, end in _short_line_runs(lines):
         if end <= first or start > last:  # outside the article's paragraphs
             masthead = any(_phrase_role(lines[i].text) is Role.MASTHEAD for i in range(start, end))
@@ -105,6 +109,19 @@ def mark_furniture(draft: Draft) -> Draft:
                 if not lines[i].role:
                     lines[i] = replace(lines[i], role=Role.MASTHEAD if masthead else Role.NAVIGATION)
     return replace(draft, lines=tuple(lines))
+
+
+def _mark_related_lists(lines: list[Line]) -> None:
+    """The headlines listed under a related-articles line ("مقالات ذات صلة", "قد يعجبك أيضا")
+    are related links too, up to the next paragraph-long line."""
+    listing = False
+    for i, ln in enumerate(lines):
+        if ln.role is Role.RELATED:
+            listing = True
+        elif listing and not ln.role and word_count(ln.text) <= RELATED_ITEM_MAX_WORDS:
+            lines[i] = replace(ln, role=Role.RELATED)
+        elif not ln.role:
+            listing = False
 
 
 def _printed_on_the_next_line_too(draft: Draft) -> frozenset[int]:
