@@ -21,9 +21,11 @@ from typing import Container
 
 from ..model import Block, CleanDoc, RawDoc, Role
 from .assign_remaining_roles import assign_remaining_roles
+from .cut_wire_trailers import cut_wire_trailers
 from .draft import Draft, Rule, split_lines
 from .drop_duplicate_lines import drop_duplicate_lines
 from .drop_junk_lines import drop_junk_lines
+from .drop_markup import drop_markup
 from .drop_pull_quotes import drop_pull_quotes
 from .fold_characters import fold_characters
 from .join_wrapped_lines import join_wrapped_lines
@@ -38,6 +40,8 @@ __all__ = ["RULES", "build_lexicon", "clean", "leaves_letters", "no_letters_prob
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("fold_characters", fold_characters),
+    ("drop_markup", drop_markup),
+    ("cut_wire_trailers", cut_wire_trailers),
     ("reorder_pdf_runs", reorder_pdf_runs),
     ("repair_split_words", repair_split_words),
     ("drop_junk_lines", drop_junk_lines),

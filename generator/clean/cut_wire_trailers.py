@@ -1,0 +1,32 @@
+"""cut_wire_trailers: a wire dispatch's end codes are cut from its last paragraph.
+
+    "… واطلع سموه على أقسام الوكالة. // انتهى // 22:01 ت م NNNN تغريد"
+    →  "… واطلع سموه على أقسام الوكالة."   (Removal: "// انتهى // 22:01 ت م NNNN تغريد", "wire dispatch trailer")
+
+Agencies end a dispatch with a mark ("// انتهى //", "(النهاية)", "NNNN") followed by the desk's
+time and codes; a page that reprints raw wire copy keeps them on the paragraph's line. The mark
+and the few codes after it go; a mark followed by more than a few words is text, and stays. It
+is its own step because it cuts inside a line, by its end, before lines are compared or joined.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Removal
+from .draft import Draft
+
+# The end mark, then at most a few short codes ("22:01 ت م NNNN", "ع ا ب") to the line's end.
+TRAILER_RE = re.compile(r"\s*(?://+\s*انتهى\s*//+|/\s*انتهى\s*/|\(\s*النهاية\s*\)|\bNNNN\b)(?:\s+\S{1,8}){0,8}\s*$")
+
+
+def cut_wire_trailers(draft: Draft) -> Draft:
+    """The end mark of a wire dispatch and the codes after it, out of the line that carries them."""
+    lines, removed = [], list(draft.removed)
+    for ln in draft.lines:
+        match = TRAILER_RE.search(ln.text)
+        if match and match.start() > 0:
+            removed.append(Removal(match.group().strip(), "wire dispatch trailer", ln.first))
+            ln = replace(ln, text=ln.text[:match.start()].rstrip())
+        lines.append(ln)
+    return replace(draft, lines=tuple(lines), removed=tuple(removed))
