@@ -46,7 +46,7 @@ def pdf_seed(seed_lexicon):
 REPAIRED_003 = {
     # three runs, both junctions inside a word: سينار|يو, الأمر|يكي
     24: "توجهًا جديدًا لتكرار سيناريو الانسحاب مرة أخرى، كما فعل الرئيس الأمريكي السابق باراك",
-    # two runs, turned where the document writes the same words together ("من الكاظمي،")
+    # two runs, turned where the document writes the same words in a row ("وواسعة من الكاظمي،")
     39: "الكاظمي، قد تشكل مدخلاً لدور أمريكي أكثر فاعلية في الساحة العراقية",
     # two runs each, turned where they meet: the document writes "الإقليمية والدولية"
     44: "والأطراف الإقليمية والدولية من جهة أخرى، بسبب مركزية الحالة العراقية في البيئتين الإقليمية",
