@@ -276,6 +276,7 @@ class Article:
     topic_hits: tuple[Mention, ...] = ()  # keyword mentions; entity_id is the topic id
     topics: tuple = ()  # topics.TopicScore, strongest first
     overridden: tuple[str, ...] = ()  # fields an editor set in content/articles/<name>.md
+    unsure: tuple[str, ...] = ()  # what extraction read from weak evidence, in the editor's terms (check lists it)
     override_source: str = ""
 
     @property

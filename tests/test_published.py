@@ -59,3 +59,12 @@ def test_the_date_in_the_leads_dateline_when_nothing_else_prints_one():
 def test_a_crawlers_marker_before_the_lead_is_not_a_date():
     assert published("date 2025-12-12 أبرمت وكالة تونس إفريقيا للأنباء ووكالة الأنباء الجزائرية اليوم الجمعة "
                      "بتونس العاصمة اتفاقية لتبادل الأخبار.", MORE) == (None, None, None)
+
+
+def test_check_says_when_the_masthead_today_was_set_aside():
+    from generator.commands.check import review_notes
+
+    text = "\n\n".join(("الجمعة - 19 نيسان 2024", "إعلان", "صباح الخير، إليكم أبرز مستجدات الثلثاء 2 آذار 2021", LEAD, MORE))
+    raw = RawDoc("case.txt", text.encode("utf-8"), text, "utf-8")
+    notes = review_notes(extract(clean(raw, build_lexicon([text])), raw, "case", KNOWLEDGE))
+    assert any("19 نيسان 2024" in note and "today" in note for note in notes)

@@ -124,3 +124,20 @@ def test_names_in_the_text_that_are_not_the_publisher(text):
 
 def test_an_issue_line_does_not_make_an_ordinary_word_an_outlet():
     assert article("عدد اليوم", "عنوان الخبر كما نشر في الصفحة", LEAD, MORE).outlet is None
+
+
+def test_check_asks_to_confirm_an_outlet_read_only_from_the_text_naming_it():
+    from generator.commands.check import review_notes
+
+    quoting = article("عنوان الخبر كما نشر", LEAD, "وأكد مصدر وزاري لـ«عكاظ» أن التحقيق مستمر.", MORE)
+    masthead = article("صحيفة الشرق - العدد 1969 - نسخة الدمام", "عنوان الخبر كما نشر في الصفحة", LEAD, MORE)
+    assert any("عكاظ" in note and "naming it" in note for note in review_notes(quoting))
+    assert not any("naming it" in note for note in review_notes(masthead))
+
+
+def test_check_asks_to_register_an_agency_credit_it_does_not_know():
+    from generator.commands.check import review_notes
+
+    a = article("عنوان الخبر كما نشر", f"دبي (وكالة النجمة) - {LEAD}", MORE)
+    assert a.agency.name == "وكالة النجمة"
+    assert any("not in the registry" in note for note in review_notes(a))

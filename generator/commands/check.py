@@ -1,7 +1,9 @@
 """``python build.py check``: what an editor should look at, and whether the built site holds.
 
 * Articles whose extraction is missing or uncertain (derived title, no date, a year that was
-  inferred or lost, no outlet) — listed for review, each with the override file to write.
+  inferred or lost, no outlet, an outlet read only from the text naming it, a credit the
+  registry does not know, a page's "today" set aside) — listed for review, each with the
+  override file to write.
 * The built site: every page has ``lang``/``dir``, every relative link and #fragment resolves
   inside the site, and no id is used twice on a page.
 """
@@ -27,7 +29,7 @@ def review_notes(article: Article) -> list[str]:
         notes.append("no outlet or agency found")
     if not article.mentions:
         notes.append("no person, organization or place recognised")
-    return notes
+    return notes + list(article.unsure)
 
 
 class _PageLinks(HTMLParser):

@@ -78,7 +78,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
     author = _author(byline)
     if author and knowledge.registry.exact(author):
         author = None  # "كتب: أ.ف.ب": the agency, not a writer
-    date = publication_date(blocks)
+    date, date_note = publication_date(blocks)
     mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
     hits = topic_hits(paragraphs, knowledge.topic_gazetteer) if knowledge.topic_gazetteer else ()
@@ -108,6 +108,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         topics=score_topics(hits, knowledge.topics),
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
+        unsure=credits.notes + ((date_note,) if date_note else ()),
     )
 
 

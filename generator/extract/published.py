@@ -15,6 +15,7 @@ date in the text is that "today", not the publication date: the latest of the ot
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from ..model import Block, DateValue, Role
 from ..text.dates import (
@@ -34,15 +35,21 @@ MASTHEAD_TODAY_GAP_DAYS = 365
 HEADER_ROLES = frozenset((Role.DATE, Role.BYLINE))
 
 
-def publication_date(blocks: tuple[Block, ...]) -> DateValue:
+class Published(NamedTuple):
+    date: DateValue
+    note: str | None = None  # what an editor should confirm, when the choice was not plain
+
+
+def publication_date(blocks: tuple[Block, ...]) -> Published:
     """The article's own date (see the module's docstring)."""
     found = _printed_date(blocks)
     if found is None:
-        return _lead_dateline_date(blocks) or DateValue()
+        return Published(_lead_dateline_date(blocks) or DateValue())
     number, value = found
     if _at_the_top(blocks, number) and (earlier := _when_masthead_today(blocks, number, value)):
-        return earlier
-    return value
+        return Published(earlier, f"the date at the top of the page ({value.text}) was taken for the page's "
+                                  f"'today', a year or more after the text's own dates; the date is {earlier.text}")
+    return Published(value)
 
 
 def _printed_date(blocks: tuple[Block, ...]) -> tuple[int, DateValue] | None:

@@ -68,6 +68,7 @@ class Credits:
     dateline: str | None = None
     author: str | None = None  # a name in a dateline ("رياض سهيل-بغداد", "بيروت: يوسف دياب")
     lines: frozenset[int] = frozenset()  # blocks that only credit: not shown as a deck or kicker
+    notes: tuple[str, ...] = ()  # what an editor should confirm (an outlet read from weak evidence)
 
 
 def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
@@ -77,6 +78,7 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
     header = list(range(first_body))
     agency = outlet = city = author = None
     credit_lines: set[int] = set()
+    notes: list[str] = []
     # Datelines: a header line of their own, else the opening of the first paragraph.
     for i in header + [first_body]:
         if i >= len(blocks) or blocks[i].role is Role.HEADLINE:
@@ -104,14 +106,17 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         outlet, section_line = _outlet_of_page(blocks, registry)
         if section_line is not None:
             credit_lines.add(section_line)
-        outlet = outlet or _outlet_quoting_itself(blocks, registry)
+        if outlet is None and (outlet := _outlet_quoting_itself(blocks, registry)):
+            notes.append(f"the outlet ({outlet.name}) was read from the text naming it, not from the page's own lines")
     if agency is None:
         agency = _agency_of_source_line(blocks, registry)
     if agency is None and first_body < len(blocks):
         inside = _agency_inside(blocks[first_body].text, registry, is_place)
         if inside:
             city, agency = city or inside[0], inside[1]
-    return Credits(outlet, agency, city, author, frozenset(credit_lines))
+    if agency is not None and agency.name_en is None and registry.exact(agency.name) is None:
+        notes.append(f"the agency credited ({agency.name}) is not in the registry: add it to sources: in site.yaml")
+    return Credits(outlet, agency, city, author, frozenset(credit_lines), tuple(notes))
 
 
 def _credit(source, agency: Outlet | None, outlet: Outlet | None) -> tuple[Outlet | None, Outlet | None]:
