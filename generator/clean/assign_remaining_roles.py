@@ -38,6 +38,8 @@ def assign_remaining_roles(draft: Draft) -> Draft:
     headline = headline_among(lines, header, _repeated_lines(draft), by_position)
     if headline is not None and headline != by_position:
         roles = _roles_around(lines, header, headline)
+    elif headline is None and by_position is not None and _said_in_lead(lines, header, header[by_position]):
+        roles[by_position] = Role.CAPTION  # "وزير الخارجية عبدالله اليحيا" above "أكد وزير الخارجية عبدالله اليحيا …"
     for i, role in zip(header, roles):
         lines[i] = replace(lines[i], role=role)
     for i, ln in enumerate(lines):
@@ -90,7 +92,8 @@ def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str
     lines, or None when no line stands out: the one whose words the lead paragraph repeats
     most, with a point for a line the page prints twice (a headline is in the page's title
     and above the article) and one for a line just above a date or byline. A line that is
-    another header line with more glued on, or as long as a paragraph, is not the headline."""
+    another header line with more glued on, as long as a paragraph, or said word for word in
+    the lead, is not the headline."""
     lead = next((ln for ln in lines[header[-1] + 1:] if not ln.role), None) if header else None
     if lead is None:
         return None
@@ -100,14 +103,17 @@ def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str
         ln = lines[i]
         key = arabic.matching_key(ln.text)
         if (not HEADLINE_MIN_WORDS <= word_count(ln.text) <= HEADLINE_MAX_WORDS or ln.lang != lead.lang
-                or any(_extends(key, lines[j].text) for j in header if j != i)):
+                or any(_extends(key, lines[j].text) for j in header if j != i) or _said_in_lead(lines, header, i)):
             scores.append(0.0)
             continue
         shared = len(content_words(ln.text) & lead_words)
-        above_meta = i + 1 < len(lines) and lines[i + 1].role in (Role.DATE, Role.BYLINE)
+        above_meta = _above_date_or_byline(lines, i)
         scores.append(shared + (shared > 0) * ((key in repeated) + above_meta))
-    if by_position is not None and scores[by_position] > 0:
+    dated = [n for n, i in enumerate(header) if scores[n] >= 2 and _above_date_or_byline(lines, i)]
+    if by_position is not None and scores[by_position] > 0 and not (dated and by_position not in dated):
         return by_position  # the line in the headline's place speaks of the lead: it is the headline
+    if dated:
+        return max(dated, key=lambda n: (scores[n], n))  # the line the date or byline is printed under
     best = max(range(len(scores)), key=lambda n: (scores[n], n), default=None)
     return best if best is not None and scores[best] >= 2 else None
 
@@ -127,6 +133,23 @@ def _roles_around(lines: list[Line], header: list[int], headline: int) -> list[R
         else:
             roles.append(Role.NAVIGATION)
     return roles
+
+
+def _above_date_or_byline(lines: list[Line], i: int) -> bool:
+    """Just above a date or byline, or above the label a date is printed under ("نشر :")."""
+    after = lines[i + 1:i + 3]
+    if after and after[0].role in (Role.DATE, Role.BYLINE):
+        return True
+    return (len(after) == 2 and word_count(after[0].text) <= 2 and after[0].text.rstrip().endswith((":", "："))
+            and after[1].role is Role.DATE)
+
+
+def _said_in_lead(lines: list[Line], header: list[int], i: int) -> bool:
+    """A header line the lead repeats word for word: a photo's caption naming who the lead is
+    about ("وزير الخارجية عبدالله اليحيا"). A headline says the news in its own words."""
+    lead = next((ln for ln in lines[header[-1] + 1:] if not ln.role), None)
+    key = arabic.matching_key(lines[i].text)
+    return lead is not None and word_count(lines[i].text) >= HEADLINE_MIN_WORDS and key in arabic.matching_key(lead.text)
 
 
 def _extends(key: str, other: str) -> bool:

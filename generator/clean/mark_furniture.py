@@ -41,8 +41,19 @@ PARAGRAPH_MIN_WORDS = 15
 
 
 def _phrases(*alternatives: str) -> re.Pattern:
-    """A pattern over a line's matching key (alef forms, ة/ه, ى/ي and diacritics ignored)."""
-    return re.compile("|".join(f"(?:{arabic.matching_key(a)})" for a in alternatives), re.IGNORECASE)
+    """A pattern over a line's matching key (alef forms, ة/ه, ى/ي and diacritics ignored); its
+    escapes are kept as written (the key folds case, and "\\S" is not "\\s")."""
+    return re.compile("|".join(f"(?:{_keyed_pattern(a)})" for a in alternatives), re.IGNORECASE)
+
+
+def _keyed_pattern(pattern: str) -> str:
+    return "".join(part if part.startswith("\\") else _keyed_keeping_spaces(part)
+                   for part in re.split(r"(\\.)", pattern))
+
+
+def _keyed_keeping_spaces(part: str) -> str:
+    core = part.strip(" ")
+    return part[:len(part) - len(part.lstrip(" "))] + arabic.matching_key(core) + part[len(part.rstrip(" ")):] if core else part
 
 
 # Phrases that open (or make up) a furniture line, by role. Written as sites print them.
@@ -63,13 +74,13 @@ FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
     (Role.NAVIGATION, _phrases(
         r"^الرئيسية$", r"الصفحة الرئيسية", r"^القائمة(?: الرئيسية)?$", r"^(?:اخر|آخر) الأخبار$", r"^أبرز الأخبار$",
         r"^أخبار (?:ساخنة|بصور|عاجلة)$", r"^ملفات خاصة$", r"^الأكثر (?:قراءة|مشاهدة|تداولا)", r"^اتصل بنا$",
-        r"^من نحن$", r"^سياسة الخصوصية$", r"^خريطة الموقع$", r"^مواقيت الصلاة$", r"^حالة الطقس$", r"^في الواجهة$",
+        r"^من نحن$", r"^عن (?:الموقع|موقعنا|الجريدة|الصحيفة|القناة|الوكالة|المؤسسة|الشركة|رئاسة \S+|دولة رئيس \S+)$", r"^سياسة الخصوصية$", r"^خريطة الموقع$", r"^مواقيت الصلاة$", r"^حالة الطقس$", r"^في الواجهة$",
         r"^home$", r"^menu$", r"^english(?: en)?$")),
     (Role.MASTHEAD, _phrases(
         r"^رئيس (?:مجلس الإدارة|التحرير)", r"^(?:الإشراف العام|المشرف العام|مدير التحرير|المدير العام)",
         r"\bالعدد\s*\(?\s*\d", r"^عدد (?:اليوم|\S+ \d)", r"issue\s*(?:no\.?)?\s*\d", r"صحيفة يومية", r"يومية شاملة",
         r"^(?:آخر|اخر) تحديث\s*:?\s*منذ", r"^منذ \d+ (?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)", r"^مرحبا بك",
-        r"^أهلا بك", r"^الثمن\s*:")),
+        r"^أهلا بك", r"^أهلا وسهلا بك", r"^مرحبا بكم", r"^الثمن\s*:")),
     (Role.CREDIT, _phrases(r"^تصوير\s*[:：]", r"^(?:الصورة|صورة)\s*[:：]", r"^المصدر\s*[:：]", r"^photo\s*[:：]",
                            r"^(?:getty|afp|reuters|ap) images?\b")),
 )
