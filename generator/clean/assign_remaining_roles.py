@@ -115,6 +115,11 @@ def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str
     if dated:
         return max(dated, key=lambda n: (scores[n], n))  # the line the date or byline is printed under
     best = max(range(len(scores)), key=lambda n: (scores[n], n), default=None)
+    if best is not None and scores[best] == 0:
+        # The lead echoes no line: the one line the page printed twice (its title, then above the article).
+        twice = [n for n, i in enumerate(header) if arabic.matching_key(lines[i].text) in repeated
+                 and HEADLINE_MIN_WORDS <= word_count(lines[i].text) <= HEADLINE_MAX_WORDS]
+        return twice[0] if len(twice) == 1 else None
     return best if best is not None and scores[best] >= 2 else None
 
 
