@@ -113,6 +113,7 @@ def mark_furniture(draft: Draft) -> Draft:
         elif ln.first in pairs and word_count(ln.text) <= CAPTION_PAIR_MAX_WORDS and not is_date_line(ln.text):
             lines[i] = replace(ln, role=Role.CAPTION)
     _mark_related_lists(lines)
+    _mark_links_after_the_article(lines, last)
     for start, end in _short_line_runs(lines):
         if end <= first or start > last:  # outside the article's paragraphs
             masthead = any(_phrase_role(lines[i].text) is Role.MASTHEAD for i in range(start, end))
@@ -133,6 +134,19 @@ def _mark_related_lists(lines: list[Line]) -> None:
             lines[i] = replace(ln, role=Role.RELATED)
         elif not ln.role:
             listing = False
+
+
+def _mark_links_after_the_article(lines: list[Line], last: int) -> None:
+    """Below the article's last paragraph and a furniture line ("شارك هذا الخبر"), headlines
+    that end no sentence are the site's links to other articles."""
+    after_furniture = False
+    for i in range(last + 1, len(lines)):
+        ln = lines[i]
+        if ln.role and ln.role.is_furniture:
+            after_furniture = True
+        elif (after_furniture and not ln.role and word_count(ln.text) <= RELATED_ITEM_MAX_WORDS
+              and not SENTENCE_END_RE.search(ln.text)):
+            lines[i] = replace(ln, role=Role.RELATED)
 
 
 def _printed_on_the_next_line_too(draft: Draft) -> frozenset[int]:
