@@ -1,0 +1,70 @@
+"""Page furniture (issue 19): real lines from tests/devset pages get their furniture role, and
+never become the headline or a body paragraph; ordinary article lines keep theirs."""
+from __future__ import annotations
+
+import pytest
+
+from generator.clean.cleaner import build_lexicon, clean
+from generator.clean.draft import Line
+from generator.clean.mark_furniture import furniture_role
+from generator.model import RawDoc, Role
+
+LEAD = ("أعلنت الحكومة اليوم الثلاثاء عن حزمة إجراءات جديدة لدعم الأسر محدودة الدخل، تشمل زيادة المعونات "
+        "الشهرية وتوسيع برامج الدعم الغذائي في المحافظات كافة.")
+MORE = ("وأوضح المتحدث باسم الحكومة أن الإجراءات ستدخل حيز التنفيذ مطلع الشهر المقبل، وأن كلفتها ستغطى "
+        "من موازنة الطوارئ دون اللجوء إلى الاقتراض.")
+
+
+def roles(text: str) -> dict[str, Role]:
+    raw = RawDoc("case.txt", text.encode("utf-8"), text, "utf-8")
+    return {b.text: b.role for b in clean(raw, build_lexicon([text])).blocks}
+
+
+@pytest.mark.parametrize("line, role", [
+    ("أخبار اليوم السابع على Gogole News تابعوا آخر أخبار اليوم السابع عبر Google News", Role.PROMPT),
+    ("قناة اليوم السابع على الواتساب اشترك في قناة اليوم السابع على واتساب", Role.PROMPT),
+    ("الرجوع الى أعلى الصفحة", Role.PROMPT),
+    ("قد يعجبك أيضا", Role.RELATED),
+    ("مقالات ذات صلة", Role.RELATED),
+    ("#2#", Role.PROMPT),
+    ("عن رئاسة الوزراء", Role.NAVIGATION),
+    ("أهلاً بِكم في الصّفحة الرسميّة لرئاسة الوزراء", Role.MASTHEAD),
+    ("عدد اليوم السابع 28-01-2024", Role.MASTHEAD),
+])
+def test_a_furniture_line_of_a_real_page_gets_its_role(line, role):
+    assert furniture_role(Line(line, 1, 1, False, lang="ar")) is role
+
+
+@pytest.mark.parametrize("line", [
+    "قال عضو بمجلس النواب الأمريكي إن مسؤولين أبلغوا أعضاء بمجلس الشيوخ في مؤتمر بالهاتف.",
+    "عن الحرب والسلام في الشرق الأوسط بعد عقدين من الاحتلال",  # "عن" opens a headline too
+    "وزير الخارجية الكويتي: جهود مكثفة للإفراج عن المواطنين المحتجزين",
+])
+def test_an_article_line_is_not_furniture(line):
+    assert furniture_role(Line(line, 1, 1, False, lang="ar")) is None
+
+
+def test_a_caption_printed_on_two_consecutive_lines_is_not_the_headline():
+    got = roles("رئيس المجلس العسكري الانتقالي عبدالفتاح البرهان\nرئيس المجلس العسكري الانتقالي عبدالفتاح البرهان\n\n"
+                f"{LEAD}\n\n{MORE}")
+    assert got["رئيس المجلس العسكري الانتقالي عبدالفتاح البرهان"] is Role.CAPTION
+
+
+def test_a_headline_printed_twice_apart_stays_the_headline():
+    got = roles(f"المغرب يوحد موعد الانتخابات لتعزيز المشاركة\n\n22\n\nالمغرب يوحد موعد الانتخابات لتعزيز المشاركة\n\n"
+                f"{LEAD}\n\n{MORE}")
+    assert got["المغرب يوحد موعد الانتخابات لتعزيز المشاركة"] is Role.HEADLINE
+
+
+def test_headlines_listed_after_the_article_are_links_not_body():
+    got = roles(f"عنوان الخبر كما نشر في الصفحة\n\n{LEAD}\n\n{MORE}\n\nشارك هذا الخبر\n\n"
+                "جعجع: ما يجري في طرابلس كارثة وطنية نتاج إهمال متراكم\n\nضاهر: من ضهر البيدر الى طرابلس الإهمال واحد")
+    assert got["جعجع: ما يجري في طرابلس كارثة وطنية نتاج إهمال متراكم"] is Role.RELATED
+    assert got["ضاهر: من ضهر البيدر الى طرابلس الإهمال واحد"] is Role.RELATED
+    assert got[MORE] is Role.BODY
+
+
+def test_a_caption_the_lead_repeats_is_not_the_headline():
+    got = roles("وزير الخارجية عبدالله اليحيا\n\nأكد وزير الخارجية عبدالله اليحيا اليوم الخميس أن الوزارة تتابع عن "
+                f"كثب التطورات المتعلقة باحتجاز عدد من المواطنين المشاركين في الأسطول.\n\n{MORE}")
+    assert got["وزير الخارجية عبدالله اليحيا"] is Role.CAPTION
