@@ -154,7 +154,8 @@ def _said_in_lead(lines: list[Line], header: list[int], i: int) -> bool:
     about ("وزير الخارجية عبدالله اليحيا"). A headline says the news in its own words."""
     lead = next((ln for ln in lines[header[-1] + 1:] if not ln.role), None)
     key = arabic.matching_key(lines[i].text)
-    return lead is not None and word_count(lines[i].text) >= HEADLINE_MIN_WORDS and key in arabic.matching_key(lead.text)
+    return (lead is not None and word_count(lines[i].text) >= HEADLINE_MIN_WORDS
+            and key in arabic.matching_key(lead.text))
 
 
 def _extends(key: str, other: str) -> bool:

@@ -75,7 +75,8 @@ SOURCE_OPTIONS: tuple[Option, ...] = (
     Option("name_en", str, "", "its English name"),
     Option("aliases", list, [], "other names and abbreviations its texts use", items=str),
     Option("agency", bool, False, "a wire agency credited in datelines, not a publisher"),
-    Option("plain", bool, False, "its name is also an ordinary phrase: found only with a cue (a masthead word, quotes)"),
+    Option("plain", bool, False, "its name is also an ordinary phrase: found only with a cue (masthead word, quotes)"),
+    Option("site", list, [], "an agency's website names: a dateline crediting it so is on its own page", items=str),
 )
 
 ENTITY_OPTIONS: tuple[Option, ...] = (

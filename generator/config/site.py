@@ -225,7 +225,7 @@ def _validate_entities(items: list, doc: YamlDoc, shown: str, problems: list[Pro
 
 def _validate_sources(items: list, doc: YamlDoc, shown: str, problems: list[Problem]) -> tuple[Source, ...]:
     return tuple(Source(values["name"], values["name_en"], tuple(map(str, values["aliases"])), values["agency"],
-                        values["plain"])
+                        values["plain"], tuple(map(str, values["site"])))
                  for _, values in valid_items(items, SOURCE_OPTIONS, "sources", doc, shown, problems,
                                               "a mapping with a name"))
 

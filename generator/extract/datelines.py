@@ -23,7 +23,8 @@ _DATE = r"(?:\s*،?\s*(?:في\s+)?\d{1,2}(?:\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{2,4
 _SEPARATOR = r"[-–—|:]"
 
 BRACKETED_RE = re.compile(
-    rf"^\s*[-–—]?\s*(?P<left>{_PART})(?P<date>{_DATE})\s*[-–—،,]?\s*(?:\((?P<paren>[^()]{{1,30}})\)|/(?P<slash>[^/]{{1,20}})/)"
+    rf"^\s*[-–—]?\s*(?P<left>{_PART})(?P<date>{_DATE})\s*[-–—،,]?\s*"
+    rf"(?:\((?P<paren>[^()]{{1,30}})\)|/(?P<slash>[^/]{{1,20}})/)"
     rf"\s*(?P<closed>{_SEPARATOR}+)?\s*")
 SEPARATED_RE = re.compile(rf"^\s*[-–—]?\s*(?P<left>{_PART})\s*(?P<sep>{_SEPARATOR})\s*(?P<right>.*?)\s*$")
 CLOSING_RE = re.compile(rf"^\(?(?P<right>{_PART})\)?\s*(?:(?P<mark>{_SEPARATOR}+|\.)\s*|$)")

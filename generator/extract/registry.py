@@ -30,7 +30,8 @@ NAME_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 def builtin_sources() -> tuple[Source, ...]:
     """The agencies, then the outlets, of ``data/sources.yaml``."""
     table = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return tuple(Source(e["name"], e.get("en", ""), tuple(e.get("aka", ())), kind == "agencies", e.get("plain", False))
+    return tuple(Source(e["name"], e.get("en", ""), tuple(e.get("aka", ())), kind == "agencies", e.get("plain", False),
+                        tuple(e.get("site", ())))
                  for kind in ("agencies", "outlets") for e in table[kind])
 
 
@@ -51,6 +52,7 @@ class Registry:
     sources: tuple[Source, ...]
     forms: dict[tuple[str, ...], int]  # a form's words → the source printed so
     longest: int  # the most words a form has
+    sites: frozenset[tuple[str, ...]] = frozenset()  # the forms that are an agency's website name
 
     @classmethod
     def build(cls, sources: tuple[Source, ...]) -> Registry:
@@ -58,16 +60,22 @@ class Registry:
         kept: list[Source] = []
         names: set[str] = set()
         forms: dict[tuple[str, ...], int] = {}
+        sites: set[tuple[str, ...]] = set()
         for source in sources:
             if matching_key(source.name) in names:
                 continue
             names.add(matching_key(source.name))
             kept.append(source)
-            for form in (source.name, source.name_en, *source.aliases):
+            for form in (source.name, source.name_en, *source.aliases, *source.site):
                 words = tuple(WORD_RE.findall(matching_key(form)))
                 if words:
                     forms.setdefault(words, len(kept) - 1)
-        return cls(tuple(kept), forms, max(map(len, forms), default=0))
+            sites.update(tuple(WORD_RE.findall(matching_key(form))) for form in source.site)
+        return cls(tuple(kept), forms, max(map(len, forms), default=0), frozenset(sites))
+
+    def is_site(self, text: str) -> bool:
+        """Whether ``text`` is an agency's website name ("سبأنت"): the page is the agency's own."""
+        return tuple(WORD_RE.findall(matching_key(text))) in self.sites
 
     def exact(self, text: str) -> Source | None:
         """The source ``text`` consists of ("(أ ف ب)", "رويترز"), punctuation aside."""

@@ -85,10 +85,12 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
             continue
         standalone = i < first_body
         readings = dateline_parts(blocks[i].text) if standalone else inline_dateline_parts(blocks[i].text)
-        reading = next(filter(None, (_read_dateline(p, registry, is_place, standalone) for p in readings)), None)
+        reading = next(((r, p) for p in readings if (r := _read_dateline(p, registry, is_place, standalone))), None)
         if reading:
-            city, credit, author = reading
+            (city, credit, author), parts = reading
             agency, outlet = _credit(credit, agency, outlet)
+            if registry.is_site(parts.right) and credit is not None and not isinstance(credit, str):
+                outlet = outlet or credit.outlet()  # "الجزائر - سبأنت": the agency's own site
             if i < first_body:
                 credit_lines.add(i)
             break
