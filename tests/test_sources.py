@@ -141,3 +141,16 @@ def test_check_asks_to_register_an_agency_credit_it_does_not_know():
     a = article("عنوان الخبر كما نشر", f"دبي (وكالة النجمة) - {LEAD}", MORE)
     assert a.agency.name == "وكالة النجمة"
     assert any("not in the registry" in note for note in review_notes(a))
+
+
+def test_a_writers_name_alone_above_the_lead_is_the_author_not_a_deck():
+    a = article("حصيلة عام من عمر حكومة عزيز أخنوش", "مصطفى واعراب", LEAD, MORE)
+    assert (a.author, a.subtitle) == ("مصطفى واعراب", None)
+    b = article("حصيلة عام من عمر حكومة عزيز أخنوش", "خبراء الآثار", LEAD, MORE)  # a label, with the article
+    assert b.author is None
+
+
+@pytest.mark.parametrize("deck", ["آخر تحديث: السبت 4 أكتوبر 2025 - 5:58 م بتوقيت القاهرة", "نشر :", "(reuters_tickers)",
+                                  "04 12 14"])
+def test_a_date_label_or_placeholder_is_not_shown_as_the_deck(deck):
+    assert article("وزير الخارجية الكويتي: الإفراج عن مواطنين اثنين", deck, LEAD, MORE).subtitle is None

@@ -22,10 +22,10 @@ from ..model import (
     Source,
 )
 from ..text.arabic import WORD_RE, matching_key
-from ..text.dates import find_all_dates, years_mentioned
+from ..text.dates import find_all_dates, publication_date_in, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
-from .published import publication_date
+from .published import DATE_OPENS_WITHIN, publication_date
 from .quotes import find_quotes
 from .registry import Registry, builtin_sources
 from .sources import Credits, credits_of
@@ -62,8 +62,19 @@ def _words_key(text: str) -> str:
 
 
 def _header_text(blocks: tuple[Block, ...], role: Role, credits: Credits) -> str | None:
-    """The first header line of ``role``, unless it only credits (then it is the dateline or outlet)."""
-    return next((b.text for i, b in enumerate(blocks) if b.role == role and i not in credits.lines), None)
+    """The first header line of ``role`` that says something: not a line that only credits (it is
+    the dateline, outlet or writer), not the date ("آخر تحديث: السبت 4 أكتوبر 2025 - 5:58 م"), a
+    label ("نشر :") or a placeholder ("(reuters_tickers)", "04 12 14")."""
+    return next((b.text for i, b in enumerate(blocks)
+                 if b.role == role and i not in credits.lines and _says_something(b.text)), None)
+
+
+def _says_something(text: str) -> bool:
+    words = [w for w in WORD_RE.findall(text) if sum(ch.isalpha() for ch in w) >= 2]
+    if not words or (len(words) == 1 and (not words[0].isalpha() or text.rstrip().endswith((":", "：")))):
+        return False
+    found = publication_date_in(text)
+    return found is None or text.find(found.text) > DATE_OPENS_WITHIN
 
 
 def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:

@@ -116,6 +116,9 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         inside = _agency_inside(blocks[first_body].text, registry, is_place)
         if inside:
             city, agency = city or inside[0], inside[1]
+    if author is None and (writer := _writer_alone(blocks, first_body, registry, is_place)):
+        author = blocks[writer].text.strip()
+        credit_lines.add(writer)
     if agency is not None and agency.name_en is None and registry.exact(agency.name) is None:
         notes.append(f"the agency credited ({agency.name}) is not in the registry: add it to sources: in site.yaml")
     return Credits(outlet, agency, city, author, frozenset(credit_lines), tuple(notes))
@@ -158,6 +161,22 @@ def _read_dateline(parts: Parts, registry: Registry, is_place: IsPlace, standalo
     if is_place(left) and _person_like(right) and parts.colon:  # "بيروت: يوسف دياب"
         return left, None, right
     return None
+
+
+def _writer_alone(blocks: tuple[Block, ...], first_body: int, registry: Registry, is_place: IsPlace) -> int | None:
+    """The header line just above the lead when it is a writer's name alone ("مصطفى واعراب"):
+    two or three words of letters, none with the article, not a registered name or a place."""
+    i = first_body - 1
+    if i < 0 or blocks[i].role not in (Role.DECK, Role.KICKER, Role.SECTION, Role.BYLINE):
+        return None
+    words = blocks[i].text.split()
+    if not (_person_like(blocks[i].text) and all(w.isalpha() for w in words)):
+        return None
+    if any(matching_key(w).startswith("ال") for w in words):
+        return None
+    if registry.exact(blocks[i].text) or is_place(blocks[i].text):
+        return None
+    return i
 
 
 def _generic(text: str) -> bool:
