@@ -123,3 +123,22 @@ def test_extraction_on_real_articles_is_measured_and_does_not_fall(devset, capsy
     assert len(built) == len(truth), "every real article is built"
     fallen = {name: (round(scores[name], 1), floor) for name, floor in FLOORS.items() if scores[name] < floor}
     assert not fallen, f"below their floor (score, floor): {fallen}"
+
+
+def test_every_character_of_every_real_article_is_accounted_for():
+    """Cleaning keeps or records (as a removal or a repair) every character of each of the 50 texts."""
+    from test_cleaning import unaccounted
+
+    from generator.clean.cleaner import build_lexicon, clean
+    from generator.model import RawDoc
+    from generator.read.ingest import decode_bytes
+
+    paths = sorted((DEVSET / "articles").glob("*.txt"))
+    texts = {p.name: decode_bytes(p.read_bytes())[0] for p in paths}
+    lexicon = build_lexicon(list(texts.values()))
+    broken = {}
+    for name, text in texts.items():
+        lost, invented = unaccounted(text, clean(RawDoc(name, text.encode("utf-8"), text, "utf-8"), lexicon))
+        if lost or invented:
+            broken[name] = (dict(lost), dict(invented))
+    assert not broken
