@@ -68,3 +68,11 @@ def test_a_caption_the_lead_repeats_is_not_the_headline():
     got = roles("وزير الخارجية عبدالله اليحيا\n\nأكد وزير الخارجية عبدالله اليحيا اليوم الخميس أن الوزارة تتابع عن "
                 f"كثب التطورات المتعلقة باحتجاز عدد من المواطنين المشاركين في الأسطول.\n\n{MORE}")
     assert got["وزير الخارجية عبدالله اليحيا"] is Role.CAPTION
+
+
+def test_a_listing_page_running_on_into_the_next_story_stops_at_its_credit_line():
+    got = roles(f"العنوان الأول للخبر كما نشر\n\nبغداد اليوم - بغداد\n\n{LEAD}\n\n{MORE}\n\n"
+                "بغداد اليوم - بغداد أعربت وزارة الخارجية، اليوم السبت، عن خالص تضامن العراق مع الجمهورية "
+                "الإسلامية الإيرانية إثر الانفجار الذي وقع في الميناء.")
+    assert got[MORE] is Role.BODY
+    assert [r for t, r in got.items() if t.startswith("بغداد اليوم - بغداد أعربت")] == [Role.RELATED]
