@@ -142,3 +142,9 @@ def test_every_character_of_every_real_article_is_accounted_for():
         if lost or invented:
             broken[name] = (dict(lost), dict(invented))
     assert not broken
+
+
+def test_every_real_article_keeps_a_body(devset):
+    """Furniture rules never take a whole page: each text still has a paragraph of its own."""
+    _truth, built = devset
+    assert [f for f, a in built.items() if not any(p["role"] == "body" for p in a["paragraphs"])] == []

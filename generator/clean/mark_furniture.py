@@ -30,6 +30,8 @@ from .drop_duplicate_lines import DUPLICATE_REASON
 # Furniture is short: a phrase of the table marks a line of at most this many words.
 FURNITURE_MAX_WORDS = 12
 CAPTION_PAIR_MAX_WORDS = 25
+# The furniture that closes an article: a share bar, publisher text, a related-links header.
+ARTICLE_CLOSERS = frozenset((Role.PROMPT, Role.BOILERPLATE, Role.RELATED))
 # A related article's headline, listed under "مقالات ذات صلة": up to a long headline's length.
 RELATED_ITEM_MAX_WORDS = 20
 # A menu's items are one to three words; three such lines in a row, outside the article, are a menu.
@@ -117,7 +119,7 @@ def mark_furniture(draft: Draft) -> Draft:
         elif ln.first in pairs and word_count(ln.text) <= CAPTION_PAIR_MAX_WORDS and not is_date_line(ln.text):
             lines[i] = replace(ln, role=Role.CAPTION)
     _mark_related_lists(lines)
-    _mark_links_after_the_article(lines, last)
+    _mark_links_after_the_article(lines, first, last)
     for start, end in _short_line_runs(lines):
         if end <= first or start > last:  # outside the article's paragraphs
             masthead = any(_phrase_role(lines[i].text) is Role.MASTHEAD for i in range(start, end))
@@ -140,13 +142,16 @@ def _mark_related_lists(lines: list[Line]) -> None:
             listing = False
 
 
-def _mark_links_after_the_article(lines: list[Line], last: int) -> None:
-    """Below the article's last paragraph and a furniture line ("شارك هذا الخبر"), headlines
-    that end no sentence are the site's links to other articles."""
+def _mark_links_after_the_article(lines: list[Line], first: int, last: int) -> None:
+    """Below the article's last paragraph and the line that closes an article ("شارك هذا
+    الخبر", "اقرأ أيضاً"), headlines that end no sentence are the site's links to other articles.
+    A page with fewer than two paragraph-long lines (a PDF front page) has no article to be below."""
     after_furniture = False
+    if last <= first:
+        return
     for i in range(last + 1, len(lines)):
         ln = lines[i]
-        if ln.role and ln.role.is_furniture:
+        if ln.role in ARTICLE_CLOSERS:
             after_furniture = True
         elif (after_furniture and not ln.role and word_count(ln.text) <= RELATED_ITEM_MAX_WORDS
               and not SENTENCE_END_RE.search(ln.text)):
