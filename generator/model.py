@@ -144,6 +144,7 @@ class CleanDoc:
     removed: tuple[Removal, ...]
     repairs: tuple[Repair, ...]
     problems: tuple[Problem, ...] = ()
+    doubts: tuple[str, ...] = ()  # what cleaning could not settle ("line 23 …: left as received")
 
 
 @dataclass(frozen=True, slots=True)

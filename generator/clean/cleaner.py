@@ -63,7 +63,7 @@ def clean(raw: RawDoc, lexicon: Container[str] = frozenset()) -> CleanDoc:
     for _name, rule in RULES:
         draft = rule(draft)
     blocks = tuple(Block(ln.text, ln.role or Role.BODY, ln.lang, (ln.first, ln.last)) for ln in draft.lines)
-    return CleanDoc(raw.source, blocks, draft.removed, draft.repairs)
+    return CleanDoc(raw.source, blocks, draft.removed, draft.repairs, doubts=draft.doubts)
 
 
 def rule_named(name: str) -> Rule:

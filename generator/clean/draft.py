@@ -37,6 +37,7 @@ class Draft:
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
     lexicon: Container[str] = frozenset()  # words attested in the corpus (see build_lexicon)
+    doubts: tuple[str, ...] = ()  # what a rule could not settle, for the editor (check lists it)
 
 
 # Content words shorter than this (after their clitics) say too little to tie two lines together.

@@ -126,7 +126,10 @@ def reorder_pdf_runs(draft: Draft) -> Draft:
                                   "them, splitting a word at each junction", line=ln.first))
         else:
             lines.append(ln)
-    return replace(draft, lines=tuple(lines), repairs=tuple(repairs))
+    doubts = tuple(f"line {draft.lines[i].first} reads like a PDF line whose pieces came out of order, and no "
+                   f"order is clearly better: only its split word is rejoined; check that it reads right "
+                   f"(«{received[i]}»)" for i in sorted(pairs) if current[i] == received[i])
+    return replace(draft, lines=tuple(lines), repairs=tuple(repairs), doubts=draft.doubts + doubts)
 
 
 def _may_have_pair(words: list[str], lexicon: Container[str]) -> bool:
