@@ -76,3 +76,8 @@ def test_a_listing_page_running_on_into_the_next_story_stops_at_its_credit_line(
                 "الإسلامية الإيرانية إثر الانفجار الذي وقع في الميناء.")
     assert got[MORE] is Role.BODY
     assert [r for t, r in got.items() if t.startswith("بغداد اليوم - بغداد أعربت")] == [Role.RELATED]
+
+
+def test_a_tag_inside_a_sentence_of_plain_text_is_shown_as_the_text_says():
+    line = "قال المتحدث إن وسم <b> يجعل الخط غامقا في صفحات الويب، وإن المطورين يستخدمونه منذ عقود طويلة."
+    assert line in roles(f"عنوان الخبر كما نشر في الصفحة\n\n{line}\n\n{MORE}")
