@@ -77,6 +77,8 @@ def read_article(path: Path, shown: str) -> RawDoc | Problem:
     if not text.strip():
         return Problem(shown, "holds no visible text", hint="paste the article's text into it, or remove it")
     reading = reader_for(path).read(text, shown)
+    if not reading.text.strip() and reading.problems:  # the reader refused the file (a page with no article)
+        return reading.problems[0]
     problems += reading.problems
     return RawDoc(source=path.name, data=data, text=text, encoding=encoding, problems=tuple(problems),
                   reading=None if reading.text == text else reading.text, front_matter=reading.front_matter)

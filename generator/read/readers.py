@@ -7,6 +7,9 @@ decoded text into what the cleaner reads, and may carry metadata the file states
   optional YAML front matter of the same keys as an override file (``title``, ``date``,
   ``outlet``…). The Markdown becomes plain lines at the line numbers they have in the file
   (front matter and markup blanked out), so every removal and repair still names its line.
+* ``SavedPage`` (``.html``, ``.htm``): a page saved from the browser; its main text and the
+  metadata it states (JSON-LD, OpenGraph, meta tags) by ``html_page``. A file that is no page,
+  or a page without article text, is refused with the reason (an empty reading and its problem).
 
 A new format is one class here with its ``file_extensions``, and a row in ``READERS``.
 """
@@ -20,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Problem
+from .html_page import PageProblem, read_saved_page
 from .overrides import Override, parse_override
 from .pages import FRONT_MATTER_RE
 
@@ -59,7 +63,18 @@ class MarkdownArticle:
         return Reading(markdown_lines(body, self._md), front, problems)
 
 
-READERS: tuple[Reader, ...] = (PlainText(), MarkdownArticle())
+class SavedPage:
+    file_extensions = (".html", ".htm")
+
+    def read(self, text: str, shown: str) -> Reading:
+        try:
+            body, front = read_saved_page(text, shown)
+        except PageProblem as exc:
+            return Reading("", problems=(exc.problem,))
+        return Reading(body, front)
+
+
+READERS: tuple[Reader, ...] = (PlainText(), MarkdownArticle(), SavedPage())
 ARTICLE_SUFFIXES: tuple[str, ...] = tuple(ext for reader in READERS for ext in reader.file_extensions)
 
 

@@ -1,0 +1,158 @@
+"""A page saved from the browser (``.html``, ``.htm``) → the article's text and what the page
+states about itself.
+
+* **Text:** the main text by ``trafilatura`` (``favor_recall``: a saved news page is one
+  article, and a lost paragraph costs more than a kept share line, which the cleaner removes
+  anyway), one paragraph a line with a blank line between them, the headline first. Nothing is
+  fetched: trafilatura is given the page's text and never a URL.
+* **Metadata** (the reader's front matter, applied like a Markdown article's, unreported):
+  ``title``, ``date``, ``author``, ``outlet``, from the page's JSON-LD ``NewsArticle`` (or any
+  ``Article`` type), else OpenGraph (``og:title``, ``article:published_time``, ``og:site_name``),
+  else plain meta tags (``author``, ``date``/``pubdate``). The JSON-LD is what the publisher
+  states for search engines, field by field; OpenGraph is written for share previews (titles
+  often carry " | Outlet"); plain meta tags are the oldest and least kept up.
+* **Accounting:** the cleaner accounts for every character of the text it is given, here the
+  extracted text. The markup (scripts, navigation, footer, everything trafilatura left out) is
+  the page itself, kept byte for byte as the raw file (``raw/<slug>.txt``, served as text, so
+  none of its scripts can run on the site) and shown escaped on the raw view.
+
+trafilatura is imported on the first saved page only (about 0.2 s), so a folder of ``.txt``
+files builds as fast as before.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterator
+
+from ..model import Problem
+from .overrides import Override, _parse_value
+
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                 "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "BlogPosting", "LiveBlogPosting"}
+HTML_MARK_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)[\s>/]", re.I)
+ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+SAVE_HINT = "save the page again from the browser (File → Save Page As…, 'Web Page, HTML only'), or paste its text into a .txt file"
+
+
+class PageProblem(Exception):
+    """The file cannot be read as a saved page (the message says why)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_saved_page(html: str, shown: str) -> tuple[str, Override | None]:
+    """(the article's text, its metadata as front matter); ``PageProblem`` when the file is not
+    a page or no article text can be found in it."""
+    if not HTML_MARK_RE.search(html[:20_000]):
+        raise PageProblem(Problem(shown, "is named as a web page but holds no HTML markup",
+                                  hint="rename it to .txt if it is the article's text"))
+    from lxml import html as lxml_html  # trafilatura's own parser
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception as exc:  # lxml raises ParserError/ValueError on pages it cannot parse at all
+        raise PageProblem(Problem(shown, f"is not a web page lxml can read ({exc})", hint=SAVE_HINT)) from exc
+    meta = page_metadata(tree)
+    body = main_text(html)
+    if not body.strip():
+        raise PageProblem(Problem(shown, "is a web page, but no article text was found in it (only menus, "
+                                         "links or scripts)", hint=SAVE_HINT))
+    title = meta.get("title")
+    first = body.split("\n", 1)[0].strip()
+    if title and first != title:
+        body = f"{title}\n\n{body}"
+    values = {key: parsed for key, value in meta.items()
+              if not (isinstance(parsed := _parse_value(key, value), str) and parsed.startswith("!"))}
+    return body + "\n", Override(shown, values) if values else None
+
+
+def main_text(html: str) -> str:
+    import trafilatura
+    text = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=True,
+                               include_images=False, include_links=False, deduplicate=False,
+                               output_format="txt", with_metadata=False, url=None)
+    paragraphs = [line.strip() for line in (text or "").split("\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+def page_metadata(tree) -> dict[str, str]:
+    """title/date/author/outlet as the page states them; JSON-LD > OpenGraph > meta tags, per field."""
+    found: dict[str, str] = {}
+    for source in (json_ld_fields(tree), open_graph_fields(tree), meta_tag_fields(tree)):
+        for key, value in source.items():
+            if value and key not in found:
+                found[key] = value
+    return found
+
+
+def json_ld_fields(tree) -> dict[str, str]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content().strip() or "null", strict=False)
+        except ValueError:
+            continue
+        for node in _json_nodes(data):
+            types = node.get("@type")
+            types = set(types) if isinstance(types, list) else {types}
+            if types & ARTICLE_TYPES:
+                return {"title": _text(node.get("headline") or node.get("name")),
+                        "date": _iso_date(_text(node.get("datePublished") or node.get("dateCreated"))),
+                        "author": _names(node.get("author")),
+                        "outlet": _names(node.get("publisher"))}
+    return {}
+
+
+def open_graph_fields(tree) -> dict[str, str]:
+    return {"title": _meta(tree, "property", "og:title"),
+            "date": _iso_date(_meta(tree, "property", "article:published_time")),
+            "outlet": _meta(tree, "property", "og:site_name")}
+
+
+def meta_tag_fields(tree) -> dict[str, str]:
+    return {"author": _meta(tree, "name", "author"),
+            "date": _iso_date(_meta(tree, "name", "date") or _meta(tree, "name", "pubdate")
+                              or _meta(tree, "name", "publish-date"))}
+
+
+def _json_nodes(data) -> Iterator[dict]:
+    """Every object of a JSON-LD document, ``@graph`` members and nested lists included."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _json_nodes(data.get("@graph"))
+        yield from _json_nodes(data.get("mainEntity"))
+
+
+def _names(value) -> str:
+    """A person or organisation as JSON-LD writes it: a name, {"name": …}, or a list of them."""
+    if isinstance(value, list):
+        return "، ".join(name for item in value if (name := _names(item)))
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _text(value) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _meta(tree, attribute: str, name: str) -> str:
+    for node in tree.xpath(f"//meta[@{attribute}]"):
+        if node.get(attribute, "").strip().lower() == name:
+            return _text(node.get("content"))
+    return ""
+
+
+def _iso_date(value: str) -> str:
+    """"2017-04-04T18:22:00+03:00" → "2017-04-04" (the day as the outlet printed it, not UTC)."""
+    match = ISO_DATE_RE.match(value.strip()) if value else None
+    if not match:
+        return ""
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
