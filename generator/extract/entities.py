@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entity, Mention, Paragraph, entity_id_for
 from ..text import arabic
+from . import organizations
 from .places import HOMOGRAPH_CUES
 
 # A word as written, diacritics included, so spans index the displayed text.
@@ -268,8 +269,10 @@ TANWIN_FATH = "\u064b"  # "مسؤولة الشؤون الدولية في وزا�
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
-    name: str  # two words, as written
-    role: str  # the title before it, as written
+    name: str  # as written
+    role: str  # the title before it, as written ("" for an organization)
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
 
 
 def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
@@ -287,7 +290,17 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
             name = _name_at(words, keys, title_end)
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
-    return found
+    return found + discover_organizations(paragraphs, gazetteer)
+
+
+def discover_organizations(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
+    """Organizations of the built-in table the text names, and institutions named by their
+    form ("وزارة الخارجية الكويتية"), that the gazetteer does not know."""
+    known = {arabic.matching_key(e.name) for e in gazetteer.entities}
+    found = [Discovery(e.name, "", "organization", e.aliases) for e in organizations.table_organizations_in(paragraphs)
+             if arabic.matching_key(e.name) not in known]
+    return found + [Discovery(name, "", "organization") for name in organizations.named_institutions(paragraphs)
+                    if arabic.matching_key(name) not in known]
 
 
 def _word_keys(words: list[str]) -> list[str]:
@@ -373,9 +386,13 @@ def _known(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def discovered_entities(discoveries: list[Discovery], min_mentions: int = 1) -> list[Entity]:
-    """One person entity per discovered name (most frequent role kept), in first-seen order."""
-    roles: dict[str, list[str]] = {}
+    """One entity per discovered name and kind (a person's most frequent role kept), in
+    first-seen order."""
+    roles: dict[tuple[str, str], list[str]] = {}
+    aliases: dict[tuple[str, str], tuple[str, ...]] = {}
     for d in discoveries:
-        roles.setdefault(d.name, []).append(d.role)
-    return [Entity(entity_id_for(name), name, "person", (), max(set(r), key=r.count))
-            for name, r in roles.items() if len(r) >= min_mentions]
+        roles.setdefault((d.name, d.kind), []).append(d.role)
+        aliases[(d.name, d.kind)] = d.aliases
+    return [Entity(entity_id_for(name), name, kind, aliases[(name, kind)],
+                   max(sorted(set(r)), key=r.count) if kind == "person" else "")
+            for (name, kind), r in roles.items() if len(r) >= min_mentions]

@@ -1,0 +1,125 @@
+"""Organizations the gazetteer lacks: a built-in table, and institutions named by their form.
+
+* The table (``data/organizations.yaml``, read once when first asked for) holds international
+  and regional bodies and state institutions named generically ("الأمم المتحدة", "مجلس الأمن",
+  "الناتو", "الكونغرس"), each with the forms news prints. An organization of the table becomes
+  an entity of the site only where an article names it.
+* An institution is named by its form: a head noun ("وزارة", "مجلس", "هيئة", "حزب", "لجنة" …)
+  followed by definite words that complete it, nationality adjectives included: "وزارة
+  الخارجية الكويتية", "مجلس الوزراء العراقي", "الحزب التقدمي الاشتراكي". The chain stops at a
+  word that is not definite, at punctuation, and at words of time ("اليوم", "الماضي") or
+  relative pronouns ("الذي"), which follow a name without being part of it. A definite head
+  ("المجلس", "اللجنة") needs two completing words ("المجلس العسكري الانتقالي"), since
+  "المجلس الوطني" alone may be any council.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from ..model import Entity, Paragraph, entity_id_for
+from ..text import arabic
+
+DATA = Path(__file__).parent / "data" / "organizations.yaml"
+
+# Heads of an institution's name, indefinite (the name follows as its genitive) and definite
+# (adjectives follow): "وزارة الداخلية", "هيئة الحشد الشعبي"; "المجلس الشعبي الوطني".
+HEADS = ("وزارة", "مجلس", "هيئة", "حزب", "حركة", "لجنة", "جبهة", "ديوان", "رئاسة", "مفوضية",
+         "وكالة", "منظمة", "مؤسسة", "جمعية", "اتحاد", "تحالف", "قيادة", "محكمة", "برلمان")
+DEFINITE_HEADS = ("المجلس", "الهيئة", "اللجنة", "الحزب", "الجبهة", "الأمانة", "المنظمة", "الاتحاد",
+                  "البرلمان", "الرئاسة", "الحركة", "المنتدى", "المركز", "المؤتمر")
+# Definite words that follow a name without completing it: "وزارة الخارجية اليوم".
+NOT_OF_THE_NAME = ("اليوم", "الأمس", "أمس", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري",
+                   "الحالي", "الحالية", "الذي", "التي", "الذين", "اللذين", "اللتين", "الأحد", "الاثنين",
+                   "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأخير", "الأخيرة",
+                   "الأول", "الأولى", "الثاني", "الثانية", "أيضا", "السابق", "السابقة", "الأسبق",
+                   "المذكور", "المذكورة", "نفسه", "نفسها", "الجديد", "الجديدة", "العام", "العامة",
+                   # a person's title after an institution: "رئيس مجلس الوزراء الدكتور مصطفى مدبولي"
+                   "الدكتور", "الشيخ", "الرئيس", "السيد", "السيدة", "الوزير", "المهندس", "الأستاذ",
+                   "اللواء", "الفريق", "العميد", "العقيد", "الأمير", "الملك", "السفير", "النائب")
+# "العام"/"العامة" also complete names ("الأمين العام", "الهيئة العامة للصحافة"): they are kept
+# only inside a chain that goes on ("الهيئة العامة للصحافة"), never as its last word.
+INNER_ONLY = ("العام", "العامة")
+MAX_NAME_WORDS = 6
+# Words a head needs after it: "وزارة الخارجية" or "مجلس الوزراء" alone names the ministry or
+# cabinet of any state (the article's, usually), so it is no entity of its own; "وزارة
+# الخارجية الكويتية", "مجلس الوزراء العراقي", "المجلس العسكري الانتقالي" are.
+COMPLETING_WORDS = 2
+PUNCTUATION = "،,.:؛\"“”«»()!؟?"
+
+
+@functools.cache
+def builtin_organizations() -> tuple[Entity, ...]:
+    table = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(Entity(entity_id_for(e["name"]), e["name"], "organization", tuple(e.get("aka") or ()))
+                 for e in table["organizations"])
+
+
+@functools.cache
+def _table_gazetteer():
+    from .entities import build_gazetteer  # entities imports this module for discovery
+    return build_gazetteer(list(builtin_organizations()))
+
+
+def table_organizations_in(paragraphs: tuple[Paragraph, ...]) -> list[Entity]:
+    """The organizations of the table the body paragraphs name, first named first."""
+    from .entities import find_mentions
+    gazetteer = _table_gazetteer()
+    body = tuple(p for p in paragraphs if p.role.is_body)
+    by_id = {e.id: e for e in gazetteer.entities}
+    return [by_id[i] for i in dict.fromkeys(m.entity_id for m in find_mentions(body, gazetteer))]
+
+
+_KEY = arabic.matching_key
+_HEADS = frozenset(_KEY(h) for h in HEADS)
+_DEFINITE_HEADS = frozenset(_KEY(h) for h in DEFINITE_HEADS)
+_NOT_OF_THE_NAME = frozenset(_KEY(w) for w in NOT_OF_THE_NAME)
+_INNER_ONLY = frozenset(_KEY(w) for w in INNER_ONLY)
+
+
+def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    """Every institution named by its form in the body paragraphs, as written, in order."""
+    found = []
+    for paragraph in paragraphs:
+        if not paragraph.role.is_body:
+            continue
+        words = paragraph.text.split()
+        i = 0
+        while i < len(words):
+            end = _name_end(words, i)
+            if end is None:
+                i += 1
+                continue
+            first = words[i].strip(PUNCTUATION)
+            if _bare(first) not in _HEADS | _DEFINITE_HEADS:  # "ووزارة": the name without "و"
+                first = first[1:]
+            found.append(" ".join([first] + [w.strip(PUNCTUATION) for w in words[i + 1:end]]))
+            i = end
+    return found
+
+
+def _bare(word: str) -> str:
+    return _KEY(arabic.strip_diacritics(word.strip(PUNCTUATION)))
+
+
+def _name_end(words: list[str], i: int) -> int | None:
+    """Index after an institution's name starting at word ``i``, or None when none starts there."""
+    head = _bare(words[i])
+    head = head[1:] if head[:1] in ("و", "ف") and head[1:] in _HEADS | _DEFINITE_HEADS else head
+    if head not in _HEADS and head not in _DEFINITE_HEADS or words[i][-1] in PUNCTUATION:
+        return None
+    j = i + 1
+    while j < len(words) and j - i < MAX_NAME_WORDS:
+        key = _bare(words[j])
+        coordinated = key.startswith("وال") and j > i + 1  # "وزارة التجارة والصناعة"
+        if (not key.startswith(("ال", "لل")) and not coordinated) or key in _NOT_OF_THE_NAME - _INNER_ONLY \
+                or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME):
+            break
+        j += 1
+        if words[j - 1][-1] in PUNCTUATION:
+            break
+    while j > i + 1 and _bare(words[j - 1]) in _INNER_ONLY:
+        j -= 1
+    return j if j - i - 1 >= COMPLETING_WORDS else None
