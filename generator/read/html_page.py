@@ -1,9 +1,10 @@
 """A page saved from the browser (``.html``, ``.htm``) → the article's text and what the page
 states about itself.
 
-* **Text:** the main text by ``trafilatura`` (``favor_recall``: a saved news page is one
-  article, and a lost paragraph costs more than a kept share line, which the cleaner removes
-  anyway), one paragraph a line with a blank line between them, the headline first. Nothing is
+* **Text:** the main text by ``trafilatura`` (``main_text``: a strict pass decides whether the
+  page holds an article, a generous one gives its text, since a lost paragraph costs more than a
+  kept share line, which the cleaner removes anyway), one paragraph a line with a blank line
+  between them, the headline first. Nothing is
   fetched: trafilatura is given the page's text and never a URL.
 * **Metadata** (the reader's front matter, applied like a Markdown article's, unreported):
   ``title``, ``date``, ``author``, ``outlet``, from the page's JSON-LD ``NewsArticle`` (or any
@@ -31,6 +32,7 @@ from .overrides import Override, _parse_value
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "BlogPosting", "LiveBlogPosting"}
 HTML_MARK_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)[\s>/]", re.I)
+LETTER_RE = re.compile(r"[^\W\d_]")
 ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 SAVE_HINT = "save the page again from the browser (File → Save Page As…, 'Web Page, HTML only'), or paste its text into a .txt file"
 
@@ -56,7 +58,7 @@ def read_saved_page(html: str, shown: str) -> tuple[str, Override | None]:
         raise PageProblem(Problem(shown, f"is not a web page lxml can read ({exc})", hint=SAVE_HINT)) from exc
     meta = page_metadata(tree)
     body = main_text(html)
-    if not body.strip():
+    if not LETTER_RE.search(body):
         raise PageProblem(Problem(shown, "is a web page, but no article text was found in it (only menus, "
                                          "links or scripts)", hint=SAVE_HINT))
     title = meta.get("title")
@@ -69,10 +71,19 @@ def read_saved_page(html: str, shown: str) -> tuple[str, Override | None]:
 
 
 def main_text(html: str) -> str:
+    """The article's paragraphs, a blank line between them; "" when the page has none.
+
+    Two passes, measured on pages with and without an article: ``favor_precision`` finds no text
+    on a page of menus and footer (where ``favor_recall`` returns the footer, and the default
+    the menu), so it decides whether there is an article at all; the text itself is the
+    ``favor_recall`` pass, which keeps every paragraph (a stray share or copyright line it
+    adds is furniture the cleaner removes, and accounts for). About 3 + 6 ms a page."""
     import trafilatura
-    text = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=True,
-                               include_images=False, include_links=False, deduplicate=False,
-                               output_format="txt", with_metadata=False, url=None)
+    options = dict(include_comments=False, include_tables=True, include_images=False, include_links=False,
+                   deduplicate=False, output_format="txt", with_metadata=False, url=None)
+    if not LETTER_RE.search(trafilatura.extract(html, favor_precision=True, **options) or ""):
+        return ""
+    text = trafilatura.extract(html, favor_recall=True, **options)
     paragraphs = [line.strip() for line in (text or "").split("\n")]
     return "\n\n".join(p for p in paragraphs if p)
 
