@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entity, Mention, Paragraph, entity_id_for
 from ..text import arabic
-from . import organizations
+from . import organizations, persons
 from .places import HOMOGRAPH_CUES
 
 # A word as written, diacritics included, so spans index the displayed text.
@@ -349,7 +349,8 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
             or (first.endswith("ا") and second.endswith("ا"))  # "توجها جديدا": noun + adjective
             or (first.endswith("يه") and second.endswith("ه"))):  # "مسؤولة عراقية كبيرة": adjectives
         return None
-    return f"{words[j]} {words[j + 1].rstrip('،,.:؛')}"
+    end = persons.name_end(words, j)  # "عبد المجيد تبون", "تميم بن حمد آل ثاني"
+    return persons.written(words, j, end) if end is not None else None
 
 
 def name_after_title(text: str) -> str | None:
