@@ -56,7 +56,45 @@ def name_end(words: list[str], j: int) -> int | None:
         if k + 1 < len(words) and _key(words[k]) == FAMILY and not _ends(words[k]):
             k += 2
         return k
-    return _unit(words, k)
+    k = _unit(words, k)
+    if k is not None and not _ends(words[k - 1]) and k < len(words):
+        family = _key(words[k])  # "محمد شياع السوداني", "حمد جابر العلي": a family name in ي
+        if family.startswith("ال") and family.endswith("ي") and len(family) > 4 and family not in NOT_FAMILY:
+            return k + 1
+    return k
+
+
+# Words no name is made of: titles and heads of institutions that a title's complement runs
+# into ("نائب رئيس مجلس الوزراء" is no person "رئيس مجلس"), the "أول" of "الفريق أول", and the
+# "الله" of blessings ("حفظه الله").
+NOT_NAME_WORDS = frozenset(arabic.matching_key(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "مجلس", "وزارة", "هيئة", "لجنة", "حزب", "حركة", "أول",
+    "الله", "اللهم", "أمير", "ملك", "سلطان", "وزيرا", "مرسوما", "أمام", "له", "لها", "عضو", "سفير"))
+# A short vowel on a word's last letter: a verb or a noun in its sentence ("علمَ", "جدلاَ"), not
+# a name as news prints it.
+FINAL_VOWEL = ("\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650")
+
+
+def plausible(words: list[str], j: int, end: int) -> bool:
+    """Whether the words can be a person's name: none of NOT_NAME_WORDS (with or without a
+    proclitic), no final short vowel."""
+    for word in words[j:end]:
+        bare = word.strip(PUNCTUATION)
+        key = _key(bare)
+        if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS) or bare.endswith(FINAL_VOWEL) \
+                or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):
+            return False
+    return True
+
+
+# Adjectives in ي that follow a name without being its family: "الثاني" of "عبدالله الثاني"
+# is kept, but not a nationality after a name ("... الأمريكي") nor "الماضي".
+NOT_FAMILY = frozenset(arabic.matching_key(w) for w in (
+    "الماضي", "الحالي", "الأمريكي", "الأميركي", "الروسي", "الفرنسي", "البريطاني", "الإيراني",
+    "التركي", "الإسرائيلي", "الصيني", "الألماني", "السوري", "المصري", "العراقي", "اللبناني",
+    "الأردني", "السعودي", "الإماراتي", "القطري", "الكويتي", "البحريني", "العماني", "اليمني",
+    "الليبي", "التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الأوروبي", "الدولي",
+    "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني"))
 
 
 def written(words: list[str], j: int, end: int) -> str:
