@@ -34,7 +34,8 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 HTML_MARK_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)[\s>/]", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]")
 ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-SAVE_HINT = "save the page again from the browser (File → Save Page As…, 'Web Page, HTML only'), or paste its text into a .txt file"
+SAVE_HINT = ("save the page again from the browser (File → Save Page As…, 'Web Page, HTML only'), "
+             "or paste its text into a .txt file")
 
 
 class PageProblem(Exception):
