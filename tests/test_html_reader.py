@@ -179,6 +179,11 @@ def test_a_page_cut_off_half_way_still_gives_its_article():
     assert FIRST_PARAGRAPH in text and front.values["title"] == TITLE
 
 
+def test_an_xhtml_page_with_an_xml_declaration_is_read():
+    text, front = read_saved_page('<?xml version="1.0" encoding="utf-8"?>\n' + page_text(), "seeds/p.xhtml.html")
+    assert FIRST_PARAGRAPH in text and front.values["author"] == "محمد الراجي"
+
+
 def test_refusals_are_page_problems_with_a_hint():
     with pytest.raises(PageProblem) as refused:
         read_saved_page("just words", "seeds/x.html")

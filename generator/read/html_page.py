@@ -32,6 +32,7 @@ from .overrides import Override, _parse_value
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "BlogPosting", "LiveBlogPosting"}
 HTML_MARK_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)[\s>/]", re.I)
+XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 LETTER_RE = re.compile(r"[^\W\d_]")
 ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 SAVE_HINT = ("save the page again from the browser (File → Save Page As…, 'Web Page, HTML only'), "
@@ -52,6 +53,7 @@ def read_saved_page(html: str, shown: str) -> tuple[str, Override | None]:
     if not HTML_MARK_RE.search(html[:20_000]):
         raise PageProblem(Problem(shown, "is named as a web page but holds no HTML markup",
                                   hint="rename it to .txt if it is the article's text"))
+    html = XML_DECLARATION_RE.sub("", html, count=1)  # lxml refuses one in decoded text ("<?xml … encoding=…?>")
     from lxml import html as lxml_html  # trafilatura's own parser
     try:
         tree = lxml_html.document_fromstring(html)
