@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import socket
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,16 @@ def test_the_text_starts_with_the_headline_one_paragraph_a_line():
     paragraphs = text.strip().split("\n\n")
     assert paragraphs[0] == TITLE and paragraphs[1].startswith(FIRST_PARAGRAPH) and len(paragraphs) == 5
     assert all("\n" not in p for p in paragraphs)
+
+
+def test_the_cleaners_accounting_covers_the_extracted_text_and_the_markup_stays_in_the_raw_file():
+    from generator.clean.cleaner import clean
+    from generator.read.ingest import read_article
+    from test_cleaning import unaccounted
+    raw = read_article(PAGE, f"seeds/{PAGE.name}")
+    assert raw.text == page_text() and raw.data == PAGE.read_bytes(), "the raw view and file: the page as saved"
+    assert raw.article_text.startswith(TITLE) and "<" not in raw.article_text
+    assert unaccounted(raw.article_text, clean(raw)) == (Counter(), Counter())
 
 
 def test_reading_a_page_never_touches_the_network(monkeypatch):
