@@ -98,6 +98,8 @@ def test_the_saved_page_is_kept_byte_for_byte_as_text_and_its_scripts_never_run_
     for page in (raw_view, article_page):
         scripts = " ".join(s.get_text() + s.get("src", "") for s in page.find_all("script"))
         assert "dataLayer" not in scripts and "googletagmanager" not in scripts
+    from generator.serve.http import content_type
+    assert content_type(article["raw_url"]).startswith("text/plain"), "the preview serves it as text"
     html_files = [p for p in output.rglob("*.html") if p.read_bytes() == PAGE.read_bytes()]
     assert not html_files, "the saved page itself is nowhere on the site under an .html name"
 
