@@ -261,8 +261,8 @@ ROLE_TITLES = ("وزير", "وزيرة", "الرئيس", "رئيس الوزرا�
                "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "مستشار", "مستشارة",
                "السفير", "السفيرة", "المبعوث", "المبعوثة", "قائد", "زعيم", "الأمين العام",
                "مسؤولة", "موفد", "منسق", "الجنرال", "النائب", "النائبة", "العاهل", "الملك", "الأمير", "الشيخ",
-               "الشيخة", "السلطان", "ولي العهد", "نائب رئيس", "رئيس مجلس", "رئيس", "رئيسة", "الرئيسة",
-               "الدكتور", "الدكتورة", "المهندس", "المستشار", "اللواء", "الفريق", "الفريق أول", "العميد",
+               "الشيخة", "السلطان", "ولي العهد", "نائب رئيس", "رئيس مجلس", "رئيس", "رئيسة", "الرئيسة", "الدكتور",
+               "الدكتورة", "المهندس", "المستشار", "اللواء", "الفريق", "الفريق أول", "العميد",
                "العقيد", "الفريق أول ركن", "السيد", "السيدة", "صاحب السمو", "سمو", "البطريرك", "الكاردينال", "عضو",
                "محافظ", "السناتور", "النائب الجمهوري", "النائب الديمقراطي")
 # Words that qualify a title rather than name anyone: "الرئيس الأمريكي السابق …".
@@ -298,13 +298,10 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
 
 
 def discover_organizations(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
-    """Organizations of the built-in table the text names, and institutions named by their
-    form ("وزارة الخارجية الكويتية"), that the gazetteer does not know."""
+    """Organizations (organizations.py: the table's, and institutions by form) not yet known."""
     known = {arabic.matching_key(e.name) for e in gazetteer.entities}
-    found = [Discovery(e.name, "", "organization", e.aliases) for e in organizations.table_organizations_in(paragraphs)
-             if arabic.matching_key(e.name) not in known]
-    return found + [Discovery(name, "", "organization") for name in organizations.named_institutions(paragraphs)
-                    if arabic.matching_key(name) not in known]
+    return [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
+            if arabic.matching_key(name) not in known]
 
 
 def _word_keys(words: list[str]) -> list[str]:

@@ -72,6 +72,13 @@ def table_organizations_in(paragraphs: tuple[Paragraph, ...]) -> list[Entity]:
     return [by_id[i] for i in dict.fromkeys(m.entity_id for m in find_mentions(body, gazetteer))]
 
 
+def named_in(paragraphs: tuple[Paragraph, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, aliases) of every organization the body paragraphs name: the table's, then
+    institutions named by their form ("وزارة الخارجية الكويتية")."""
+    return ([(e.name, e.aliases) for e in table_organizations_in(paragraphs)]
+            + [(name, ()) for name in named_institutions(paragraphs)])
+
+
 _KEY = arabic.matching_key
 _HEADS = frozenset(_KEY(h) for h in HEADS)
 _DEFINITE_HEADS = frozenset(_KEY(h) for h in DEFINITE_HEADS)

@@ -69,7 +69,8 @@ def name_end(words: list[str], j: int) -> int | None:
 # "الله" of blessings ("حفظه الله").
 NOT_NAME_WORDS = frozenset(arabic.matching_key(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "مجلس", "وزارة", "هيئة", "لجنة", "حزب", "حركة", "أول",
-    "الله", "اللهم", "أمير", "ملك", "سلطان", "وزيرا", "مرسوما", "أمام", "له", "لها", "عضو", "سفير"))
+    "الله", "اللهم", "أمير", "ملك", "سلطان", "وزيرا", "مرسوما", "أمام", "له", "لها", "عضو", "سفير",
+    "حكومة", "دولة", "الرغم", "رغم"))
 # A short vowel on a word's last letter: a verb or a noun in its sentence ("علمَ", "جدلاَ"), not
 # a name as news prints it.
 FINAL_VOWEL = ("\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650")
@@ -81,7 +82,8 @@ def plausible(words: list[str], j: int, end: int) -> bool:
     for word in words[j:end]:
         bare = word.strip(PUNCTUATION)
         key = _key(bare)
-        if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS) or bare.endswith(FINAL_VOWEL) \
+        if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
+                or bare.endswith(FINAL_VOWEL) \
                 or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):
             return False
     return True
