@@ -150,6 +150,12 @@ def test_the_cleaners_accounting_covers_the_extracted_text_and_the_markup_stays_
     assert unaccounted(raw.article_text, clean(raw)) == (Counter(), Counter())
 
 
+def test_a_page_that_states_no_title_starts_with_the_headline_it_prints():
+    html = re.sub(r'<meta property="og:title"[^>]*>', "", without_json_ld(page_text()))
+    text, front = read_saved_page(html, "seeds/p.html")
+    assert text.startswith(f"{TITLE}\n\n{FIRST_PARAGRAPH}") and "title" not in front.values
+
+
 def test_reading_a_page_never_touches_the_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the reader tried to connect")

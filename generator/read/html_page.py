@@ -64,7 +64,7 @@ def read_saved_page(html: str, shown: str) -> tuple[str, Override | None]:
     if not LETTER_RE.search(body):
         raise PageProblem(Problem(shown, "is a web page, but no article text was found in it (only menus, "
                                          "links or scripts)", hint=SAVE_HINT))
-    title = meta.get("title")
+    title = meta.get("title") or page_heading(tree)  # the heading the page prints, when it states no title
     first = body.split("\n", 1)[0].strip()
     if title and first != title:
         body = f"{title}\n\n{body}"
@@ -130,6 +130,16 @@ def meta_tag_fields(tree) -> dict[str, str]:
     return {"author": _meta(tree, "name", "author"),
             "date": _iso_date(_meta(tree, "name", "date") or _meta(tree, "name", "pubdate")
                               or _meta(tree, "name", "publish-date"))}
+
+
+def page_heading(tree) -> str:
+    """The article's printed headline: the first ``<h1>`` inside ``<article>``, else the page's
+    first ``<h1>`` (trafilatura leaves headings above the body out of its text)."""
+    for path in ("//article//h1", "//h1"):
+        for node in tree.xpath(path):
+            if text := _text(node.text_content()):
+                return text
+    return ""
 
 
 def _json_nodes(data) -> Iterator[dict]:
