@@ -54,11 +54,17 @@ def name_end(words: list[str], j: int) -> int | None:
             if _ends(words[k - 1]):
                 return k
         if k + 1 < len(words) and _key(words[k]) == FAMILY and not _ends(words[k]):
-            k += 2
-        return k
+            return k + 2
+        return _with_family(words, k)
     k = _unit(words, k)
-    if k is not None and not _ends(words[k - 1]) and k < len(words):
-        family = _key(words[k])  # "محمد شياع السوداني", "حمد جابر العلي": a family name in ي
+    return _with_family(words, k) if k is not None else None
+
+
+def _with_family(words: list[str], k: int) -> int:
+    """``k``, or the index after a family name in ي that follows there ("محمد شياع السوداني",
+    "محمد بن عبدالله الحارثي")."""
+    if not _ends(words[k - 1]) and k < len(words):
+        family = _key(words[k])
         if family.startswith("ال") and family.endswith("ي") and len(family) > 4 and family not in NOT_FAMILY:
             return k + 1
     return k
