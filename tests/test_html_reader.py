@@ -133,6 +133,16 @@ def test_json_ld_in_other_shapes_a_list_a_string_author_a_bad_block_is_skipped()
         ("عنوان من القائمة", "2021-03-04", "سلمى الحسيني", "وكالة السهل")
 
 
+def test_an_organisation_named_as_author_is_the_agency_and_the_day_is_the_one_the_outlet_states():
+    text, front = read_saved_page((CASES / "swissinfo_reuters_idlib.htm").read_text(encoding="utf-8"), "seeds/p.htm")
+    values = front.values
+    assert "author" not in values and values["agency"].name == "رويترز" and values["outlet"].name == "سويس إنفو"
+    assert values["date"].text == "2017-04-04", "JSON-LD's local day, not OpenGraph's UTC one"
+    assert text.split("\n\n")[1].startswith("واشنطن (رويترز) - قال مسؤول")
+    assert not [f for f in ("ملفات تعريف الارتباط", "الأكثر قراءة", "ارتفاع أسعار الذهب", "جميع الحقوق", "_paq")
+                if f in text]
+
+
 def test_the_text_starts_with_the_headline_one_paragraph_a_line():
     text, _ = read_saved_page(page_text(), "seeds/p.html")
     paragraphs = text.strip().split("\n\n")

@@ -7,7 +7,8 @@ states about itself.
   between them, the headline first. Nothing is
   fetched: trafilatura is given the page's text and never a URL.
 * **Metadata** (the reader's front matter, applied like a Markdown article's, unreported):
-  ``title``, ``date``, ``author``, ``outlet``, from the page's JSON-LD ``NewsArticle`` (or any
+  ``title``, ``date``, ``author``, ``outlet`` (and ``agency``, for an organisation named as the
+  author), from the page's JSON-LD ``NewsArticle`` (or any
   ``Article`` type), else OpenGraph (``og:title``, ``article:published_time``, ``og:site_name``),
   else plain meta tags (``author``, ``date``/``pubdate``). The JSON-LD is what the publisher
   states for search engines, field by field; OpenGraph is written for share previews (titles
@@ -115,7 +116,10 @@ def json_ld_fields(tree) -> dict[str, str]:
             if types & ARTICLE_TYPES:
                 return {"title": _text(node.get("headline") or node.get("name")),
                         "date": _iso_date(_text(node.get("datePublished") or node.get("dateCreated"))),
-                        "author": _names(node.get("author")),
+                        "author": _names(_people(node.get("author"), organisations=False)),
+                        # an organisation named as the author is the agency ("author": {"@type":
+                        # "Organization", "name": "رويترز"}), not a writer
+                        "agency": _names(_people(node.get("author"), organisations=True)),
                         "outlet": _names(node.get("publisher"))}
     return {}
 
@@ -151,6 +155,13 @@ def _json_nodes(data) -> Iterator[dict]:
         yield data
         yield from _json_nodes(data.get("@graph"))
         yield from _json_nodes(data.get("mainEntity"))
+
+
+def _people(value, organisations: bool) -> list:
+    """The authors that are (or are not) organisations; a bare name counts as a person."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return [item for item in items
+            if organisations == (isinstance(item, dict) and "Organization" in str(item.get("@type", "")))]
 
 
 def _names(value) -> str:
