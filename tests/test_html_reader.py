@@ -26,6 +26,7 @@ from test_bad_input import build_in_process, small_project, tree_digest
 
 CASES = Path(__file__).parent / "cases" / "html"
 PAGE = CASES / "hespress_elections.html"
+REUTERS = CASES / "swissinfo_reuters_idlib.htm"
 TITLE = "المغرب يوحد موعد الانتخابات لتعزيز المشاركة وخفض الكلفة المالية"
 FIRST_PARAGRAPH = "توافقت وزارة الداخلية والأحزاب على إجراء الانتخابات في يوم واحد"
 FURNITURE = ("الرئيسية", "فن وثقافة", "ابحث في هسبريس", "شارك على فيسبوك", "مقالات ذات صلة",
@@ -52,6 +53,7 @@ def test_html_and_htm_files_are_read_as_saved_pages():
 def saved_site(tmp_path_factory):
     root = small_project(tmp_path_factory.mktemp("saved") / "project")
     shutil.copy2(PAGE, root / "seeds" / PAGE.name)
+    shutil.copy2(REUTERS, root / "seeds" / REUTERS.name)
     return root
 
 
@@ -70,6 +72,15 @@ def test_a_saved_page_builds_with_the_headline_date_author_and_outlet_its_json_l
     assert (article["title"], article["date"]["iso"], article["author"], article["outlet"]["name"]) == \
         (TITLE, "2020-11-20", "محمد الراجي", "هسبريس")
     assert article["overrides"] is None, "what the page states is not an editor's correction"
+
+
+def test_a_saved_agency_story_keeps_its_dateline_and_credits_the_agency(saved_build):
+    article = saved_build[1][REUTERS.name]
+    assert (article["title"], article["dateline"], article["agency"]["name"], article["outlet"]["name"]) == \
+        ("مسؤول أمريكي: هجوم إدلب يحمل بصمات حكومة الأسد", "واشنطن", "رويترز", "سويس إنفو")
+    texts = [p["text"] for p in article["paragraphs"]]
+    assert any("هجوم الغاز السام المشتبه به" in t for t in texts)
+    assert not [t for t in texts if "الأكثر قراءة" in t or "تعريف الارتباط" in t]
 
 
 def test_the_body_is_the_article_without_menus_share_bar_related_links_or_footer(saved_build, saved_site):
