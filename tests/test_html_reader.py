@@ -212,6 +212,24 @@ def test_a_bad_saved_page_is_skipped_with_a_message_naming_it(tmp_path, capsys, 
     assert tree_digest(root / "seeds") == before
 
 
+def test_a_page_saved_in_windows_1256_is_read(tmp_path):
+    from generator.read.ingest import read_article
+    path = tmp_path / "cp1256.html"
+    path.write_bytes(page_text().replace('<meta charset="utf-8">', '<meta charset="windows-1256">').encode("cp1256"))
+    raw = read_article(path, "seeds/cp1256.html")
+    assert raw.encoding == "cp1256" and FIRST_PARAGRAPH in raw.article_text
+    assert raw.front_matter.values["author"] == "محمد الراجي"
+
+
+def test_a_saved_page_may_be_larger_than_a_text_file_as_pages_are_mostly_scripts(tmp_path):
+    from generator.read.ingest import MAX_ARTICLE_BYTES, read_article
+    script = "<script>" + "var x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';\n" * (MAX_ARTICLE_BYTES // 30) + "</script></head>"
+    path = tmp_path / "big.html"
+    path.write_text(page_text().replace("</head>", script), encoding="utf-8")
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    assert FIRST_PARAGRAPH in read_article(path, "seeds/big.html").article_text
+
+
 def test_a_page_cut_off_half_way_still_gives_its_article():
     html = page_text()
     cut = html[: html.index("وبخصوص تكلفتها")]

@@ -60,11 +60,14 @@ def list_article_files(seeds_dir: Path, root: Path | None = None) -> tuple[list[
 
 def read_article(path: Path, shown: str) -> RawDoc | Problem:
     """Read and decode one file; a ``Problem`` instead when it cannot be an article."""
+    reader = reader_for(path)
+    limit = getattr(reader, "max_bytes", MAX_ARTICLE_BYTES)  # a saved page is mostly markup and scripts
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return Problem(shown, f"is {size / 1_000_000:.1f} MB, over the {MAX_ARTICLE_BYTES // 1_000_000} MB "
-                                  "an article may be", hint="split it into one file per article, or remove it")
+        if size > limit:
+            return Problem(shown, f"is {size / 1_000_000:.1f} MB, over the {limit // 1_000_000} MB "
+                                  "an article may be",
+                           hint=getattr(reader, "too_big_hint", "split it into one file per article, or remove it"))
         data = path.read_bytes()
     except OSError as exc:
         return Problem(shown, f"cannot be read: {exc.strerror}", hint="check the file's permissions")
@@ -76,7 +79,7 @@ def read_article(path: Path, shown: str) -> RawDoc | Problem:
     text, encoding, problems = decode_bytes(data, shown)
     if not text.strip():
         return Problem(shown, "holds no visible text", hint="paste the article's text into it, or remove it")
-    reading = reader_for(path).read(text, shown)
+    reading = reader.read(text, shown)
     if not reading.text.strip() and reading.problems:  # the reader refused the file (a page with no article)
         return reading.problems[0]
     problems += reading.problems
