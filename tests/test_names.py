@@ -89,3 +89,9 @@ def test_persons_are_named_in_full_after_their_title(text, name, places):
 ])
 def test_titles_blessings_and_function_words_are_not_taken_for_persons(text, places):
     assert [n for n, t in discovered(text, places) if t == "person"] == []
+
+
+def test_a_name_after_a_verb_of_speech_counts_when_the_article_names_it_twice(places):
+    twice = "وقال محمد الحلبوسي إن الجلسة انتهت. وأضاف أن محمد الحلبوسي سيلتقي الوفد."
+    assert ("محمد الحلبوسي", "person") in discovered(twice, places)
+    assert discovered("وقال محمد الحلبوسي إن الجلسة انتهت.", places) == []

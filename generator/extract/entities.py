@@ -294,14 +294,11 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
             name = _name_at(words, keys, title_end)
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
-    return found + discover_organizations(paragraphs, gazetteer)
-
-
-def discover_organizations(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
-    """Organizations (organizations.py: the table's, and institutions by form) not yet known."""
-    known = {arabic.matching_key(e.name) for e in gazetteer.entities}
-    return [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
-            if arabic.matching_key(name) not in known]
+    texts = [p.text for p in paragraphs if p.role.is_body]  # "وقال X" where the article names X twice
+    found += [Discovery(n, "") for n in persons.after_speech_verbs(texts, _name_at) if not _known(n, gazetteer)]
+    known = {arabic.matching_key(e.name) for e in gazetteer.entities}  # organizations: organizations.py
+    return found + [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
+                    if arabic.matching_key(name) not in known]
 
 
 def _word_keys(words: list[str]) -> list[str]:

@@ -105,6 +105,30 @@ NOT_FAMILY = frozenset(arabic.matching_key(w) for w in (
     "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني"))
 
 
+# Verbs of speech a name follows directly: "وقال محمد الحلبوسي", "أكد أحمد عطاف".
+SPEECH_VERBS = frozenset(arabic.matching_key(w) for w in (
+    "قال", "أكد", "أوضح", "أضاف", "صرح", "أعلن", "أشار", "ذكر", "شدد", "دعا", "اعتبر", "رأى",
+    "قالت", "أكدت", "أوضحت", "أضافت", "صرحت", "أعلنت", "أشارت", "ذكرت", "شددت", "دعت"))
+MIN_MENTIONS_WITHOUT_TITLE = 2
+
+
+def after_speech_verbs(texts: list[str], name_at) -> list[str]:
+    """Names printed right after a verb of speech, each once, when the article names them at
+    least twice (a name without a title needs that evidence). ``name_at(words, keys, j)`` reads
+    the name at word ``j``, as for a title."""
+    found: list[str] = []
+    for text in texts:
+        words = text.split()
+        keys = [_key(w) for w in words]
+        for i, key in enumerate(keys[:-2]):
+            if key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS):
+                name = name_at(words, keys, i + 1)
+                if name and name not in found:
+                    found.append(name)
+    whole = " ".join(texts)
+    return [name for name in found if whole.count(name) >= MIN_MENTIONS_WITHOUT_TITLE]
+
+
 def written(words: list[str], j: int, end: int) -> str:
     """The name as printed, without the punctuation around it."""
     return " ".join(w.strip(PUNCTUATION) for w in words[j:end])
