@@ -18,10 +18,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import parse_html
 from generator.read.html_page import PageProblem, read_saved_page
 from generator.read.readers import SavedPage, reader_for
+from test_fuzz import ARABIC_TEXT, fuzz
 from test_bad_input import build_in_process, small_project, tree_digest
 
 CASES = Path(__file__).parent / "cases" / "html"
@@ -246,3 +249,19 @@ def test_refusals_are_page_problems_with_a_hint():
     with pytest.raises(PageProblem) as refused:
         read_saved_page("just words", "seeds/x.html")
     assert refused.value.problem.path == "seeds/x.html" and refused.value.problem.hint
+
+
+MARKUP = st.sampled_from(("<p>", "</p>", "<div>", "</div>", "<html>", "<body>", "<script>", "</script>", "<h1>",
+                          '<script type="application/ld+json">{"@type": "NewsArticle", "headline": ',
+                          '<meta property="og:title" content="', '">', "<!--", "-->", "<", ">", "&amp;", "\x00"))
+
+
+@fuzz(150)
+@given(st.lists(st.one_of(MARKUP, ARABIC_TEXT), max_size=40).map("".join))
+def test_any_page_is_read_or_refused_with_a_reason(html):
+    try:
+        text, front = read_saved_page(html, "seeds/p.html")
+    except PageProblem as exc:
+        assert exc.problem.path == "seeds/p.html" and exc.problem.hint
+    else:
+        assert text.strip() and (front is None or front.source == "seeds/p.html")
