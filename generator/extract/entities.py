@@ -379,9 +379,10 @@ def _plain_title_end(keys: list[str]) -> int | None:
 
 
 def _known(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the name starts or ends with a name the gazetteer has (looked up, not scanned)."""
     keys = tuple(arabic.tokens(name))
-    return any(keys[:len(words)] == words or keys[-len(words):] == words
-               for candidates in gazetteer.index.values() for words, _ in candidates)
+    return any(keys[:len(w)] == w for w, _ in gazetteer.index.get(keys[0], ()) if keys) or any(
+        keys[-n:] == w for n in range(1, len(keys) + 1) for w, _ in gazetteer.index.get(keys[-n], ()))
 
 
 def discovered_entities(discoveries: list[Discovery], min_mentions: int = 1) -> list[Entity]:

@@ -75,9 +75,14 @@ def table_organizations_in(paragraphs: tuple[Paragraph, ...]) -> list[Entity]:
 def named_in(paragraphs: tuple[Paragraph, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """(name, aliases) of every organization the body paragraphs name: the table's, then
     institutions named by their form ("وزارة الخارجية الكويتية")."""
-    table_forms = {_KEY(form) for e in builtin_organizations() for form in (e.name, *e.aliases)}
+    table_forms = _table_forms()
     return ([(e.name, e.aliases) for e in table_organizations_in(paragraphs)]
             + [(name, ()) for name in named_institutions(paragraphs) if _KEY(name) not in table_forms])
+
+
+@functools.cache
+def _table_forms() -> frozenset[str]:
+    return frozenset(_KEY(form) for e in builtin_organizations() for form in (e.name, *e.aliases))
 
 
 _KEY = arabic.matching_key
