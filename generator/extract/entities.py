@@ -296,9 +296,8 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
     texts = [p.text for p in paragraphs if p.role.is_body]  # "وقال X" where the article names X twice
     found += [Discovery(n, "") for n in persons.after_speech_verbs(texts, _name_at) if not _known(n, gazetteer)]
-    known = {arabic.matching_key(e.name) for e in gazetteer.entities}  # organizations: organizations.py
     return found + [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
-                    if arabic.matching_key(name) not in known]
+                    if not _claimed(name, gazetteer)]  # organizations: organizations.py
 
 
 def _word_keys(words: list[str]) -> list[str]:
@@ -378,8 +377,11 @@ def _plain_title_end(keys: list[str]) -> int | None:
     return end
 
 
-def _known(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether the name starts or ends with a name the gazetteer has (looked up, not scanned)."""
+def _claimed(name: str, gazetteer: Gazetteer) -> bool:  # the gazetteer has this very name
+    return (k := tuple(arabic.tokens(name))) in {w for w, _ in gazetteer.index.get(k[0] if k else "", ())}
+
+
+def _known(name: str, gazetteer: Gazetteer) -> bool:  # it starts or ends with a name the gazetteer has
     keys = tuple(arabic.tokens(name))
     return any(keys[:len(w)] == w for w, _ in gazetteer.index.get(keys[0], ()) if keys) or any(
         keys[-n:] == w for n in range(1, len(keys) + 1) for w, _ in gazetteer.index.get(keys[-n], ()))

@@ -113,6 +113,7 @@ def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
 def _bare(word: str) -> str:
     return _KEY(arabic.strip_diacritics(word.strip(PUNCTUATION)))
 

@@ -9,6 +9,8 @@ Arabic names are longer than a given name and a family name:
 """
 from __future__ import annotations
 
+import functools
+
 from ..text import arabic
 
 PUNCTUATION = "،,.:؛\"“”«»()!؟?'"
@@ -19,6 +21,7 @@ FAMILY = arabic.matching_key("آل")
 MAX_PATRONYMS = 4
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
 def _key(word: str) -> str:
     return arabic.matching_key(arabic.strip_diacritics(word.strip(PUNCTUATION)))
 
