@@ -341,7 +341,7 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
     written = {arabic.strip_diacritics(w.strip("،,.:؛")) for w in words[j:j + 2]}
     if (first.startswith(("ال", "لل", "بال", "وال")) or written & arabic.FUNCTION_WORDS_WRITTEN
             or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
-            or words[j][-1] in "،,.:؛" or second.endswith(("يه", "ين", "ون"))
+            or words[j][-1] in "،,.:؛" or persons.plural(second)
             or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name
             or (first.endswith("ا") and second.endswith("ا"))  # "توجها جديدا": noun + adjective
             or (first.endswith("يه") and second.endswith("ه"))):  # "مسؤولة عراقية كبيرة": adjectives

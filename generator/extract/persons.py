@@ -132,6 +132,25 @@ def after_speech_verbs(texts: list[str], name_at) -> list[str]:
     return [name for name in found if whole.count(name) >= MIN_MENTIONS_WITHOUT_TITLE]
 
 
+PLURAL_ENDINGS = ("يه", "ين", "ون")
+# A word in ون/ين is a plural noun ("المسؤولين العراقيين") when it is common with the article
+# too (wordfreq's Arabic list); a foreign name is not ("ماكرون", "كلينتون": "الماكرون" is rare).
+PLURAL_WITH_ARTICLE_ZIPF = 3.0  # "المسؤولين" 4.6, "العراقيين" 4.3; "الماكرون" 1.9
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def plural(key: str) -> bool:
+    """Whether a word (its matching key) ending like a plural is one, not a foreign name."""
+    if not key.endswith(PLURAL_ENDINGS):
+        return False
+    try:
+        from wordfreq import zipf_frequency  # slow to import: only when a name ends so
+    except ImportError:  # without the word list, every such word is taken for a plural
+        return True
+    bare = key[2:] if key.startswith("ال") else key
+    return zipf_frequency("ال" + bare, "ar") >= PLURAL_WITH_ARTICLE_ZIPF
+
+
 def written(words: list[str], j: int, end: int) -> str:
     """The name as printed, without the punctuation around it."""
     return " ".join(w.strip(PUNCTUATION) for w in words[j:end])
