@@ -291,7 +291,7 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
             title_end = _title_end(keys, i)
             if title_end is None:
                 continue
-            name = _name_at(words, keys, title_end)
+            name = _name_at(words, keys, title_end) or persons.apposed(words, keys, title_end, _name_at)
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
     texts = [p.text for p in paragraphs if p.role.is_body]  # "وقال X" where the article names X twice

@@ -151,6 +151,23 @@ def plural(key: str) -> bool:
     return zipf_frequency("ال" + bare, "ar") >= PLURAL_WITH_ARTICLE_ZIPF
 
 
+MAX_APPOSITION_GAP = 6  # words between a title and the comma before its holder's name
+
+
+def apposed(words: list[str], keys: list[str], j: int, name_at) -> str | None:
+    """The name set off by commas a few words after a title: "قال السفير الأمريكي لدى دمشق،
+    روبرت فورد، الأربعاء", "رئيس لجنة الاستخبارات في مجلس النواب، مايك روجرز، لـ«رويترز»".
+    Only a name closed by punctuation counts: the commas are the evidence."""
+    for k in range(j, min(len(words) - 1, j + MAX_APPOSITION_GAP)):
+        if words[k].endswith(("،", ",")):
+            name = name_at(words, keys, k + 1)
+            count = len(name.split()) if name else 0
+            return name if name and _ends(words[k + count]) else None
+        if _ends(words[k]):
+            return None
+    return None
+
+
 def written(words: list[str], j: int, end: int) -> str:
     """The name as printed, without the punctuation around it."""
     return " ".join(w.strip(PUNCTUATION) for w in words[j:end])
