@@ -130,11 +130,17 @@ def test_json_ld_wins_over_open_graph_which_wins_over_meta_tags():
         {"title": TITLE, "date": "2020-11-20", "author": "محمد الراجي", "outlet": "هسبريس"}
     _, front = read_saved_page(without_json_ld(page_text()), "seeds/p.html")
     values = front.values
-    assert values["title"] == f"{TITLE} - هسبريس"  # og:title, as the page states it
+    assert values["title"] == TITLE, "og:title without the site's name it carries (' - هسبريس')"
     assert values["date"].text == "2020-11-20"  # article:published_time over <meta name="date">
     assert values["outlet"].name == "Hespress" and values["author"] == "هيئة التحرير"
     html = re.sub(r'<meta property="article:published_time"[^>]*>', "", without_json_ld(page_text()))
     assert read_saved_page(html, "seeds/p.html")[1].values["date"].text == "2020-11-19"
+
+
+def test_a_headline_with_a_dash_stated_alike_in_both_titles_is_kept_whole():
+    html = without_json_ld(page_text()).replace(f"<title>{TITLE} | هسبريس</title>", "<title>بايدن - ترامب</title>")
+    html = html.replace(f'content="{TITLE} - هسبريس"', 'content="بايدن - ترامب"')
+    assert read_saved_page(html, "seeds/p.html")[1].values["title"] == "بايدن - ترامب"
 
 
 def test_json_ld_in_other_shapes_a_list_a_string_author_a_bad_block_is_skipped():

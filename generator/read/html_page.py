@@ -101,6 +101,22 @@ def page_metadata(tree) -> dict[str, str]:
         for key, value in source.items():
             if value and key not in found:
                 found[key] = value
+    page_title = _text(" ".join(tree.xpath("//title//text()")))
+    # Its last part is the site's name only when the two titles differ ("X | هسبريس", "X - هسبريس"):
+    # a headline "A - B" stated alike in both keeps its "B".
+    title_tail = (re.split(r"\s+[-|–—:]\s+", page_title)[-1]
+                  if page_title != found.get("title") and re.search(r"\s[-|–—:]\s", page_title) else "")
+    return _without_site_name(found, (_meta(tree, "property", "og:site_name"), found.get("outlet", ""), title_tail))
+
+
+def _without_site_name(found: dict[str, str], site_names: tuple[str, ...]) -> dict[str, str]:
+    """A share-preview title carries the site's name ("… - هسبريس", "… | Hespress"), as the
+    site's name or as the last part of the page's <title>: not part of the headline."""
+    title = found.get("title", "")
+    for name in {n for n in site_names if n}:
+        match = re.search(rf"\s+[-|–—:]\s*{re.escape(name)}\s*$", title)
+        if match and match.start() > 0:
+            return {**found, "title": title[:match.start()]}
     return found
 
 
