@@ -145,7 +145,8 @@ def test_a_headline_with_a_dash_stated_alike_in_both_titles_is_kept_whole():
 
 def test_json_ld_in_other_shapes_a_list_a_string_author_a_bad_block_is_skipped():
     head = ('<script type="application/ld+json">{not json</script>'
-            '<script type="application/ld+json">[{"@type": ["NewsArticle"], "headline": "عنوان من القائمة", '
+            '<script type="application/ld+json">{"@type": {"odd": 1}, "headline": "ليس مقالا"}</script>'
+            '<script type="Application/LD+JSON; charset=utf-8">[{"@type": ["NewsArticle"], "headline": "عنوان من القائمة", '
             '"datePublished": "2021-03-04", "author": "سلمى الحسيني", "publisher": "وكالة السهل"}]</script>')
     html = page_text().replace('<script type="application/ld+json">', head + '<script type="x">', 1)
     values = read_saved_page(html, "seeds/p.html")[1].values

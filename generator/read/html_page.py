@@ -4,12 +4,11 @@ states about itself.
 * **Text:** the main text by ``trafilatura`` (``main_text``: a strict pass decides whether the
   page holds an article, a generous one gives its text, since a lost paragraph costs more than a
   kept share line, which the cleaner removes anyway), one paragraph a line with a blank line
-  between them, the headline first. Nothing is
-  fetched: trafilatura is given the page's text and never a URL.
+  between them, the headline first. Nothing is fetched: trafilatura is given the page's text
+  and never a URL.
 * **Metadata** (the reader's front matter, applied like a Markdown article's, unreported):
   ``title``, ``date``, ``author``, ``outlet`` (and ``agency``, for an organisation named as the
-  author), from the page's JSON-LD ``NewsArticle`` (or any
-  ``Article`` type), else OpenGraph (``og:title``, ``article:published_time``, ``og:site_name``),
+  author), from the page's JSON-LD ``NewsArticle`` (or any ``Article`` type), else OpenGraph (``og:title``, ``article:published_time``, ``og:site_name``),
   else plain meta tags (``author``, ``date``/``pubdate``). The JSON-LD is what the publisher
   states for search engines, field by field; OpenGraph is written for share previews (titles
   often carry " | Outlet"); plain meta tags are the oldest and least kept up.
@@ -121,14 +120,14 @@ def _without_site_name(found: dict[str, str], site_names: tuple[str, ...]) -> di
 
 
 def json_ld_fields(tree) -> dict[str, str]:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
         try:
             data = json.loads(script.text_content().strip() or "null", strict=False)
         except ValueError:
             continue
         for node in _json_nodes(data):
             types = node.get("@type")
-            types = set(types) if isinstance(types, list) else {types}
+            types = {t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
             if types & ARTICLE_TYPES:
                 return {"title": _text(node.get("headline") or node.get("name")),
                         "date": _iso_date(_text(node.get("datePublished") or node.get("dateCreated"))),
