@@ -79,7 +79,14 @@ def _with_family(words: list[str], k: int) -> int:
 NOT_NAME_WORDS = frozenset(arabic.matching_key(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "مجلس", "وزارة", "هيئة", "لجنة", "حزب", "حركة", "أول",
     "الله", "اللهم", "أمير", "ملك", "سلطان", "وزيرا", "مرسوما", "أمام", "له", "لها", "عضو", "سفير",
-    "حكومة", "دولة", "الرغم", "رغم"))
+    "حكومة", "دولة", "الرغم", "رغم", "هؤلاء", "هذا", "هذه", "ذلك", "تلك", "بشكل",
+    # words of time, which follow a title in a dateline or a sentence ("يناير الماضي", "امس الأحد")
+    "أمس", "امس", "اليوم", "غدا", "الماضي", "الماضية", "المقبل", "الجاري", "الأحد", "الاثنين", "الإثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يناير", "فبراير", "مارس", "أبريل", "إبريل",
+    "مايو", "يونيو", "يونيه", "يوليو", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين"))
+# A pronoun suffix on a longer word marks a noun of the sentence ("تحريرها"), not a name.
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 # A short vowel on a word's last letter: a verb or a noun in its sentence ("علمَ", "جدلاَ"), not
 # a name as news prints it.
 FINAL_VOWEL = ("\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650")
@@ -92,7 +99,7 @@ def plausible(words: list[str], j: int, end: int) -> bool:
         bare = word.strip(PUNCTUATION)
         key = _key(bare)
         if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
-                or bare.endswith(FINAL_VOWEL) \
+                or bare.endswith(FINAL_VOWEL) or (len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES)) \
                 or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):
             return False
     return True
