@@ -66,6 +66,12 @@ def test_institutions_are_named_by_their_form_with_what_completes_them():
                                               "المجلس العسكري الانتقالي", "وزارة التجارة والصناعة"]
 
 
+def test_two_institutions_joined_by_and_are_two():
+    text = "وصادق البرلمان بغرفتيه، مجلس الأمة والمجلس الشعبي الوطني، على القانون"
+    assert ("المجلس الشعبي الوطني", "organization") in discovered(text, build_gazetteer([]))
+    assert ("مجلس الأمة", "organization") in discovered(text, build_gazetteer([]))
+
+
 def test_a_generic_institution_alone_is_no_entity():
     # "وزارة الخارجية" alone is any state's ministry: the article's, which it does not say
     assert named_institutions(body("وأكدت وزارة الخارجية في بيان أن مجلس الوزراء اجتمع")) == []

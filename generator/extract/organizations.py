@@ -129,7 +129,7 @@ def _name_end(words: list[str], i: int) -> int | None:
         key = _bare(words[j])
         coordinated = key.startswith("وال") and j > i + 1  # "وزارة التجارة والصناعة"
         if (not key.startswith(("ال", "لل")) and not coordinated) or key in _NOT_OF_THE_NAME - _INNER_ONLY \
-                or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME):
+                or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME | _DEFINITE_HEADS):
             break
         j += 1
         if words[j - 1][-1] in PUNCTUATION:
