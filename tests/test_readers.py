@@ -28,9 +28,9 @@ author: سلمى الحسيني
 
 
 def test_every_article_suffix_has_one_reader():
-    assert ARTICLE_SUFFIXES == (".txt", ".text", ".md", ".markdown")
+    assert ARTICLE_SUFFIXES == (".txt", ".text", ".md", ".markdown", ".html", ".htm")
     assert [type(reader_for(f"a{s.upper()}")).__name__ for s in ARTICLE_SUFFIXES] == \
-        ["PlainText", "PlainText", "MarkdownArticle", "MarkdownArticle"]
+        ["PlainText", "PlainText", "MarkdownArticle", "MarkdownArticle", "SavedPage", "SavedPage"]
     assert reader_for("a.docx") is None
 
 
