@@ -277,7 +277,9 @@ class Article:
     topic_hits: tuple[Mention, ...] = ()  # keyword mentions; entity_id is the topic id
     topics: tuple = ()  # topics.TopicScore, strongest first
     overridden: tuple[str, ...] = ()  # fields an editor set in content/articles/<name>.md
-    unsure: tuple[str, ...] = ()  # what extraction read from weak evidence, in the editor's terms (check lists it)
+    # What extraction read from weak evidence, as (field, note in the editor's terms): check lists
+    # the notes, and an override of the field settles its note.
+    unsure: tuple[tuple[str, str], ...] = ()
     override_source: str = ""
 
     @property

@@ -154,3 +154,12 @@ def test_a_writers_name_alone_above_the_lead_is_the_author_not_a_deck():
                                   "04 12 14"])
 def test_a_date_label_or_placeholder_is_not_shown_as_the_deck(deck):
     assert article("وزير الخارجية الكويتي: الإفراج عن مواطنين اثنين", deck, LEAD, MORE).subtitle is None
+
+
+def test_an_outlet_set_by_hand_settles_its_review_note():
+    from generator.commands.check import review_notes
+    from generator.read.overrides import Override, apply_override
+
+    a = article("عنوان الخبر كما نشر", LEAD, "وأكد مصدر وزاري لـ«عكاظ» أن التحقيق مستمر.", MORE)
+    fixed = apply_override(a, Override("content/articles/case.md", {"outlet": a.outlet}))
+    assert not any("naming it" in note for note in review_notes(fixed))

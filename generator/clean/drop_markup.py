@@ -8,8 +8,9 @@ search would index them. Only a document that is pasted markup is touched, one w
 opens with a block tag ("<p>", "<h3>", "<div>"): a tag written inside a sentence of plain text
 is what the text says, and is shown as text, safely escaped. In such a document only what is
 clearly markup goes: a tag is "<", a known HTML element name (or "/" and one), attributes,
-">"; "&nbsp;" and its kin become the character they stand for. "<-- السابق" stays. It is its own step, right after the characters are
-folded, because every later rule reads words, and a tag glued to a word hides it.
+">"; "&nbsp;" and its kin become the character they stand for. "<-- السابق" stays. It is its
+own step, right after the characters are folded, because every later rule reads words, and a
+tag glued to a word hides it.
 """
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ def review_notes(article: Article) -> list[str]:
         notes.append("no outlet or agency found")
     if not article.mentions:
         notes.append("no person, organization or place recognised")
-    return notes + list(article.unsure)
+    return notes + [note for _field, note in article.unsure]
 
 
 class _PageLinks(HTMLParser):

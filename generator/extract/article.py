@@ -119,7 +119,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowle
         topics=score_topics(hits, knowledge.topics),
         dates=_dates_spoken_of(body, date),
         figures=find_figures(paragraphs),
-        unsure=credits.notes + ((date_note,) if date_note else ()) + doc.doubts,
+        unsure=credits.notes + ((("date", date_note),) if date_note else ()) + tuple(("text", d) for d in doc.doubts),
     )
 
 

@@ -68,7 +68,7 @@ class Credits:
     dateline: str | None = None
     author: str | None = None  # a name in a dateline ("رياض سهيل-بغداد", "بيروت: يوسف دياب")
     lines: frozenset[int] = frozenset()  # blocks that only credit: not shown as a deck or kicker
-    notes: tuple[str, ...] = ()  # what an editor should confirm (an outlet read from weak evidence)
+    notes: tuple[tuple[str, str], ...] = ()  # (field, what an editor should confirm)
 
 
 def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
@@ -78,7 +78,7 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
     header = list(range(first_body))
     agency = outlet = city = author = None
     credit_lines: set[int] = set()
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []
     # Datelines: a header line of their own, else the opening of the first paragraph.
     for i in header + [first_body]:
         if i >= len(blocks) or blocks[i].role is Role.HEADLINE:
@@ -109,7 +109,8 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         if section_line is not None:
             credit_lines.add(section_line)
         if outlet is None and (outlet := _outlet_quoting_itself(blocks, registry)):
-            notes.append(f"the outlet ({outlet.name}) was read from the text naming it, not from the page's own lines")
+            notes.append(("outlet", f"the outlet ({outlet.name}) was read from the text naming it, "
+                                    "not from the page's own lines"))
     if agency is None:
         agency = _agency_of_source_line(blocks, registry)
     if agency is None and first_body < len(blocks):
@@ -120,7 +121,8 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         author = blocks[writer].text.strip()
         credit_lines.add(writer)
     if agency is not None and agency.name_en is None and registry.exact(agency.name) is None:
-        notes.append(f"the agency credited ({agency.name}) is not in the registry: add it to sources: in site.yaml")
+        notes.append(("agency", f"the agency credited ({agency.name}) is not in the registry: "
+                                "add it to sources: in site.yaml"))
     return Credits(outlet, agency, city, author, frozenset(credit_lines), tuple(notes))
 
 

@@ -8,7 +8,8 @@ states about itself.
   and never a URL.
 * **Metadata** (the reader's front matter, applied like a Markdown article's, unreported):
   ``title``, ``date``, ``author``, ``outlet`` (and ``agency``, for an organisation named as the
-  author), from the page's JSON-LD ``NewsArticle`` (or any ``Article`` type), else OpenGraph (``og:title``, ``article:published_time``, ``og:site_name``),
+  author), from the page's JSON-LD ``NewsArticle`` (or any ``Article`` type), else OpenGraph
+  (``og:title``, ``article:published_time``, ``og:site_name``),
   else plain meta tags (``author``, ``date``/``pubdate``). The JSON-LD is what the publisher
   states for search engines, field by field; OpenGraph is written for share previews (titles
   often carry " | Outlet"); plain meta tags are the oldest and least kept up.

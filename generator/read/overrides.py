@@ -125,6 +125,7 @@ def apply_override(article: Article, override: Override, reported: bool = True) 
     values = {k: v for k, v in override.values.items() if k != "slug"}  # slugs are set before extraction
     if "title" in values:
         values["title_derived"] = False
+    values["unsure"] = tuple((f, note) for f, note in article.unsure if f not in values)  # settled by hand
     if not reported:
         return replace(article, **values)
     return replace(article, **values, overridden=tuple(sorted(override.values)), override_source=override.source)
