@@ -17,6 +17,7 @@ from ..model import Removal
 from .draft import Draft
 
 # The end mark, then at most a few short codes ("22:01 ت م NNNN", "ع ا ب") to the line's end.
+TRAILER_MARKS = ("انتهى", "النهاية", "NNNN")  # a line without one is not searched
 TRAILER_RE = re.compile(r"\s*(?://+\s*انتهى\s*//+|/\s*انتهى\s*/|\(\s*النهاية\s*\)|\bNNNN\b)(?:\s+\S{1,8}){0,8}\s*$")
 
 
@@ -24,7 +25,7 @@ def cut_wire_trailers(draft: Draft) -> Draft:
     """The end mark of a wire dispatch and the codes after it, out of the line that carries them."""
     lines, removed = [], list(draft.removed)
     for ln in draft.lines:
-        match = TRAILER_RE.search(ln.text)
+        match = TRAILER_RE.search(ln.text) if any(mark in ln.text for mark in TRAILER_MARKS) else None
         if match and match.start() > 0:
             removed.append(Removal(match.group().strip(), "wire dispatch trailer", ln.first))
             ln = replace(ln, text=ln.text[:match.start()].rstrip())

@@ -53,6 +53,7 @@ class Registry:
     forms: dict[tuple[str, ...], int]  # a form's words → the source printed so
     longest: int  # the most words a form has
     sites: frozenset[tuple[str, ...]] = frozenset()  # the forms that are an agency's website name
+    firsts: frozenset[str] = frozenset()  # the first words of the forms: any other word starts no name
 
     @classmethod
     def build(cls, sources: tuple[Source, ...]) -> Registry:
@@ -71,7 +72,8 @@ class Registry:
                 if words:
                     forms.setdefault(words, len(kept) - 1)
             sites.update(tuple(WORD_RE.findall(matching_key(form))) for form in source.site)
-        return cls(tuple(kept), forms, max(map(len, forms), default=0), frozenset(sites))
+        return cls(tuple(kept), forms, max(map(len, forms), default=0), frozenset(sites),
+                   frozenset(words[0] for words in forms))
 
     def is_site(self, text: str) -> bool:
         """Whether ``text`` is an agency's website name ("سبأنت"): the page is the agency's own."""
@@ -87,7 +89,7 @@ class Registry:
         not overlapping, in order."""
         found, i = [], 0
         while i < len(words):
-            hit = self._name_at(words, i)
+            hit = self.name_at(words, i)
             if hit:
                 found.append(hit)
                 i = hit.end
@@ -95,10 +97,14 @@ class Registry:
                 i += 1
         return found
 
-    def _name_at(self, words: list[str], i: int) -> Found | None:
+    def name_at(self, words: list[str], i: int) -> Found | None:
+        """The longest registered name starting at word ``i``, its first word possibly behind a proclitic."""
+        firsts = [v for v in clitic_variants(words[i]) if v in self.firsts]
+        if not firsts:
+            return None
         for n in range(min(self.longest, len(words) - i), 0, -1):
             rest = tuple(words[i + 1:i + n])
-            for first in clitic_variants(words[i]):
+            for first in firsts:
                 number = self.forms.get((first, *rest))
                 if number is None:
                     continue

@@ -277,7 +277,9 @@ def _outlet_quoting_itself(blocks: tuple[Block, ...], registry: Registry) -> Out
         key = matching_key(block.text)
         spans = [m.span() for m in WORD_RE.finditer(key)]
         words = [key[a:b] for a, b in spans]
-        for found in registry.names_in(words):
+        # Only where a cue can be: after a cue word, or on a word with the proclitic ل.
+        at = (i for i, w in enumerate(words) if w.startswith("ل") or (i > 0 and words[i - 1] in SELF_CUES))
+        for found in filter(None, (registry.name_at(words, i) for i in at)):
             if found.source.agency:
                 continue
             cued = found.clitic.endswith("ل") or (found.start > 0 and words[found.start - 1] in SELF_CUES)
