@@ -100,6 +100,8 @@ def ordinary(name: str, population: int) -> bool:
     if name.split()[0] in TITLE_WORDS:  # "الشيخ زايد" names the man more often than the town
         return True
     frequency = frequency_of(name)
+    if name.endswith("ه") and wordfreq.zipf_frequency(name[:-1] + "ة", "ar") > wordfreq.zipf_frequency(name, "ar"):
+        return True  # "هزه" (Heze, China) is read as "هزة", "a tremor", more often written so
     if " " not in name:
         toggled = frequency_of(name[2:] if name.startswith("ال") else "ال" + name)
         if any(toggled >= floor and toggled >= frequency - margin for floor, margin in TOGGLED):
