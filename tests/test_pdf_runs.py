@@ -156,3 +156,11 @@ def test_a_line_left_as_received_is_listed_for_the_editor_to_check():
     raw = read_article(PDF_SEED, f"seeds/{PDF_SEED.name}")
     notes = review_notes(extract(clean(raw, build_lexicon([raw.text])), raw, "003"))
     assert any(note.startswith("line 23 ") and "no order is clearly better" in note for note in notes)
+
+
+def test_a_reversed_line_not_from_the_seeds_is_put_back_in_order():
+    """The docstring's example, written for this test: three runs, two words split at their junctions."""
+    received = "يكية مع الجزائر يو جديد لتطوير العلاقات الأمر أعلن الوزير إطلاق سينار"
+    after = rule_named("reorder_pdf_runs")(Draft(split_lines(received)))
+    assert after.lines[0].text == "أعلن الوزير إطلاق سيناريو جديد لتطوير العلاقات الأمريكية مع الجزائر"
+    assert [(r.before, r.line) for r in after.repairs] == [(received, 1)]

@@ -5,15 +5,15 @@ in the reverse order, a space between each. The runs break inside words, after l
 not join the next (ا أ إ آ د ذ ر ز و ة), so each junction leaves a word in two pieces: the
 head at the END of one run, its rest at the START of the run that extraction put before it.
 
-    "يكي السابق باراك يو الانسحاب … الرئيس الأمر توجهًا جديدًا لتكرار سينار"
-      runs, as emitted:   [يكي … باراك] [يو … الأمر] [توجهًا … سينار]
-      reversed, joined:   "توجهًا جديدًا لتكرار سيناريو الانسحاب … الرئيس الأمريكي السابق باراك"
+    "يكية مع الجزائر يو جديد لتطوير العلاقات الأمر أعلن الوزير إطلاق سينار"
+      runs, as emitted:   [يكية … الجزائر] [يو … الأمر] [أعلن … سينار]
+      reversed, joined:   "أعلن الوزير إطلاق سيناريو جديد لتطوير العلاقات الأمريكية مع الجزائر"
 
-    "يارة الكاظمي الأمنية النابعة … ومن ثم فإن ز"     (two runs: the line is turned round)
+    "يارة الوزير الأمنية النابعة … ومن ثم فإن ز"     (two runs: the line is turned round)
       the split word ز|يارة meets across the line's two ends; the line really begins at
-      "الأمنية", since the line before ends "التحديات" and the next begins "لواشنطن،", and the
-      document writes "الكاظمي لواشنطن" elsewhere:
-      "الأمنية النابعة … ومن ثم فإن زيارة الكاظمي"
+      "الأمنية", since the line before ends "التحديات" and the next begins "لدمشق،", and the
+      document writes "الوزير لدمشق" elsewhere:
+      "الأمنية النابعة … ومن ثم فإن زيارة الوزير"
 
 Method: a *pair* is a head piece and a rest piece, the rest earlier in the line than the head,
 whose joining is a real word while a piece is not (judged by ``wordfreq``'s Arabic list and the
@@ -21,12 +21,12 @@ corpus lexicon, ``Draft.lexicon``). Pairs mark run edges; the runs between the e
 reverse order and each pair joined. Where the only pair is the line's last and first word the
 line has two runs and is turned round at the space the evidence favours: the words the document
 writes in a row elsewhere meeting across the line's ends (with a function word, three in a row:
-"وواسعة من الكاظمي،"), a paragraph's last line ending its sentence, a line after a sentence's end
+"وواسعة من الوزير،"), a paragraph's last line ending its sentence, a line after a sentence's end
 beginning with a clause opener ("وحتى"); breaking a pair the document writes elsewhere counts
 against a place. Neighbours that are turned too are weighed together, pass by pass. When no
 place is clearly better the line is left as received (``repair_split_words`` then joins that
-word with the head alone before the rest): nothing but a language model could say that 003's
-"كثر من مرة … وهذا ما يبدو جو بايدن، أعلن أ" begins at "جو".
+word with the head alone before the rest): nothing but a language model could say at which
+name "كثر من مرة … وهذا ما يبدو الرئيس، أعلن أ" begins.
 Every reordering is recorded as a ``Repair`` with its line. A line with no pair is never
 touched, so well-formed text passes through unchanged.
 
@@ -259,7 +259,7 @@ class _Context:
         """How much the document tells that ``left`` (ending a line) and ``right`` (beginning the
         next) meet. A known neighbour: 1 when the document writes the two words in a row, or, when
         one is a function word ("من"), the three with the next word on its side ("وواسعة من
-        الكاظمي،"); a function word meets anything. One guess among a neighbour's words: only a
+        الوزير،"); a function word meets anything. One guess among a neighbour's words: only a
         pair of uncommon words counts ("الإقليمية والدولية"), since common ones meet everywhere."""
         a, b = left[-1], right[0]
         a_function, b_function = _key(a) in arabic.FUNCTION_WORDS, _key(b) in arabic.FUNCTION_WORDS
