@@ -75,25 +75,16 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
                byline_name: str | None = None) -> Credits:
     """Outlet, agency, dateline and dateline author of one cleaned article."""
     first_body = next((i for i, b in enumerate(blocks) if b.role.is_body), len(blocks))
-    header = list(range(first_body))
     agency = outlet = city = author = None
     credit_lines: set[int] = set()
     notes: list[tuple[str, str]] = []
-    # Datelines: a header line of their own, else the opening of the first paragraph.
-    for i in header + [first_body]:
-        if i >= len(blocks) or blocks[i].role is Role.HEADLINE:
-            continue
-        standalone = i < first_body
-        readings = dateline_parts(blocks[i].text) if standalone else inline_dateline_parts(blocks[i].text)
-        reading = next(((r, p) for p in readings if (r := _read_dateline(p, registry, is_place, standalone))), None)
-        if reading:
-            (city, credit, author), parts = reading
-            agency, outlet = _credit(credit, agency, outlet)
-            if registry.is_site(parts.right) and credit is not None and not isinstance(credit, str):
-                outlet = outlet or credit.outlet()  # "الجزائر - سبأنت": the agency's own site
-            if i < first_body:
-                credit_lines.add(i)
-            break
+    if found := _first_dateline(blocks, first_body, registry, is_place):
+        i, (city, credit, author), parts = found
+        agency, outlet = _credit(credit, agency, outlet)
+        if registry.is_site(parts.right) and credit is not None and not isinstance(credit, str):
+            outlet = outlet or credit.outlet()  # "الجزائر - سبأنت": the agency's own site
+        if i < first_body:
+            credit_lines.add(i)
     if byline_name and (source := registry.exact(byline_name)):
         agency, outlet = _credit(source, agency, outlet)
     for i, block in enumerate(blocks):
@@ -109,8 +100,8 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         if section_line is not None:
             credit_lines.add(section_line)
         if outlet is None and (outlet := _outlet_quoting_itself(blocks, registry)):
-            notes.append(("outlet", f"the outlet ({outlet.name}) was read from the text naming it, "
-                                    "not from the page's own lines"))
+            note = f"the outlet ({outlet.name}) was read from the text naming it, not from the page's own lines"
+            notes.append(("outlet", note))
     if agency is None:
         agency = _agency_of_source_line(blocks, registry)
     if agency is None and first_body < len(blocks):
@@ -121,9 +112,23 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
         author = blocks[writer].text.strip()
         credit_lines.add(writer)
     if agency is not None and agency.name_en is None and registry.exact(agency.name) is None:
-        notes.append(("agency", f"the agency credited ({agency.name}) is not in the registry: "
-                                "add it to sources: in site.yaml"))
+        note = f"the agency credited ({agency.name}) is not in the registry: add it to sources: in site.yaml"
+        notes.append(("agency", note))
     return Credits(outlet, agency, city, author, frozenset(credit_lines), tuple(notes))
+
+
+def _first_dateline(blocks: tuple[Block, ...], first_body: int, registry: Registry, is_place: IsPlace):
+    """(block number, (city, credit, author), parts) of the first dateline: a header line of its
+    own, else the opening of the first paragraph; None when there is none."""
+    for i in range(min(first_body + 1, len(blocks))):
+        if blocks[i].role is Role.HEADLINE:
+            continue
+        standalone = i < first_body
+        readings = dateline_parts(blocks[i].text) if standalone else inline_dateline_parts(blocks[i].text)
+        for parts in readings:
+            if reading := _read_dateline(parts, registry, is_place, standalone):
+                return i, reading, parts
+    return None
 
 
 def _credit(source, agency: Outlet | None, outlet: Outlet | None) -> tuple[Outlet | None, Outlet | None]:
