@@ -163,3 +163,9 @@ def test_an_outlet_set_by_hand_settles_its_review_note():
     a = article("عنوان الخبر كما نشر", LEAD, "وأكد مصدر وزاري لـ«عكاظ» أن التحقيق مستمر.", MORE)
     fixed = apply_override(a, Override("content/articles/case.md", {"outlet": a.outlet}))
     assert not any("naming it" in note for note in review_notes(fixed))
+
+
+def test_a_byline_run_onto_the_end_of_a_line_gives_the_author():
+    deck = "الرئيس يتابع تنفيذ خطط الدولة لتحسين جودة الجامعات وربطها بسوق العمل كتب  -محمد الجالى"
+    assert article("توجيهات رئاسية برفع كفاءة التعليم الجامعي", deck, LEAD, MORE).author == "محمد الجالى"
+    assert article("عنوان الخبر كما نشر", LEAD, "وقال الوزير إن الكاتب الذي كتب الرواية معروف.", MORE).author is None

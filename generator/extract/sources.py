@@ -58,6 +58,12 @@ SECTION_LINE_MAX_EXTRA_WORDS = 3
 SELF_DESCRIPTION_RE = re.compile(r"\bThe ([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*| of| for| and){0,8})"
                                  r" \(([A-Z]{2,8})\) is\b")
 
+# "كتب -محمد الجالى" closing a line: the writer's name, two or three words, after a separator.
+_NAME_WORD = r"[^\s\d.،,:|-]{2,}"
+END_BYLINE_RE = re.compile(rf"(?:^|\s)(?:كتب|كتبت|بقلم)\s*[-–—:]\s*(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{1,2}})\s*$")
+
+END_BYLINE_WITHIN_BLOCKS = 12  # near the top: a PDF front page prints teasers above the story
+
 IsPlace = Callable[[str], bool]
 
 
@@ -111,6 +117,7 @@ def credits_of(blocks: tuple[Block, ...], registry: Registry, is_place: IsPlace,
     if author is None and (writer := _writer_alone(blocks, first_body, registry, is_place)):
         author = blocks[writer].text.strip()
         credit_lines.add(writer)
+    author = author or _byline_at_a_line_end(blocks[:END_BYLINE_WITHIN_BLOCKS])
     if agency is not None and agency.name_en is None and registry.exact(agency.name) is None:
         note = f"the agency credited ({agency.name}) is not in the registry: add it to sources: in site.yaml"
         notes.append(("agency", note))
@@ -184,6 +191,14 @@ def _writer_alone(blocks: tuple[Block, ...], first_body: int, registry: Registry
     if registry.exact(blocks[i].text) or is_place(blocks[i].text):
         return None
     return i
+
+
+def _byline_at_a_line_end(blocks: tuple[Block, ...]) -> str | None:
+    """A byline a PDF ran onto the end of a line above the text: "… جاذب للدارسين كتب -محمد الجالى"."""
+    for block in blocks:
+        if match := END_BYLINE_RE.search(block.text):
+            return match["name"]
+    return None
 
 
 def _generic(text: str) -> bool:
