@@ -4,6 +4,7 @@ Everything here reads the roles the cleaner gave the blocks; nothing re-parses r
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +58,12 @@ class Knowledge:
         return _words_key(text) in self.place_keys
 
 
+@functools.cache
+def _built_in_knowledge() -> Knowledge:
+    """The registry alone, built when first needed, not when this module is imported."""
+    return Knowledge()
+
+
 def _words_key(text: str) -> str:
     return " ".join(WORD_RE.findall(matching_key(text)))
 
@@ -77,7 +84,8 @@ def _says_something(text: str) -> bool:
     return found is None or text.find(found.text) > DATE_OPENS_WITHIN
 
 
-def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge = Knowledge()) -> Article:
+def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge | None = None) -> Article:
+    knowledge = knowledge or _built_in_knowledge()
     blocks = doc.blocks
     paragraphs = paragraphs_of(blocks)
     body = [p for p in paragraphs if p.role.is_body]
