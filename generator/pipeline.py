@@ -19,9 +19,10 @@ from .config.site import Config
 from .corpus.analysis import Corpus, analyse
 from .errors import BuildError
 from .extract.article import Knowledge, extract, paragraphs_of
-from .extract.entities import build_gazetteer, discover_people, discovered_entities
+from .extract.entities import Discovery, build_gazetteer, discover_people, discovered_entities
+from .extract.named_sources import sources_named_in
 from .extract.places import builtin_places
-from .extract.registry import builtin_sources
+from .extract.registry import Registry, builtin_sources
 from .extract.topics import topic_gazetteer
 from .incremental.cache import ArticleCache, fingerprint
 from .incremental.freshness import (
@@ -249,24 +250,32 @@ def corpus_knowledge(config: Config, cleaned: list, cache: ArticleCache, problem
                      folder: str) -> Knowledge:
     """What extraction matches the texts against: the gazetteer (site.yaml's entities, the
     built-in places, the people the texts name after a role title), the sources, the topics."""
+    sources = config.sources + builtin_sources()
     gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    gazetteer = build_gazetteer(list(gazetteer.entities) + discover_names(cleaned, gazetteer, cache, problems, folder))
-    return Knowledge(gazetteer, config.sources + builtin_sources(), config.topics, topic_gazetteer(config.topics))
+    found = discover_names(cleaned, (gazetteer, Registry.build(sources)), cache, problems, folder)
+    return Knowledge(build_gazetteer(list(gazetteer.entities) + found), sources, config.topics,
+                     topic_gazetteer(config.topics))
 
 
-def discover_names(cleaned: list, gazetteer, cache: ArticleCache, problems: list[Problem], folder: str) -> list[Entity]:
-    """People named after a role title that neither site.yaml nor the built-ins know."""
+def discover_names(cleaned: list, known: tuple, cache: ArticleCache, problems: list[Problem],
+                   folder: str) -> list[Entity]:
+    """People, organizations and the outlets the texts speak of that neither site.yaml nor the
+    gazetteer know; ``known``: (the gazetteer, the source registry)."""
     found = []
-    results = cache.discoveries([entry for entry, _raw, _slug in cleaned], fingerprint(gazetteer.entities),
-                                discover_in, gazetteer)
+    gazetteer, registry = known
+    results = cache.discoveries([entry for entry, _raw, _slug in cleaned],
+                                fingerprint(gazetteer.entities, registry.sources), discover_in, known)
     for names, (_entry, raw, _slug) in zip(results, cleaned):
         if kept(names, f"{folder}/{raw.source}", "name discovery", problems):
             found += names
     return discovered_entities(found)
 
 
-def discover_in(doc: CleanDoc, gazetteer) -> list:
-    return discover_people(paragraphs_of(doc.blocks), gazetteer)
+def discover_in(doc: CleanDoc, known: tuple) -> list:
+    gazetteer, registry = known
+    paragraphs = paragraphs_of(doc.blocks)
+    return discover_people(paragraphs, gazetteer) + [
+        Discovery(name, "", "organization", forms) for name, forms in sources_named_in(paragraphs, registry)]
 
 
 def lexicon_words_of(text: str) -> frozenset[str]:

@@ -26,6 +26,7 @@ from ..text.arabic import WORD_RE, matching_key
 from ..text.dates import find_all_dates, publication_date_in, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
+from .named_sources import without_credits
 from .published import DATE_OPENS_WITHIN, publication_date
 from .quotes import find_quotes
 from .registry import Registry, builtin_sources
@@ -98,8 +99,9 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge | None =
     if author and knowledge.registry.exact(author):
         author = None  # "كتب: أ.ف.ب": the agency, not a writer
     date, date_note = publication_date(blocks)
-    mentions = find_mentions(paragraphs, knowledge.gazetteer) if knowledge.gazetteer else ()
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
+    mentions = without_credits(find_mentions(paragraphs, knowledge.gazetteer), paragraphs, people,
+                               knowledge.registry) if knowledge.gazetteer else ()
     hits = topic_hits(paragraphs, knowledge.topic_gazetteer) if knowledge.topic_gazetteer else ()
     return Article(
         source_file=raw.source,
