@@ -19,7 +19,8 @@ from .config.site import Config
 from .corpus.analysis import Corpus, analyse
 from .errors import BuildError
 from .extract.article import Knowledge, extract, paragraphs_of
-from .extract.entities import Discovery, build_gazetteer, discover_people, discovered_entities
+from .extract.discovery import Discovery, discover_people, discovered_entities
+from .extract.entities import build_gazetteer
 from .extract.named_sources import sources_named_in
 from .extract.places import builtin_places
 from .extract.registry import Registry, builtin_sources

@@ -8,6 +8,7 @@ raise a floor when the extraction gets better, never lower one without saying wh
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -46,7 +47,8 @@ FLOORS = {"title": 90, "title, where the text has one": 85, "date": 100, "date, 
 
 
 def key(text: str) -> str:
-    return " ".join(matching_key(unicodedata.normalize("NFKC", text)).split())
+    """Text compared as read: matching keys, and "عبد الله" the same name as "عبدالله"."""
+    return re.sub(r"(?:^|(?<= ))عبد ", "عبد", " ".join(matching_key(unicodedata.normalize("NFKC", text)).split()))
 
 
 def accepted(label) -> list:

@@ -314,7 +314,7 @@ def test_month_spellings_across_the_arab_world(text, iso):
 
 
 def test_names_after_role_titles_are_discovered_with_their_roles():
-    from generator.extract.entities import discover_people, discovered_entities
+    from generator.extract.discovery import discover_people, discovered_entities
 
     text = ("وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده ترفض أي تهجير، فيما أكدت المتحدثة باسم الخارجية "
             "الفرنسية آن كلير لوجندر أن باريس تتابع الوضع. وواجه رئيس الوزراء ضغوطاً متزايدة من المعارضة.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.entities import build_gazetteer, discover_people, discovered_entities, find_mentions
+from generator.extract.discovery import discover_people, discovered_entities
+from generator.extract.entities import build_gazetteer, find_mentions
 from generator.extract.organizations import named_institutions
 from generator.extract.places import builtin_places, geonames_places
 from generator.model import Entity, Paragraph, Role, entity_id_for

@@ -1,4 +1,4 @@
-"""How far a person's name runs once its first two words are found (``entities._name_at``).
+"""How far a person's name runs once its first two words are found (``discovery._name_at``).
 
 Arabic names are longer than a given name and a family name:
 
@@ -18,6 +18,7 @@ PUNCTUATION = "،,.:؛\"“”«»()!؟?'"
 COMPOUND_FIRST = frozenset(arabic.matching_key(w) for w in ("عبد", "أبو", "ابو", "أبي", "أم"))
 SON_OF = frozenset(arabic.matching_key(w) for w in ("بن", "بنت", "ابن"))
 FAMILY = arabic.matching_key("آل")
+GOD = arabic.matching_key("الله")
 MAX_PATRONYMS = 4
 
 
@@ -95,9 +96,11 @@ FINAL_VOWEL = ("\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650")
 def plausible(words: list[str], j: int, end: int) -> bool:
     """Whether the words can be a person's name: none of NOT_NAME_WORDS (with or without a
     proclitic), no final short vowel."""
-    for word in words[j:end]:
+    for n, word in enumerate(words[j:end], start=j):
         bare = word.strip(PUNCTUATION)
         key = _key(bare)
+        if n > j and _key(words[n - 1]) in COMPOUND_FIRST and key == GOD:
+            continue  # "عبد الله" is a given name, not a blessing
         if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
                 or bare.endswith(FINAL_VOWEL) or (len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES)) \
                 or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):

@@ -18,7 +18,7 @@ import re
 
 from ..model import Entity, Mention, Paragraph, Quote
 from ..text.arabic import keyed, matching_key
-from .entities import is_role_title, name_after_title
+from .discovery import is_role_title, name_after_title
 
 QUOTE_RE = re.compile(r"“([^”]{3,})”|«([^»]{3,})»|\"([^\"]{3,})\"")
 MIN_QUOTE_WORDS = 3
