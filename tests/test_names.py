@@ -88,6 +88,17 @@ def test_a_generic_institution_alone_is_no_entity():
     ("وقال رئيس لجنة الاستخبارات في مجلس النواب، مايك روجرز، لـ «رويترز» إن", "مايك روجرز"),
     # a transliterated name ending like a plural (wordfreq: "الماكرون" is no word)
     ("وشدد الرئيس الفرنسي إيمانويل ماكرون - وفق بيان صادر عن الإليزيه", "إيمانويل ماكرون"),
+    # a title of several words keyed as words are, behind "و"
+    ("وعضوية كل من الفريق أول محمد حمدان دقلو والفريق ياسر العطا واللواء إبراهيم جابر", "ياسر العطا"),
+    ("برئاسة الفريق أول ركن عبدالفتاح البرهان.", "عبدالفتاح البرهان"),
+    # a head noun and its genitive in the title's complement
+    ('أكّد رئيس حزب "القوّات اللبنانيّة" سمير جعجع أننا جماعة رجاء', "سمير جعجع"),
+    ("أمام رئيس دولة فلسطين محمود عباس، سفيراً لدولة فلسطين", "محمود عباس"),
+    ("وقال الناطق الرسمي باسم الرئاسة بالنيابة سمير عقون، في بيان إنه", "سمير عقون"),
+    # a family name rare in the word list runs on; "عبد الله" is a given name, not a blessing
+    ("بناء على استقالة دولة الدكتور بشر هاني الخصاونة، وبعد الاطلاع", "بشر هاني الخصاونة"),
+    ("أعلن وزير الخارجية عبد الله اليحيا، اليوم السبت، أن مواطنين", "عبد الله اليحيا"),
+    ("ووجه السلطان هيثم بن طارق المعظم كلمة إلى المواطنين", "هيثم بن طارق"),  # an epithet, no family
 ])
 def test_persons_are_named_in_full_after_their_title(text, name, places):
     assert (name, "person") in discovered(text, places)
@@ -101,6 +112,26 @@ def test_persons_are_named_in_full_after_their_title(text, name, places):
     "ورحب السيد وعلى الرغم من ذلك",
 ])
 def test_titles_blessings_and_function_words_are_not_taken_for_persons(text, places):
+    assert [n for n, t in discovered(text, places) if t == "person"] == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وذكرت الوكالة أن المرسوم الأول قضى بتعيين حمود بن فيصل وزيرا للخدمة المدنية، وكان يشغل", ["حمود بن فيصل"]),
+    ("2- يعين معالي السيد أيمن حسين عبدالله الصفدي، نائبا لرئيس الوزراء ووزيرا للخارجية", ["أيمن حسين عبدالله الصفدي"]),
+    ("والشؤون المناخية، ويحيى بن سعود بن منصور السليمي وزيرا للنقل", ["يحيى بن سعود بن منصور السليمي"]),
+    # a list of portfolios and names after a plural title
+    ("وحافظ وزراء الداخلية كمال بلجود، والطاقة محمد عرقاب، والشؤون الدينية يوسف بلمهدي، على مناصبهم",
+     ["كمال بلجود", "محمد عرقاب", "يوسف بلمهدي"]),
+])
+def test_persons_are_named_before_the_role_they_are_given_and_in_lists_of_portfolios(text, names, places):
+    assert [n for n, t in discovered(text, places) if t == "person"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "وقد شكلت أسباب رئيسة لحكومة الوحدة الوطنية عقبة أمام الاتفاق",  # "رئيسة": the adjective "main"
+    "اجتمع الطرفان تحت إشراف رئيسة الحكومة في العاصمة",  # a subject, not an appointment
+])
+def test_words_before_a_role_that_is_no_appointment_are_not_persons(text, places):
     assert [n for n, t in discovered(text, places) if t == "person"] == []
 
 

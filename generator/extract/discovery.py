@@ -13,8 +13,10 @@ from .entities import Gazetteer
 
 # Role titles after which Arabic news prints a person's name: "وزير الخارجية العراقي فؤاد حسين",
 # "المتحدثة باسم البيت الأبيض جين ساكي", "مستشار الأمن القومي قاسم الأعرجي".
-ROLE_TITLES = ("وزير", "وزيرة", "الرئيس", "رئيس الوزراء", "رئيس الحكومة", "رئيس الوزراء", "رئيس البرلمان",
-               "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "مستشار", "مستشارة",
+ROLE_TITLES = ("وزير", "وزيرة", "الوزير", "الوزيرة", "الوزير الأول", "الرئيس", "رئيس الوزراء", "رئيس الحكومة",
+               "رئيس البرلمان",
+               "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "الناطق الرسمي باسم",
+               "المتحدث الرسمي باسم", "الناطقة الرسمية باسم", "المتحدثة الرسمية باسم", "وزراء", "مستشار", "مستشارة",
                "السفير", "السفيرة", "المبعوث", "المبعوثة", "قائد", "زعيم", "الأمين العام",
                "مسؤولة", "موفد", "منسق", "الجنرال", "النائب", "النائبة", "العاهل", "الملك", "الأمير", "الشيخ",
                "الشيخة", "السلطان", "ولي العهد", "نائب رئيس", "رئيس مجلس", "رئيس", "رئيسة", "الرئيسة", "الدكتور",
@@ -22,7 +24,8 @@ ROLE_TITLES = ("وزير", "وزيرة", "الرئيس", "رئيس الوزرا�
                "العقيد", "الفريق أول ركن", "السيد", "السيدة", "صاحب السمو", "سمو", "البطريرك", "الكاردينال", "عضو",
                "محافظ", "السناتور", "النائب الجمهوري", "النائب الديمقراطي")
 # Words that qualify a title rather than name anyone: "الرئيس الأمريكي السابق …".
-TITLE_QUALIFIERS = ("السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتهية ولايته")
+TITLE_QUALIFIERS = ("بالنيابة", "بالوكالة",
+                    "السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتهية ولايته")
 MAX_TITLE_WORDS = 6
 TANWIN_FATH = "\u064b"  # "مسؤولة الشؤون الدولية في وزارة الدفاع الأمريكية" is as long as titles get
 
@@ -50,10 +53,31 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
             name = _name_at(words, keys, title_end) or persons.apposed(words, keys, title_end, _name_at)
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
+            if name:
+                found += [Discovery(n, "") for n in _listed_after(words, keys, title_end + len(name.split()))
+                          if not _known(n, gazetteer)]
+        found += [Discovery(n, "") for n in persons.before_appointment(words, keys, _name_at)
+                  if not _known(n, gazetteer)]
     texts = [p.text for p in paragraphs if p.role.is_body]  # "وقال X" where the article names X twice
     found += [Discovery(n, "") for n in persons.after_speech_verbs(texts, _name_at) if not _known(n, gazetteer)]
     return found + [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
                     if not _claimed(name, gazetteer)]  # organizations: organizations.py
+
+
+def _listed_after(words: list[str], keys: list[str], k: int) -> list[str]:
+    """The names of a list that goes on after a title's name, each after its own portfolio:
+    "وزراء الداخلية كمال بلجود، والطاقة محمد عرقاب، والشؤون الدينية يوسف بلمهدي"."""
+    names = []
+    while 0 < k < len(words) and words[k - 1].endswith(("،", ",")) and keys[k].startswith("وال"):
+        j = k + 1
+        while j < len(keys) and (keys[j].startswith(("ال", "وال")) or keys[j] == "في"):
+            j += 1
+        name = _name_at(words, keys, j)
+        if not name:
+            break
+        names.append(name)
+        k = j + len(name.split())
+    return names
 
 
 def _word_keys(words: list[str]) -> list[str]:
@@ -103,7 +127,8 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
         return None
     first, second = keys[j], keys[j + 1]
     written = {arabic.strip_diacritics(w.strip("،,.:؛")) for w in words[j:j + 2]}
-    if (first.startswith(("ال", "لل", "بال", "وال")) or written & arabic.FUNCTION_WORDS_WRITTEN
+    if (first.startswith(("ال", "لل", "بال", "وال")) or first in persons.SON_OF
+            or written & arabic.FUNCTION_WORDS_WRITTEN
             or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
             or words[j][-1] in "،,.:؛" or persons.plural(second)
             or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name

@@ -69,9 +69,24 @@ def _with_family(words: list[str], k: int) -> int:
     "محمد بن عبدالله الحارثي")."""
     if not _ends(words[k - 1]) and k < len(words):
         family = _key(words[k])
-        if family.startswith("ال") and family.endswith("ي") and len(family) > 4 and family not in NOT_FAMILY:
+        if family.startswith("ال") and len(family) > 4 and family not in NOT_FAMILY and (
+                family.endswith("ي") or rare(arabic.strip_diacritics(words[k].strip(PUNCTUATION)))):
             return k + 1
     return k
+
+
+FAMILY_MAX_ZIPF = 3.5  # "الخصاونة" 2.4, "الحجار" 3.3; words of a sentence: "الأعمال" 5.3, "الجابر" 4.0
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def rare(word: str) -> bool:
+    """Whether a word with the article is rare enough in Arabic (wordfreq) to be a family name
+    ("الخصاونة"), not a word of the sentence a name runs into ("حكومة تصريف الأعمال")."""
+    try:
+        from wordfreq import zipf_frequency  # slow to import: only when a name may run on
+    except ImportError:
+        return False
+    return zipf_frequency(word, "ar") < FAMILY_MAX_ZIPF
 
 
 # Words no name is made of: titles and heads of institutions that a title's complement runs
@@ -101,7 +116,8 @@ def plausible(words: list[str], j: int, end: int) -> bool:
         key = _key(bare)
         if n > j and _key(words[n - 1]) in COMPOUND_FIRST and key == GOD:
             continue  # "عبد الله" is a given name, not a blessing
-        if key in NOT_NAME_WORDS or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
+        if key in NOT_NAME_WORDS or key in APPOINTED_AS \
+                or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
                 or bare.endswith(FINAL_VOWEL) or (len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES)) \
                 or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):
             return False
@@ -115,7 +131,8 @@ NOT_FAMILY = frozenset(arabic.matching_key(w) for w in (
     "التركي", "الإسرائيلي", "الصيني", "الألماني", "السوري", "المصري", "العراقي", "اللبناني",
     "الأردني", "السعودي", "الإماراتي", "القطري", "الكويتي", "البحريني", "العماني", "اليمني",
     "الليبي", "التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الأوروبي", "الدولي",
-    "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني"))
+    "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني",
+    "المعظم", "المفدى"))  # epithets of a ruler: "هيثم بن طارق المعظم"
 
 
 # Verbs of speech a name follows directly: "وقال محمد الحلبوسي", "أكد أحمد عطاف".
@@ -181,3 +198,80 @@ def apposed(words: list[str], keys: list[str], j: int, name_at) -> str | None:
 def written(words: list[str], j: int, end: int) -> str:
     """The name as printed, without the punctuation around it."""
     return " ".join(w.strip(PUNCTUATION) for w in words[j:end])
+
+
+# A role in the accusative right after a name, given a portfolio: an appointment or an oath
+# ("بتعيين حمود بن فيصل وزيرا للخدمة المدنية", "جعفر حسان، رئيسا للوزراء", "… وزيرة للتربية");
+# not "رئيسة", which is also the adjective "main" ("أسباب رئيسة لحكومة …").
+APPOINTED_AS = frozenset(arabic.matching_key(w) for w in (
+    "وزيرا", "وزيرة", "سفيرا", "سفيرة", "رئيسا", "نائبا", "نائبة", "مستشارا", "مستشارة", "محافظا",
+    "محافظة", "أمينا", "مديرا", "مديرة", "قائدا", "مبعوثا", "ممثلا", "ناطقا", "متحدثا"))
+# Words a full name printed before such a role follows: an honorific or title, or the verb of
+# the appointment ("يعين معالي المهندس رائد مظفر رفعت أبو السعود، وزيرا للمياه").
+BEFORE_FULL_NAME = frozenset(arabic.matching_key(w) for w in (
+    "معالي", "سعادة", "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الشيخ", "الشيخة", "السيد", "السيدة",
+    "الأستاذ", "الأستاذة", "اللواء", "الفريق", "العميد", "السفير", "تعيين", "بتعيين", "وتعيين", "عين", "وعين",
+    "يعين", "تعين", "وتعين", "عينت", "وعينت"))
+MAX_NAME_WORDS = 6
+
+
+def before_appointment(words: list[str], keys: list[str], name_at) -> list[str]:
+    """Names printed right before a role in the accusative: the whole name when an honorific,
+    the verb of the appointment or punctuation opens it ("أيمن حسين عبدالله الصفدي، نائبا"),
+    else the name ``name_at(words, keys, j)`` reads that ends there. The role is the evidence,
+    as a title is."""
+    found = []
+    for i, key in enumerate(keys):
+        if i < 2 or key not in APPOINTED_AS or i + 1 >= len(keys) or not _of_a_portfolio(keys[i + 1]):
+            continue
+        name = _full_name_before(words, keys, i) or next(
+            (n for j in range(max(0, i - MAX_NAME_WORDS), i - 1)
+             if _opened(words, keys, j) and (n := name_at(words, keys, j)) and len(n.split()) == i - j), None)
+        if name:
+            found.append(_without_conjunction(name))
+    return found
+
+
+def _of_a_portfolio(key: str) -> bool:
+    """"للخدمة", "لرئيس", "لدولة": the portfolio the role is given, which makes "وزيرة" an
+    appointment rather than the subject of a sentence ("رئيسة الحكومة")."""
+    return key.startswith("ل") and not key.startswith("ال")
+
+
+def _full_name_before(words: list[str], keys: list[str], i: int) -> str | None:
+    for j in range(max(0, i - MAX_NAME_WORDS), i - 1):
+        inner = words[j:i - 1]
+        if _opened(words, keys, j) and not any(_ends(w) for w in inner) and not keys[j].startswith("ال") \
+                and all(_key(w).isalpha() and _key(w) not in arabic.FUNCTION_WORDS and not _opens_full_name(_key(w))
+                        for w in words[j:i]) \
+                and plausible(words, j, i):
+            return written(words, j, i)
+    return None
+
+
+def _opened(words: list[str], keys: list[str], j: int) -> bool:
+    """Whether a name can start at word ``j``: the paragraph's start, punctuation, an honorific
+    or the verb of an appointment before it."""
+    return j == 0 or _opens_full_name(keys[j - 1]) or _ends(words[j - 1])
+
+
+def _opens_full_name(key: str) -> bool:
+    return key in BEFORE_FULL_NAME or (key[:1] in "وف" and key[1:] in BEFORE_FULL_NAME)
+
+
+WAW_KEPT_ZIPF_MARGIN = 0.5  # "وليد" is a name, "ومقبول" is "و" + مقبول
+
+
+def _without_conjunction(name: str) -> str:
+    """The name without a conjunction "و" its first word carries, when the word is far more
+    common without it (wordfreq): "ويحيى بن سعود" → "يحيى بن سعود", but "وليد جنبلاط" stays."""
+    first, _, rest = name.partition(" ")
+    if not first.startswith("و") or len(first) < 4:
+        return name
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return name
+    if zipf_frequency(first[1:], "ar") > zipf_frequency(first, "ar") + WAW_KEPT_ZIPF_MARGIN:
+        return f"{first[1:]} {rest}"
+    return name
