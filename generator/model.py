@@ -298,6 +298,7 @@ class Source:
     agency: bool = False  # a wire agency (credited in datelines) rather than a publisher
     plain: bool = False  # its name is also an ordinary phrase ("سبق"): it counts only with a cue
     site: tuple[str, ...] = ()  # an agency's website names ("سبأنت"): credited so, the page is the agency's own
+    countries: tuple[str, ...] = ()  # ISO codes of where it is based: an article's home when nothing else says
 
     def outlet(self) -> Outlet:
         return Outlet(self.name, self.name_en or None)

@@ -18,12 +18,13 @@ from .clean.cleaner import build_lexicon, clean, no_letters_problem
 from .config.site import Config
 from .corpus.analysis import Corpus, analyse
 from .errors import BuildError
-from .extract.article import Knowledge, extract, paragraphs_of
+from .extract.article import Knowledge, credits_for, extract, paragraphs_of
+from .extract.home import home_country, state_bodies
 from .extract.discovery import Discovery, discover_people, discovered_entities
 from .extract.entities import build_gazetteer
 from .extract.named_sources import sources_named_in
 from .extract.places import builtin_places
-from .extract.registry import Registry, builtin_sources
+from .extract.registry import builtin_sources
 from .extract.topics import topic_gazetteer
 from .incremental.cache import ArticleCache, fingerprint
 from .incremental.freshness import (
@@ -252,31 +253,31 @@ def corpus_knowledge(config: Config, cleaned: list, cache: ArticleCache, problem
     """What extraction matches the texts against: the gazetteer (site.yaml's entities, the
     built-in places, the people the texts name after a role title), the sources, the topics."""
     sources = config.sources + builtin_sources()
-    gazetteer = build_gazetteer(list(config.entities) + place_entities())
-    found = discover_names(cleaned, (gazetteer, Registry.build(sources)), cache, problems, folder)
-    return Knowledge(build_gazetteer(list(gazetteer.entities) + found), sources, config.topics,
+    known = Knowledge(build_gazetteer(list(config.entities) + place_entities()), sources)
+    found = discover_names(cleaned, known, cache, problems, folder)
+    return Knowledge(build_gazetteer(list(known.gazetteer.entities) + found), sources, config.topics,
                      topic_gazetteer(config.topics))
 
 
-def discover_names(cleaned: list, known: tuple, cache: ArticleCache, problems: list[Problem],
+def discover_names(cleaned: list, known: Knowledge, cache: ArticleCache, problems: list[Problem],
                    folder: str) -> list[Entity]:
     """People, organizations and the outlets the texts speak of that neither site.yaml nor the
-    gazetteer know; ``known``: (the gazetteer, the source registry)."""
+    gazetteer know; ``known``: the gazetteer and the source registry."""
     found = []
-    gazetteer, registry = known
     results = cache.discoveries([entry for entry, _raw, _slug in cleaned],
-                                fingerprint(gazetteer.entities, registry.sources), discover_in, known)
+                                fingerprint(known.gazetteer.entities, known.sources), discover_in, known)
     for names, (_entry, raw, _slug) in zip(results, cleaned):
         if kept(names, f"{folder}/{raw.source}", "name discovery", problems):
             found += names
     return discovered_entities(found)
 
 
-def discover_in(doc: CleanDoc, known: tuple) -> list:
-    gazetteer, registry = known
+def discover_in(doc: CleanDoc, known: Knowledge) -> list:
     paragraphs = paragraphs_of(doc.blocks)
-    return discover_people(paragraphs, gazetteer) + [
-        Discovery(name, "", "organization", forms) for name, forms in sources_named_in(paragraphs, registry)]
+    home = home_country(paragraphs, credits_for(doc.blocks, known), known.registry)
+    return discover_people(paragraphs, known.gazetteer) + [
+        Discovery(name, "", "organization", forms) for name, forms in sources_named_in(paragraphs, known.registry)
+    ] + [Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))]
 
 
 def lexicon_words_of(text: str) -> frozenset[str]:

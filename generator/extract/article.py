@@ -16,6 +16,7 @@ from ..model import (
     CleanDoc,
     DatedMention,
     DateValue,
+    Mention,
     Paragraph,
     Problem,
     RawDoc,
@@ -26,6 +27,7 @@ from ..text.arabic import WORD_RE, matching_key
 from ..text.dates import find_all_dates, publication_date_in, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
+from .home import home_country, state_bodies
 from .named_sources import without_credits
 from .published import DATE_OPENS_WITHIN, publication_date
 from .quotes import find_quotes
@@ -48,12 +50,14 @@ class Knowledge:
     # Built from the above once, not per article.
     registry: Registry = field(init=False, repr=False, compare=False)
     place_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    ids_by_name: dict[str, str] = field(init=False, repr=False, compare=False)  # matching key → entity id
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "registry", Registry.build(self.sources))
-        places = [e for e in self.gazetteer.entities if e.type == "place"] if self.gazetteer else []
+        entities = self.gazetteer.entities if self.gazetteer else ()
         object.__setattr__(self, "place_keys", frozenset(
-            _words_key(name) for e in places for name in (e.name, *e.aliases)))
+            _words_key(name) for e in entities if e.type == "place" for name in (e.name, *e.aliases)))
+        object.__setattr__(self, "ids_by_name", {_words_key(e.name): e.id for e in reversed(entities)})
 
     def is_place(self, text: str) -> bool:
         return _words_key(text) in self.place_keys
@@ -91,7 +95,7 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge | None =
     paragraphs = paragraphs_of(blocks)
     body = [p for p in paragraphs if p.role.is_body]
     byline = _first(blocks, Role.BYLINE)
-    credits = credits_of(blocks, knowledge.registry, knowledge.is_place, _author(byline))
+    credits = credits_for(blocks, knowledge)
     # A line that only credits ("رويترز عربي ودولي") is the outlet's, not the headline.
     headline = next((b for i, b in enumerate(blocks) if b.role is Role.HEADLINE and i not in credits.lines), None)
     title, derived = (headline.text, False) if headline else (_derived_title(body), True)
@@ -100,8 +104,9 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge | None =
         author = None  # "كتب: أ.ف.ب": the agency, not a writer
     date, date_note = publication_date(blocks)
     people = {e.id: e for e in knowledge.gazetteer.entities} if knowledge.gazetteer else {}
-    mentions = without_credits(find_mentions(paragraphs, knowledge.gazetteer), paragraphs, people,
-                               knowledge.registry) if knowledge.gazetteer else ()
+    mentions = with_home_bodies(without_credits(find_mentions(paragraphs, knowledge.gazetteer), paragraphs, people,
+                                                knowledge.registry), paragraphs, credits, knowledge) \
+        if knowledge.gazetteer else ()
     hits = topic_hits(paragraphs, knowledge.topic_gazetteer) if knowledge.topic_gazetteer else ()
     return Article(
         source_file=raw.source,
@@ -131,6 +136,27 @@ def extract(doc: CleanDoc, raw: RawDoc, slug: str, knowledge: Knowledge | None =
         figures=find_figures(paragraphs),
         unsure=credits.notes + ((("date", date_note),) if date_note else ()) + tuple(("text", d) for d in doc.doubts),
     )
+
+
+def credits_for(blocks: tuple[Block, ...], knowledge: Knowledge) -> Credits:
+    """Outlet, agency, dateline and writer of a cleaned document (``sources.credits_of``)."""
+    return credits_of(blocks, knowledge.registry, knowledge.is_place, _author(_first(blocks, Role.BYLINE)))
+
+
+def with_home_bodies(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph, ...], credits: Credits,
+                     knowledge: Knowledge) -> tuple[Mention, ...]:
+    """The mentions, and those of the state bodies named without their country, which are the
+    home country's ("وزارة الخارجية" in a Kuwaiti story: ``home.py``), in reading order."""
+    home = home_country(paragraphs, credits, knowledge.registry)
+    taken = {(m.paragraph, m.start) for m in mentions}
+    added = tuple(Mention(knowledge.ids_by_name[_words_key(name)], paragraph, start, end, text[start:end])
+                  for name, paragraph, start, end in state_bodies(paragraphs, home)
+                  if _words_key(name) in knowledge.ids_by_name and (paragraph, start) not in taken
+                  for text in (next(p.text for p in paragraphs if p.id == paragraph),))
+    if not added:
+        return mentions
+    order = {p.id: n for n, p in enumerate(paragraphs)}
+    return tuple(sorted(mentions + added, key=lambda m: (order[m.paragraph], m.start)))
 
 
 def _first(blocks: tuple[Block, ...], role: Role) -> Block | None:

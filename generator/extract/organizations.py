@@ -106,7 +106,7 @@ def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
                 i += 1
                 continue
             first = words[i].strip(PUNCTUATION)
-            if _bare(first) not in _HEADS | _DEFINITE_HEADS:  # "ووزارة": the name without "و"
+            if bare(first) not in _HEADS | _DEFINITE_HEADS:  # "ووزارة": the name without "و"
                 first = first[1:]
             found.append(" ".join([first] + [w.strip(PUNCTUATION) for w in words[i + 1:end]]))
             i = end
@@ -114,19 +114,19 @@ def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     return _KEY(arabic.strip_diacritics(word.strip(PUNCTUATION)))
 
 
 def _name_end(words: list[str], i: int) -> int | None:
     """Index after an institution's name starting at word ``i``, or None when none starts there."""
-    head = _bare(words[i])
+    head = bare(words[i])
     head = head[1:] if head[:1] in ("و", "ف") and head[1:] in _HEADS | _DEFINITE_HEADS else head
     if head not in _HEADS and head not in _DEFINITE_HEADS or words[i][-1] in PUNCTUATION:
         return None
     j = i + 1
     while j < len(words) and j - i < MAX_NAME_WORDS:
-        key = _bare(words[j])
+        key = bare(words[j])
         coordinated = key.startswith("وال") and j > i + 1  # "وزارة التجارة والصناعة"
         if (not key.startswith(("ال", "لل")) and not coordinated) or key in _NOT_OF_THE_NAME - _INNER_ONLY \
                 or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME | _DEFINITE_HEADS):
@@ -134,6 +134,48 @@ def _name_end(words: list[str], i: int) -> int | None:
         j += 1
         if words[j - 1][-1] in PUNCTUATION:
             break
-    while j > i + 1 and _bare(words[j - 1]) in _INNER_ONLY:
+    while j > i + 1 and bare(words[j - 1]) in _INNER_ONLY:
         j -= 1
     return j if j - i - 1 >= COMPLETING_WORDS else None
+
+
+# State bodies news names without their country ("وزارة الخارجية", "مجلس الوزراء", "البرلمان"):
+# whose they are is the article's home (``home.py``). A ministry of any portfolio; councils and
+# definite heads only of the state.
+STATE_HEADS = ("وزارة", "رئاسة", "ديوان")
+# "رئاسة" names a body only with these ("برئاسة الفريق …" is "chaired by").
+PRESIDENCIES = ("الجمهورية", "الوزراء", "الحكومة")
+STATE_COUNCILS = ("الوزراء", "النواب", "الشورى", "الأمة", "الشعب", "الشيوخ", "القضاء")
+STATE_ALONE = ("البرلمان", "الرئاسة")
+_BODY_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
+_STATE_HEADS = frozenset(_KEY(h) for h in STATE_HEADS)
+_COUNCIL = _KEY("مجلس")
+_STATE_COUNCILS = frozenset(_KEY(w) for w in STATE_COUNCILS)
+_STATE_ALONE = frozenset(_KEY(w) for w in STATE_ALONE)
+_PRESIDENCY, _PRESIDENCIES = _KEY("رئاسة"), frozenset(_KEY(w) for w in PRESIDENCIES)
+
+
+def generic_state_body(words: list[str], keys: list[str], i: int) -> tuple[str, int, int] | None:
+    """(the body's name as written, words it takes, letters of proclitic before it) of a state
+    body named without its country at word ``i`` (``keys``: the words' matching keys): "وزارة
+    الخارجية", "لمجلس الوزراء", "والبرلمان". None when none starts there, or when words that
+    complete it follow ("وزارة الخارجية الكويتية", "وزارة الخارجية والتعاون الدولي": a name of
+    its own, found by form)."""
+    heads = _STATE_HEADS | {_COUNCIL} | _STATE_ALONE
+    clitic = next((p for p in _BODY_PROCLITICS if keys[i].startswith(p) and (
+        keys[i][len(p):] in heads or (p.endswith("ل") and "ا" + keys[i][len(p):] in _STATE_ALONE))), None)
+    if clitic is None:
+        return None
+    written = arabic.strip_diacritics(words[i].strip(PUNCTUATION))
+    head = written[len(clitic):] if keys[i][len(clitic):] in heads else "ا" + written[len(clitic):]  # "للبرلمان"
+    if _KEY(head) in _STATE_ALONE:
+        name, taken = head, 1
+    elif i + 1 < len(keys) and keys[i + 1].startswith("ال") and not words[i][-1:] in PUNCTUATION \
+            and (_KEY(head) != _COUNCIL or keys[i + 1] in _STATE_COUNCILS) \
+            and (_KEY(head) != _PRESIDENCY or keys[i + 1] in _PRESIDENCIES):
+        name, taken = f"{head} {arabic.strip_diacritics(words[i + 1].strip(PUNCTUATION))}", 2
+    else:
+        return None
+    after = keys[i + taken] if i + taken < len(keys) and not words[i + taken - 1][-1:] in PUNCTUATION else ""
+    completed = after.startswith(("ال", "وال", "لل")) and after not in _NOT_OF_THE_NAME
+    return None if completed else (name, taken, len(clitic))

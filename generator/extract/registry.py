@@ -31,7 +31,7 @@ def builtin_sources() -> tuple[Source, ...]:
     """The agencies, then the outlets, of ``data/sources.yaml``."""
     table = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return tuple(Source(e["name"], e.get("en", ""), tuple(e.get("aka", ())), kind == "agencies", e.get("plain", False),
-                        tuple(e.get("site", ())))
+                        tuple(e.get("site", ())), tuple(e.get("in", ())))
                  for kind in ("agencies", "outlets") for e in table[kind])
 
 

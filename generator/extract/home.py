@@ -1,0 +1,151 @@
+"""An article's home country, and the state bodies it names without saying whose.
+
+"أعربت وزارة الخارجية عن شكر دولة الكويت …": a ministry, cabinet or parliament printed
+without its country is the article's own country's, the one its dateline or outlet is in
+("الكويت - كونا", an Iraqi outlet) or the one the text is about. On a site that gathers outlets
+of many countries, "وزارة الخارجية" of a Kuwaiti story and of an Iraqi one are two entities:
+"وزارة الخارجية الكويتية", "وزارة الخارجية العراقية".
+
+The home is read only where the text agrees with it: the dateline's or outlet's country must be
+named in the body as often as any other (by name or adjective: "الكويت", "الكويتيين"), or one
+country must be named at least twice as often as any other. Otherwise there is no home, and a
+body without its country stays no entity at all: a wrong link misleads, a missing one only omits.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from babel import Locale
+
+from ..model import Paragraph
+from ..text.arabic import matching_key
+from . import organizations
+from .places import COUNTRY_FORMS, geonames_places
+from .registry import Registry
+from .sources import Credits
+
+DATA = Path(__file__).parent / "data" / "nationalities.yaml"
+PROCLITICS = r"(?:و|ف|ب|ل|ك|وب|ول|فب|فل)?"
+MIN_MENTIONS_ALONE = 2  # a country the text names this often, and twice as often as any other
+
+
+@functools.cache
+def nationalities() -> dict[str, tuple[str, str]]:
+    """ISO code → (masculine, feminine) nationality adjective."""
+    table = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {code: (forms[0], forms[1]) for code, forms in table["nationalities"].items()}
+
+
+def adjective(code: str, feminine: bool) -> str:
+    masculine, female = nationalities()[code]
+    return female if feminine else masculine
+
+
+@functools.cache
+def _country_forms() -> dict[str, str]:
+    """Matching key of every form a country is named by (names, adjectives, their plurals) → code."""
+    territories = Locale.parse("ar").territories
+    forms: dict[str, str] = {}
+    for code, (masculine, feminine) in nationalities().items():
+        shown, other = COUNTRY_FORMS.get(code, (None, ()))
+        bare = masculine.removeprefix("ال")
+        for form in (territories.get(code, ""), shown or "", *other, masculine, feminine, bare, bare + "ة",
+                     masculine + "ين", masculine + "ون", bare + "ين", bare + "ون"):
+            if form:
+                forms.setdefault(matching_key(form), code)
+    return forms
+
+
+@functools.cache
+def _country_re() -> re.Pattern[str]:
+    alternatives = sorted(_country_forms(), key=len, reverse=True)
+    # "ال" after a proclitic may be written "ل" ("للكويت"): matched as the form without its article
+    return re.compile(rf"(?<!\w){PROCLITICS}(?:{'|'.join(map(re.escape, alternatives))})(?!\w)")
+
+
+@functools.cache
+def _town_countries() -> dict[str, str]:
+    return {matching_key(n): code for name, aliases, code in geonames_places() for n in (name, *aliases)}
+
+
+def country_counts(paragraphs: tuple[Paragraph, ...]) -> Counter:
+    """How often the body names each country, by name or adjective."""
+    forms, counts = _country_forms(), Counter()
+    pattern = _country_re()
+    for paragraph in paragraphs:
+        if paragraph.role.is_body:
+            for match in pattern.finditer(matching_key(paragraph.text)):
+                counts[forms.get(match.group(), "") or _without_proclitic(match.group(), forms)] += 1
+    counts.pop("", None)
+    return counts
+
+
+def _without_proclitic(word: str, forms: dict[str, str]) -> str:
+    for n in (1, 2):
+        if word[n:] in forms:
+            return forms[word[n:]]
+    return ""
+
+
+def home_country(paragraphs: tuple[Paragraph, ...], credits: Credits, registry: Registry) -> str | None:
+    """The article's home country (ISO code), or None when the text does not agree on one."""
+    counts = country_counts(paragraphs)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    claimed = []
+    if credits.dateline:
+        key = matching_key(credits.dateline)
+        claimed.append(_country_forms().get(key) or _town_countries().get(key))
+    for outlet in (credits.outlet, credits.agency):
+        source = registry.exact(outlet.name) if outlet else None
+        claimed += list(source.countries) if source else []
+    for code in claimed:
+        if code and counts[code] >= ranked[0][1]:
+            return code
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    top, times = ranked[0]
+    return top if times >= MIN_MENTIONS_ALONE and times >= 2 * second else None
+
+
+def state_bodies(paragraphs: tuple[Paragraph, ...], home: str | None) -> list[tuple[str, str, int, int]]:
+    """(name with the home's adjective, paragraph id, start, end) of each state body the body
+    paragraphs name without its country: "وزارة الخارجية" → "وزارة الخارجية الكويتية"."""
+    if home is None or home not in nationalities():
+        return []
+    found = []
+    for paragraph in paragraphs:
+        if not paragraph.role.is_body:
+            continue
+        spans = [m.span() for m in re.finditer(r"\S+", paragraph.text)]
+        words = [paragraph.text[a:b] for a, b in spans]
+        keys = [organizations.bare(w) for w in words]
+        i = 0
+        while i < len(words):
+            hit = organizations.generic_state_body(words, keys, i)
+            if hit is None:
+                i += 1
+                continue
+            name, taken, clitic = hit
+            first, last = words[i], words[i + taken - 1]
+            lead = len(first) - len(first.lstrip(organizations.PUNCTUATION))
+            start = spans[i][0] + lead + _skip_letters(first[lead:], clitic)
+            end = spans[i + taken - 1][0] + len(last.rstrip(organizations.PUNCTUATION))
+            found.append((f"{name} {adjective(home, name.split()[0].endswith('ة'))}", paragraph.id, start, end))
+            i += taken
+    return found
+
+
+def _skip_letters(word: str, letters: int) -> int:
+    """Index in ``word`` after its first ``letters`` letters, diacritics skipped with them."""
+    seen = 0
+    for position, char in enumerate(word):
+        if seen == letters:
+            return position
+        if char.isalpha():
+            seen += 1
+    return len(word)
