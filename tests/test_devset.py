@@ -89,13 +89,14 @@ def field_right(name: str, label, article: dict | None) -> bool:
 
 
 ALIAS_FIELDS = {"persons": "aliases", "organizations": "aliases_org", "places": "place_aliases"}
+ENTITY_KINDS = (("person", "persons"), ("organization", "organizations"), ("place", "places"))
 
 
-def name_scores(truth: dict, built: dict, kind: str, plural: str) -> tuple[float, float]:
-    """Precision and recall of the names of one kind. A labelled name is found when an entity of
-    the article is named by it or by one of the spellings the text uses for it (its aliases in
-    the truth file: "تميم بن حمد" for "تميم بن حمد آل ثاني", "كونا" for the Kuwait News Agency);
-    an entity that is none of them is a false one."""
+def name_counts(truth: dict, built: dict, kind: str, plural: str) -> tuple[int, int, int, int]:
+    """(entities right, entities found, labelled names found, labelled names) of one kind. A
+    labelled name is found when an entity of the article is named by it or by one of the
+    spellings the text uses for it (its aliases in the truth file: "تميم بن حمد" for "تميم بن
+    حمد آل ثاني", "كونا" for the Kuwait News Agency); an entity that is none of them is a false one."""
     found = right = relevant = hits = 0
     for name, labels in truth.items():
         article = built.get(name) or {"entities": []}
@@ -104,7 +105,21 @@ def name_scores(truth: dict, built: dict, kind: str, plural: str) -> tuple[float
         got = {key(e["name"]) for e in article["entities"] if e["type"] == kind}
         found, right = found + len(got), right + sum(1 for g in got if any(g in forms for forms in wanted))
         relevant, hits = relevant + len(wanted), hits + sum(1 for forms in wanted if forms & got)
+    return right, found, hits, relevant
+
+
+def name_scores(truth: dict, built: dict, kind: str, plural: str) -> tuple[float, float]:
+    """Precision and recall (in %) of the names of one kind."""
+    right, found, hits, relevant = name_counts(truth, built, kind, plural)
     return (100 * right / found if found else 0.0), (100 * hits / relevant if relevant else 0.0)
+
+
+def pooled_f1(truth: dict, built: dict) -> float:
+    """F1 (in %) of persons, organizations and places counted together."""
+    counts = [name_counts(truth, built, kind, plural) for kind, plural in ENTITY_KINDS]
+    right, found, hits, relevant = (sum(c[i] for c in counts) for i in range(4))
+    precision, recall = right / max(1, found), hits / max(1, relevant)
+    return 200 * precision * recall / max(1e-9, precision + recall)
 
 
 def test_extraction_on_real_articles_is_measured_and_does_not_fall(devset, capsys):
@@ -127,9 +142,10 @@ def test_extraction_on_real_articles_is_measured_and_does_not_fall(devset, capsy
             total += 1
             kept_out += key(line) not in body_key
     scores["furniture kept out of the body"] = 100 * kept_out / total
-    for kind, plural in (("person", "persons"), ("organization", "organizations"), ("place", "places")):
+    for kind, plural in ENTITY_KINDS:
         precision, recall = name_scores(truth, built, kind, plural)
         scores[f"{plural} precision"], scores[f"{plural} recall"] = precision, recall
+    scores["entity F1, pooled"] = pooled_f1(truth, built)
     with capsys.disabled():
         print(f"\ndevelopment set: {len(truth)} real articles, {len(built)} built")
         for name, score in scores.items():

@@ -50,3 +50,12 @@ def test_a_source_known_from_another_article_is_not_mentioned_by_a_dateline_cred
     mentions = without_credits(find_mentions(paragraphs, gazetteer), paragraphs, {agency.id: agency},
                                Registry.build(builtin_sources()))
     assert [m.paragraph for m in mentions] == ["p2"]
+
+
+def test_a_place_inside_a_sources_name_is_no_place_but_a_place_that_is_the_name_stays(registry):
+    places = [Entity(entity_id_for(n), n, "place") for n in ("أفريقيا", "تونس", "الشرق الأوسط")]
+    gazetteer = build_gazetteer(places)
+    paragraphs = (Paragraph("p1", Role.BODY, "وأفادت أفريقيا برس بأن وكالة تونس إفريقيا للأنباء نقلت الخبر عن تونس", "ar"),
+                  Paragraph("p2", Role.BODY, "وتشهد منطقة الشرق الأوسط توترا متصاعدا منذ أشهر", "ar"))
+    mentions = without_credits(find_mentions(paragraphs, gazetteer), paragraphs, {e.id: e for e in places}, registry)
+    assert [(m.paragraph, m.surface) for m in mentions] == [("p1", "تونس"), ("p2", "الشرق الأوسط")]

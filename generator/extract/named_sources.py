@@ -17,6 +17,7 @@ import re
 from ..model import Entity, Mention, Paragraph
 from ..text.arabic import WORD_RE, matching_key
 from .datelines import BRACKETED_RE
+from .entities import WORD_SPAN_RE
 from .registry import Found, Registry
 from .sources import MASTHEAD_CUES, QUOTE_CLOSE, QUOTE_OPEN
 
@@ -72,17 +73,38 @@ def _opening_credit_end(key: str) -> int:
 
 def without_credits(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph, ...], entities: dict[str, Entity],
                     registry: Registry) -> tuple[Mention, ...]:
-    """The mentions, less those of an outlet or agency in a paragraph that only credits it: the
+    """The mentions, less those of an outlet or agency in a paragraph that only credits it (the
     gazetteer knows "العمانية" once any article speaks of the Oman News Agency, but "خصب –
-    العُمانية|" opening another article is that article's dateline."""
+    العُمانية|" opening another article is that article's dateline), and less a place inside a
+    source's name: "أفريقيا برس", "وكالة تونس إفريقيا للأنباء" name no place."""
     texts = {p.id: p.text for p in paragraphs}
     spoken: dict[str, set[str]] = {}
+    names: dict[str, list[tuple[int, int]]] = {}
 
     def spoken_in(paragraph: str) -> set[str]:
         if paragraph not in spoken:
             spoken[paragraph] = {hit.source.name for hit in _spoken_of(texts[paragraph], registry)}
         return spoken[paragraph]
 
-    return tuple(m for m in mentions if entities[m.entity_id].type != "organization"
-                 or registry.exact(entities[m.entity_id].name) is None
-                 or entities[m.entity_id].name in spoken_in(m.paragraph))
+    def inside_a_name(m: Mention) -> bool:
+        if m.paragraph not in names:
+            names[m.paragraph] = _source_name_spans(texts[m.paragraph], registry)
+        return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names[m.paragraph])
+
+    kept = []
+    for m in mentions:
+        kind = entities[m.entity_id].type
+        if kind == "organization" and registry.exact(entities[m.entity_id].name) is not None:
+            if entities[m.entity_id].name in spoken_in(m.paragraph):
+                kept.append(m)
+        elif kind != "place" or not inside_a_name(m):
+            kept.append(m)
+    return tuple(kept)
+
+
+def _source_name_spans(text: str, registry: Registry) -> list[tuple[int, int]]:
+    """Where the text prints a source's name of several words that is no ordinary phrase."""
+    tokens = list(WORD_SPAN_RE.finditer(text))
+    words = [matching_key(t.group()) for t in tokens]
+    return [(tokens[hit.start].start(), tokens[hit.end - 1].end()) for hit in registry.names_in(words)
+            if hit.end - hit.start > 1 and not hit.plain]
