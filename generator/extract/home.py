@@ -6,10 +6,11 @@ without its country is the article's own country's, the one its dateline or outl
 of many countries, "وزارة الخارجية" of a Kuwaiti story and of an Iraqi one are two entities:
 "وزارة الخارجية الكويتية", "وزارة الخارجية العراقية".
 
-The home is read only where the text agrees with it: the dateline's or outlet's country must be
-named in the body as often as any other (by name or adjective: "الكويت", "الكويتيين"), or one
-country must be named at least twice as often as any other. Otherwise there is no home, and a
-body without its country stays no entity at all: a wrong link misleads, a missing one only omits.
+The home is, in order: the country of the dateline (where the text says it was filed); the
+outlet's or agency's country where the body names it as often as any other (by name or
+adjective: "الكويت", "الكويتيين"); the one country the body names, or names twice, at least
+twice as often as any other. Otherwise there is none, and a body without its country stays no
+entity at all: a wrong link misleads, a missing one only omits.
 """
 from __future__ import annotations
 
@@ -93,23 +94,23 @@ def _without_proclitic(word: str, forms: dict[str, str]) -> str:
 
 def home_country(paragraphs: tuple[Paragraph, ...], credits: Credits, registry: Registry) -> str | None:
     """The article's home country (ISO code), or None when the text does not agree on one."""
+    if credits.dateline:  # the text says where it was filed: "بغداد (رويترز)", "الكويت - كونا"
+        key = matching_key(credits.dateline)
+        filed = _country_forms().get(key) or _town_countries().get(key)
+        if filed in nationalities():
+            return filed
     counts = country_counts(paragraphs)
     if not counts:
         return None
     ranked = counts.most_common(2)
-    claimed = []
-    if credits.dateline:
-        key = matching_key(credits.dateline)
-        claimed.append(_country_forms().get(key) or _town_countries().get(key))
+    top, times = ranked[0]
     for outlet in (credits.outlet, credits.agency):
         source = registry.exact(outlet.name) if outlet else None
-        claimed += list(source.countries) if source else []
-    for code in claimed:
-        if code and counts[code] >= ranked[0][1]:
-            return code
+        for code in source.countries if source else ():
+            if counts[code] >= times:
+                return code
     second = ranked[1][1] if len(ranked) > 1 else 0
-    top, times = ranked[0]
-    return top if times >= MIN_MENTIONS_ALONE and times >= 2 * second else None
+    return top if times >= 2 * second and (times >= MIN_MENTIONS_ALONE or not second) else None
 
 
 def state_bodies(paragraphs: tuple[Paragraph, ...], home: str | None) -> list[tuple[str, str, int, int]]:

@@ -27,9 +27,19 @@ DATA = Path(__file__).parent / "data" / "organizations.yaml"
 # Heads of an institution's name, indefinite (the name follows as its genitive) and definite
 # (adjectives follow): "وزارة الداخلية", "هيئة الحشد الشعبي"; "المجلس الشعبي الوطني".
 HEADS = ("وزارة", "مجلس", "هيئة", "حزب", "حركة", "لجنة", "جبهة", "ديوان", "رئاسة", "مفوضية",
-         "وكالة", "منظمة", "مؤسسة", "جمعية", "اتحاد", "تحالف", "قيادة", "محكمة", "برلمان")
+         "وكالة", "منظمة", "مؤسسة", "جمعية", "اتحاد", "تحالف", "قيادة", "محكمة", "برلمان", "مركز", "معهد",
+         "جامعة", "صندوق", "أسطول", "تيار", "ائتلاف", "مؤتمر", "مهرجان")
 DEFINITE_HEADS = ("المجلس", "الهيئة", "اللجنة", "الحزب", "الجبهة", "الأمانة", "المنظمة", "الاتحاد",
-                  "البرلمان", "الرئاسة", "الحركة", "المنتدى", "المركز", "المؤتمر")
+                  "البرلمان", "الرئاسة", "الحركة", "المنتدى", "المركز", "المؤتمر", "المهرجان")  # not "السفارة": a building as much as a body
+# Heads of parties, whose name may be one word ("حزب الله"); any head may have a one-word name
+# in quotes ("حركة “النهضة”"), but "حركة الملاحة" is traffic and "تحالف المعارضة" a description.
+ONE_WORD_HEADS = ("حزب", "جبهة", "تيار", "ائتلاف")
+# A proclitic a head may carry: "لوزارة الاقتصاد الوطني", "بأسطول الصمود العالمي", "للجنة العليا".
+HEAD_PROCLITICS = ("و", "ف", "ل", "ب", "وب", "ول")
+# Words before a body of which the name is a part: "لجنة الشؤون الخارجية بمجلس النواب",
+# "لجنة الاستخبارات في مجلس النواب", "الأمانة العامة لمجلس الوزراء", "المجلس الوطني لحقوق الإنسان".
+OF_A_BODY = ("في",)
+GENITIVE_NOUNS = ("حقوق", "شؤون", "شئون")
 # Definite words that follow a name without completing it: "وزارة الخارجية اليوم".
 NOT_OF_THE_NAME = ("اليوم", "الأمس", "أمس", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري",
                    "الحالي", "الحالية", "الذي", "التي", "الذين", "اللذين", "اللتين", "الأحد", "الاثنين",
@@ -38,7 +48,10 @@ NOT_OF_THE_NAME = ("اليوم", "الأمس", "أمس", "الماضي", "الم
                    "المذكور", "المذكورة", "نفسه", "نفسها", "الجديد", "الجديدة", "العام", "العامة",
                    # a person's title after an institution: "رئيس مجلس الوزراء الدكتور مصطفى مدبولي"
                    "الدكتور", "الشيخ", "الرئيس", "السيد", "السيدة", "الوزير", "المهندس", "الأستاذ",
-                   "اللواء", "الفريق", "العميد", "العقيد", "الأمير", "الملك", "السفير", "النائب")
+                   "اللواء", "الفريق", "العميد", "العقيد", "الأمير", "الملك", "السفير", "النائب",
+                   # participles that describe a body after its name: "مجلس السيادة المؤلف من 11 عضوا"
+                   "المؤلف", "المؤلفة", "المكون", "المكونة", "المشكل", "المشكلة", "المنعقد", "المنعقدة",
+                   "المعني", "المعنية", "المختص", "المختصة", "المكلف", "المكلفة")
 # "العام"/"العامة" also complete names ("الأمين العام", "الهيئة العامة للصحافة"): they are kept
 # only inside a chain that goes on ("الهيئة العامة للصحافة"), never as its last word.
 INNER_ONLY = ("العام", "العامة")
@@ -90,6 +103,10 @@ _HEADS = frozenset(_KEY(h) for h in HEADS)
 _DEFINITE_HEADS = frozenset(_KEY(h) for h in DEFINITE_HEADS)
 _NOT_OF_THE_NAME = frozenset(_KEY(w) for w in NOT_OF_THE_NAME)
 _INNER_ONLY = frozenset(_KEY(w) for w in INNER_ONLY)
+_ONE_WORD_HEADS = frozenset(_KEY(h) for h in ONE_WORD_HEADS)
+_GENITIVE_NOUNS = frozenset(_KEY(w) for w in GENITIVE_NOUNS)
+# Bodies named by a bare definite noun, which a name is not coordinated with: "… لحقوق الإنسان والوزارة".
+_BODIES = frozenset(_KEY(w) for w in ("الوزارة", "الحكومة", "الدولة", "الرئاسة", "الإدارة"))
 
 
 def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
@@ -105,9 +122,7 @@ def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
             if end is None:
                 i += 1
                 continue
-            first = words[i].strip(PUNCTUATION)
-            if bare(first) not in _HEADS | _DEFINITE_HEADS:  # "ووزارة": the name without "و"
-                first = first[1:]
+            first = _written_head(words[i].strip(PUNCTUATION))
             found.append(" ".join([first] + [w.strip(PUNCTUATION) for w in words[i + 1:end]]))
             i = end
     return found
@@ -120,23 +135,88 @@ def bare(word: str) -> str:
 
 def _name_end(words: list[str], i: int) -> int | None:
     """Index after an institution's name starting at word ``i``, or None when none starts there."""
-    head = bare(words[i])
-    head = head[1:] if head[:1] in ("و", "ف") and head[1:] in _HEADS | _DEFINITE_HEADS else head
-    if head not in _HEADS and head not in _DEFINITE_HEADS or words[i][-1] in PUNCTUATION:
+    head = _head(bare(words[i]))
+    if head is None or words[i][-1] in PUNCTUATION:
         return None
     j = i + 1
     while j < len(words) and j - i < MAX_NAME_WORDS:
         key = bare(words[j])
-        coordinated = key.startswith("وال") and j > i + 1  # "وزارة التجارة والصناعة"
+        coordinated = key.startswith("وال") and j > i + 1 and not _nationality(words[j - 1])  # "التجارة والصناعة"
+        if _of_a_body(words, j):  # "لجنة الاستخبارات في مجلس النواب"
+            j += 2 + (bare(words[j]) in OF_A_BODY)
+            continue
         if (not key.startswith(("ال", "لل")) and not coordinated) or key in _NOT_OF_THE_NAME - _INNER_ONLY \
-                or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME | _DEFINITE_HEADS):
+                or not key.isalpha() or (coordinated and key[1:] in _NOT_OF_THE_NAME | _DEFINITE_HEADS | _BODIES):
             break
         j += 1
         if words[j - 1][-1] in PUNCTUATION:
             break
     while j > i + 1 and bare(words[j - 1]) in _INNER_ONLY:
         j -= 1
-    return j if j - i - 1 >= COMPLETING_WORDS else None
+    completing = j - i - 1
+    enough = 1 if head in _ONE_WORD_HEADS or _quoted(words[i + 1]) \
+        or (head in _DEFINITE_HEADS and _nationality(words[i + 1])) else COMPLETING_WORDS
+    return j if completing >= enough else None
+
+
+def _head(key: str) -> str | None:
+    """The head noun a word is, behind a proclitic or not ("لوزارة" → "وزارة", "للجنة" → "اللجنة")."""
+    heads = _HEADS | _DEFINITE_HEADS
+    if key in heads:
+        return key
+    for clitic in HEAD_PROCLITICS:
+        rest = key[len(clitic):]
+        if not key.startswith(clitic):
+            continue
+        if clitic.endswith("ل"):  # "للمجلس" is ل + المجلس, "للجنة" ل + اللجنة (a noun in ل keeps its ل)
+            definite = next((d for d in ("ا" + rest, "ا" + key[len(clitic) - 1:]) if d in _DEFINITE_HEADS), None)
+            if definite:
+                return definite
+        if rest in heads:
+            return rest
+    return None
+
+
+def _written_head(word: str) -> str:
+    """The head noun as written, without its proclitic: "ووزارة" → "وزارة", "للجنة" → "اللجنة"."""
+    head = _head(bare(word))
+    for cut in range(0, 3):
+        rest = word[cut:]
+        if bare(rest) == head:
+            return rest
+        if cut and bare("ا" + rest) == head:
+            return "ا" + rest
+        if cut and bare("ا" + word[cut - 1:]) == head:
+            return "ا" + word[cut - 1:]
+    return word
+
+
+def _quoted(word: str) -> bool:
+    return word[:1] in "\"“”«'" and word.rstrip("،,.:؛")[-1:] in "\"“”»'"
+
+
+def _of_a_body(words: list[str], j: int) -> bool:
+    """Whether words ``j``… name a body the name belongs to: "بمجلس النواب", "في مجلس النواب",
+    "لمجلس الوزراء", or a genitive noun and its complement ("لحقوق الإنسان")."""
+    if words[j - 1][-1] in PUNCTUATION:
+        return False
+    at = j + 1 if bare(words[j]) in OF_A_BODY else j
+    if at + 1 >= len(words) or not bare(words[at + 1]).startswith("ال"):
+        return False
+    key = bare(words[at])
+    if key[:1] in ("ب", "ل") and at == j:  # not "برئاسة": "chaired by"
+        return (key[1:] in _HEADS and key[1:] != _PRESIDENCY) or key[1:] in _GENITIVE_NOUNS
+    return at > j and key in _HEADS
+
+
+def _nationality(word: str) -> bool:
+    return bare(word) in _nationality_keys()
+
+
+@functools.cache
+def _nationality_keys() -> frozenset[str]:
+    from .home import nationalities  # home imports this module
+    return frozenset(_KEY(form) for pair in nationalities().values() for form in pair)
 
 
 # State bodies news names without their country ("وزارة الخارجية", "مجلس الوزراء", "البرلمان"):
