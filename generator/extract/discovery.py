@@ -14,7 +14,10 @@ from .entities import Gazetteer
 # Role titles after which Arabic news prints a person's name: "وزير الخارجية العراقي فؤاد حسين",
 # "المتحدثة باسم البيت الأبيض جين ساكي", "مستشار الأمن القومي قاسم الأعرجي".
 ROLE_TITLES = ("وزير", "وزيرة", "الوزير", "الوزيرة", "الوزير الأول", "الرئيس", "رئيس الوزراء", "رئيس الحكومة",
-               "رئيس البرلمان",
+               "رئيس البرلمان", "القائد", "القائدة", "القيادي", "القيادية", "المنسق", "المنسقة", "المهندسة",
+               "برئاسة", "أمين عام", "الأمينة العامة", "المغفور له", "مدير", "مديرة", "المدير", "المديرة",
+               "الصحافي", "الصحافية", "الكاتب", "الكاتبة", "المحلل", "المحللة", "الباحث", "الباحثة", "الأستاذ",
+               "الأستاذة", "الإعلامي", "الإعلامية", "المحامي", "المحامية", "الناشط", "الناشطة",
                "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "الناطق الرسمي باسم",
                "المتحدث الرسمي باسم", "الناطقة الرسمية باسم", "المتحدثة الرسمية باسم", "وزراء", "مستشار", "مستشارة",
                "السفير", "السفيرة", "المبعوث", "المبعوثة", "قائد", "زعيم", "الأمين العام",
@@ -24,7 +27,7 @@ ROLE_TITLES = ("وزير", "وزيرة", "الوزير", "الوزيرة", "ال
                "العقيد", "الفريق أول ركن", "السيد", "السيدة", "صاحب السمو", "سمو", "البطريرك", "الكاردينال", "عضو",
                "محافظ", "السناتور", "النائب الجمهوري", "النائب الديمقراطي")
 # Words that qualify a title rather than name anyone: "الرئيس الأمريكي السابق …".
-TITLE_QUALIFIERS = ("بالنيابة", "بالوكالة",
+TITLE_QUALIFIERS = ("بالنيابة", "بالوكالة", "الراحل", "الراحلة",
                     "السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتهية ولايته")
 MAX_TITLE_WORDS = 6
 TANWIN_FATH = "\u064b"  # "مسؤولة الشؤون الدولية في وزارة الدفاع الأمريكية" is as long as titles get
@@ -47,13 +50,19 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
         words = paragraph.text.split()
         keys = _word_keys(words)
         for i in range(len(words)):
-            title_end = _title_end(keys, i)
+            title_end = _title_end(keys, i, words)
             if title_end is None:
                 continue
-            name = _name_at(words, keys, title_end) or persons.apposed(words, keys, title_end, _name_at)
+            if title_end < len(keys) and (_title_end(keys, title_end, words) is not None or (
+                    words[title_end - 1].endswith(("،", ",")) and keys[title_end].startswith("و"))) \
+                    or words[title_end - 1].endswith("."):
+                continue  # another title follows, whose holder is read there ("برئاسة مستشار الأمن القومي …");
+                # "وزير النقل، ويحيى …" goes on to the next name of a list; a full stop ends the sentence
+            name = _closed(words, keys, title_end, _name_at(words, keys, title_end)) \
+                or persons.apposed(words, keys, title_end, _name_at)
             if name and not _known(name, gazetteer):
                 found.append(Discovery(name, " ".join(words[i:title_end]).strip("،,")))
-            if name:
+            if name and keys[i] in _PLURAL_TITLES:
                 found += [Discovery(n, "") for n in _listed_after(words, keys, title_end + len(name.split()))
                           if not _known(n, gazetteer)]
         found += [Discovery(n, "") for n in persons.before_appointment(words, keys, _name_at)
@@ -64,13 +73,33 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
                     if not _claimed(name, gazetteer)]  # organizations: organizations.py
 
 
+def _closed(words: list[str], keys: list[str], j: int, name: str | None) -> str | None:
+    """The name at word ``j``, run on to where it is plainly closed (``persons.closed_name_end``)."""
+    if not name:
+        return name
+    end = persons.closed_name_end(words, j, j + len(name.split()), lambda k: _title_end(keys, k, words) is not None)
+    return persons.written(words, j, end)
+
+
+# Titles of several holders, each named after a portfolio: "وزراء الداخلية كمال بلجود، والطاقة …".
+_DEFINITE = ("ال", "بال", "وال", "فال", "كال", "لل")
+_NOT_FAMILY = persons.NOT_FAMILY  # "الشيخ تميم البالغ من العمر": an adjective, no family name
+_PLURAL_TITLES = frozenset(arabic.matching_key(t) for t in ("وزراء", "ووزراء"))
+MAX_PORTFOLIO_WORDS = 4
+# Honorifics between a title and the name, which are neither: "برئاسة سمو الشيخ صباح خالد …".
+_HONORIFICS = frozenset(arabic.matching_key(w) for w in (
+    "سمو", "معالي", "فخامة", "حضرة", "سيادة", "سعادة", "الشيخ", "الشيخة", "السيد", "السيدة",
+    "الدكتور", "الدكتورة", "المهندس", "المهندسة"))
+
+
 def _listed_after(words: list[str], keys: list[str], k: int) -> list[str]:
     """The names of a list that goes on after a title's name, each after its own portfolio:
     "وزراء الداخلية كمال بلجود، والطاقة محمد عرقاب، والشؤون الدينية يوسف بلمهدي"."""
     names = []
     while 0 < k < len(words) and words[k - 1].endswith(("،", ",")) and keys[k].startswith("وال"):
         j = k + 1
-        while j < len(keys) and (keys[j].startswith(("ال", "وال")) or keys[j] == "في"):
+        while j < len(keys) and j - k <= MAX_PORTFOLIO_WORDS and keys[j] not in arabic.FUNCTION_WORDS \
+                and (keys[j].startswith(("ال", "وال")) or keys[j] == "في"):
             j += 1
         name = _name_at(words, keys, j)
         if not name:
@@ -99,9 +128,13 @@ _QUALIFIERS = {arabic.matching_key(q) for q in TITLE_QUALIFIERS}
 _CONSTRUCT_HEADS = frozenset(arabic.matching_key(h) for h in (*organizations.HEADS, "حكومة", "دولة"))
 
 
-def _title_end(keys: list[str], i: int) -> int | None:
+def _title_end(keys: list[str], i: int, words: list[str] | None = None) -> int | None:
     """Index of the word after a role title starting at ``i`` (its first word may carry "و" or
-    "ف": "والفريق ياسر العطا") and what qualifies it."""
+    "ف": "والفريق ياسر العطا") and what qualifies it. With the ``words`` as printed, a title
+    right after a definite noun is an adjective agreeing with it ("القطاع الإعلامي")."""
+    if words and i > 0 and keys[i].startswith("ال") and keys[i - 1].startswith(_DEFINITE) \
+            and keys[i - 1] not in arabic.FUNCTION_WORDS and not words[i - 1].endswith(tuple(persons.PUNCTUATION)):
+        return None
     first = keys[i] if keys[i] in _TITLES_BY_FIRST or keys[i][:1] not in "وف" else keys[i][1:]
     title = next((t for t in _TITLES_BY_FIRST.get(first, ()) if (first, *keys[i + 1:i + len(t)]) == t), None)
     if title is None:
@@ -110,14 +143,22 @@ def _title_end(keys: list[str], i: int) -> int | None:
     # the title's complement: nationality adjectives (ending in ي/ية), "باسم X", "الشؤون الدولية",
     # a head noun and its genitive ("رئيس حزب "القوات اللبنانية"", "رئيس دولة فلسطين")
     while j < len(keys) and j - i < MAX_TITLE_WORDS and keys[j] not in arabic.FUNCTION_WORDS - {"في"}:
-        if keys[j] in _CONSTRUCT_HEADS and j + 1 < len(keys) and keys[j + 1] not in arabic.FUNCTION_WORDS:
-            j += 2
+        if keys[j] in _HONORIFICS and j + 1 < len(keys) and keys[j + 1] not in arabic.FUNCTION_WORDS:
+            j += 1
+        elif _construct_head(keys[j]) and j + 1 < len(keys) and keys[j + 1] not in arabic.FUNCTION_WORDS:
+            j += 2  # "بجبهة التوافق": a head behind ب or ل too
+        elif keys[j].startswith("وال") and keys[j - 1].startswith("ال") and j > i + len(title):
+            j += 1  # a portfolio of two: "وزراء السكن والعمران"
         elif keys[j].startswith(("ال", "لل")) or keys[j] in _QUALIFIERS or keys[j - 1] in ("باسم", "في") \
                 or keys[j] == "في":  # "لل": "الأمين العام للأمم المتحدة"
             j += 1
         else:
             break
     return j
+
+
+def _construct_head(key: str) -> bool:
+    return key in _CONSTRUCT_HEADS or (key[:1] in "بل" and key[1:] in _CONSTRUCT_HEADS)
 
 
 def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
@@ -130,7 +171,7 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
     if (first.startswith(("ال", "لل", "بال", "وال")) or first in persons.SON_OF
             or written & arabic.FUNCTION_WORDS_WRITTEN
             or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
-            or words[j][-1] in "،,.:؛" or persons.plural(second)
+            or words[j][-1] in "،,.:؛" or persons.plural(second) or second in _NOT_FAMILY
             or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name
             or (first.endswith("ا") and second.endswith("ا"))  # "توجها جديدا": noun + adjective
             or (first.endswith("يه") and second.endswith("ه"))):  # "مسؤولة عراقية كبيرة": adjectives

@@ -19,6 +19,7 @@ COMPOUND_FIRST = frozenset(arabic.matching_key(w) for w in ("عبد", "أبو", 
 SON_OF = frozenset(arabic.matching_key(w) for w in ("بن", "بنت", "ابن"))
 FAMILY = arabic.matching_key("آل")
 GOD = arabic.matching_key("الله")
+FAITH = arabic.matching_key("الدين")
 MAX_PATRONYMS = 4
 
 
@@ -38,6 +39,8 @@ def _unit(words: list[str], k: int) -> int | None:
     if _key(words[k]) in COMPOUND_FIRST and not _ends(words[k]) and k + 1 < len(words) \
             and _key(words[k + 1]).isalpha():
         return k + 2
+    if not _ends(words[k]) and k + 1 < len(words) and _key(words[k + 1]) == FAITH:
+        return k + 2  # "شمس الدين", "خير الدين"
     return k + 1
 
 
@@ -62,6 +65,35 @@ def name_end(words: list[str], j: int) -> int | None:
         return _with_family(words, k)
     k = _unit(words, k)
     return _with_family(words, k) if k is not None else None
+
+
+MAX_CLOSING_WORDS = 2
+BEHIND_A_PROCLITIC = ("بال", "وال", "فال", "كال", "لل")  # "بالكادر": a word of the sentence, no family
+
+
+def closed_name_end(words: list[str], j: int, end: int, title_at) -> int:
+    """``end``, or a later end when the name a title introduces is plainly closed a word or two
+    further: by punctuation ("محمد حمدان دقلو،", "محمد رضى جلخي -") or by the next title
+    ("صباح خالد الحمد الصباح رئيس مجلس الوزراء", "… دقلو والفريق أول …"). Words with the article
+    count only before a title: "أكد الرئيس تبون الحرص." is no name "تبون الحرص". ``title_at(k)``:
+    whether a role title starts at word ``k``."""
+    if _ends(words[end - 1]) or end >= len(words) or title_at(end):
+        return end
+    apposed = j > 0 and words[j - 1].endswith(("،", ","))  # "رئيس مجلس الوزراء، محمد شياع السوداني، وجه"
+    definite = False
+    for k in range(end + 1, min(len(words), end + MAX_CLOSING_WORDS) + 1):
+        word = words[k - 1]
+        key = _key(word)
+        if not key.isalpha() or not plausible(words, k - 1, k) or plural(key) or key.startswith(BEHIND_A_PROCLITIC):
+            break
+        definite = definite or key.startswith("ال")
+        if k < len(words) and title_at(k):
+            return k
+        if (_ends(word) or (k < len(words) and words[k] in ("-", "–", "—"))) and not definite:
+            return k
+        if apposed and word.endswith(("،", ",")):
+            return k
+    return end
 
 
 def _with_family(words: list[str], k: int) -> int:
@@ -114,9 +146,10 @@ def plausible(words: list[str], j: int, end: int) -> bool:
     for n, word in enumerate(words[j:end], start=j):
         bare = word.strip(PUNCTUATION)
         key = _key(bare)
-        if n > j and _key(words[n - 1]) in COMPOUND_FIRST and key == GOD:
-            continue  # "عبد الله" is a given name, not a blessing
+        if n > j and ((_key(words[n - 1]) in COMPOUND_FIRST and key == GOD) or _key(words[n - 1]) in SON_OF):
+            continue  # "عبد الله" is a given name, not a blessing; "زايد بن سلطان": a father's name, no title
         if key in NOT_NAME_WORDS or key in APPOINTED_AS \
+                or arabic.strip_diacritics(bare) in arabic.FUNCTION_WORDS_WRITTEN \
                 or (key[:1] in "وفبل" and key[1:] in NOT_NAME_WORDS | arabic.FUNCTION_WORDS) \
                 or bare.endswith(FINAL_VOWEL) or (len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES)) \
                 or any(bare.endswith(a + "ا") or bare.endswith("ا" + a) for a in FINAL_VOWEL):
@@ -132,13 +165,14 @@ NOT_FAMILY = frozenset(arabic.matching_key(w) for w in (
     "الأردني", "السعودي", "الإماراتي", "القطري", "الكويتي", "البحريني", "العماني", "اليمني",
     "الليبي", "التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الأوروبي", "الدولي",
     "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني",
-    "المعظم", "المفدى"))  # epithets of a ruler: "هيثم بن طارق المعظم"
+    "المعظم", "المفدى",  # epithets of a ruler: "هيثم بن طارق المعظم"
+    "البالغ", "البالغة"))  # "الشيخ تميم البالغ من العمر 33 سنة"
 
 
 # Verbs of speech a name follows directly: "وقال محمد الحلبوسي", "أكد أحمد عطاف".
 SPEECH_VERBS = frozenset(arabic.matching_key(w) for w in (
     "قال", "أكد", "أوضح", "أضاف", "صرح", "أعلن", "أشار", "ذكر", "شدد", "دعا", "اعتبر", "رأى",
-    "قالت", "أكدت", "أوضحت", "أضافت", "صرحت", "أعلنت", "أشارت", "ذكرت", "شددت", "دعت"))
+    "قالت", "أكدت", "أوضحت", "أضافت", "صرحت", "أعلنت", "أشارت", "ذكرت", "شددت", "دعت", "أفاد", "أفادت"))
 MIN_MENTIONS_WITHOUT_TITLE = 2
 
 
@@ -168,7 +202,7 @@ PLURAL_WITH_ARTICLE_ZIPF = 3.0  # "المسؤولين" 4.6, "العراقيين"
 @functools.lru_cache(maxsize=1 << 14)
 def plural(key: str) -> bool:
     """Whether a word (its matching key) ending like a plural is one, not a foreign name."""
-    if not key.endswith(PLURAL_ENDINGS):
+    if not key.endswith(PLURAL_ENDINGS) or key == FAITH:  # "الدين" of "شمس الدين"
         return False
     try:
         from wordfreq import zipf_frequency  # slow to import: only when a name ends so
