@@ -22,6 +22,7 @@ from .extract.article import Knowledge, credits_for, extract, paragraphs_of
 from .extract.home import home_country, state_bodies
 from .extract.discovery import Discovery, discover_people, discovered_entities
 from .extract.entities import build_gazetteer
+from .extract.landmarks import landmarks_named_in
 from .extract.named_sources import sources_named_in
 from .extract.places import builtin_places
 from .extract.registry import builtin_sources
@@ -277,7 +278,8 @@ def discover_in(doc: CleanDoc, known: Knowledge) -> list:
     home = home_country(paragraphs, credits_for(doc.blocks, known), known.registry)
     return discover_people(paragraphs, known.gazetteer) + [
         Discovery(name, "", "organization", forms) for name, forms in sources_named_in(paragraphs, known.registry)
-    ] + [Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))]
+    ] + [Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))
+         ] + [Discovery(name, "", "place") for name in landmarks_named_in(paragraphs)]
 
 
 def lexicon_words_of(text: str) -> frozenset[str]:

@@ -168,3 +168,16 @@ def test_a_name_after_a_verb_of_speech_counts_when_the_article_names_it_twice(pl
     twice = "وقال محمد الحلبوسي إن الجلسة انتهت. وأضاف أن محمد الحلبوسي سيلتقي الوفد."
     assert ("محمد الحلبوسي", "person") in discovered(twice, places)
     assert discovered("وقال محمد الحلبوسي إن الجلسة انتهت.", places) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("عقد المجلس اجتماعه في قصر السيف برئاسة رئيس الوزراء", ["قصر السيف"]),
+    ("وسقطت القذائف قرب متنزه الزوراء وشارع الربيعي وفي شارع 14 رمضان", ["متنزه الزوراء", "شارع الربيعي", "شارع 14 رمضان"]),
+    ('في المباراة التي أقيمت بإستاد "الوكرة" ثاني ملاعب البطولة', ["إستاد الوكرة"]),
+    ("باشرت القوات عمليات تفتيش في منطقة حي الامين (جنوب شرق بغداد)", ["حي الامين"]),
+    ("ووصل إلى مطار دولي ثم إلى الميناء الرئيسي قرب مطار »التي فور«", []),  # adjectives, a function word
+    ("وسجل الملعب العسكري حضورا كبيرا قرب ملعب العسكري", []),  # a common adjective after the kind noun
+])
+def test_landmarks_are_places_named_by_their_kind(text, names):
+    from generator.extract.landmarks import landmarks_named_in
+    assert landmarks_named_in(body(text)) == names
