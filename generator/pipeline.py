@@ -274,12 +274,18 @@ def discover_names(cleaned: list, known: Knowledge, cache: ArticleCache, problem
 
 
 def discover_in(doc: CleanDoc, known: Knowledge) -> list:
+    """The names one article adds to the gazetteer: outlets and agencies it speaks of first (an
+    institution named by its form that is one of them, "وكالة الأنباء الفرنسية", is that source),
+    then persons and institutions, its state bodies, its landmarks."""
     paragraphs = paragraphs_of(doc.blocks)
     home = home_country(paragraphs, credits_for(doc.blocks, known), known.registry)
-    return discover_people(paragraphs, known.gazetteer) + [
-        Discovery(name, "", "organization", forms) for name, forms in sources_named_in(paragraphs, known.registry)
-    ] + [Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))
-         ] + [Discovery(name, "", "place") for name in landmarks_named_in(paragraphs)]
+    sources = [Discovery(name, "", "organization", forms)
+               for name, forms in sources_named_in(paragraphs, known.registry)]
+    others = [d for d in discover_people(paragraphs, known.gazetteer)
+              if d.kind != "organization" or known.registry.exact(d.name) is None]
+    return sources + others + [
+        Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))
+    ] + [Discovery(name, "", "place") for name in landmarks_named_in(paragraphs)]
 
 
 def lexicon_words_of(text: str) -> frozenset[str]:

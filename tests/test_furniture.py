@@ -30,6 +30,10 @@ def roles(text: str) -> dict[str, Role]:
     ("عن رئاسة الوزراء", Role.NAVIGATION),
     ("أهلاً بِكم في الصّفحة الرسميّة لرئاسة الوزراء", Role.MASTHEAD),
     ("عدد اليوم السابع 28-01-2024", Role.MASTHEAD),
+    ("w w w . y o u m 7 . c o m العدد 4625الأحد 28يناير 16 - 2024رجب 1445هـ", Role.MASTHEAD),
+    ("8صفحات", Role.MASTHEAD),
+    ("Safe image.php?d=aqcvrlv7ejuuw7ha&url=https%3a%2f%2fi.ytimg.com%2fvi%2flcbj6pbapna%2fmaxresdefault.jpg",
+     Role.CAPTION),
 ])
 def test_a_furniture_line_of_a_real_page_gets_its_role(line, role):
     assert furniture_role(Line(line, 1, 1, False, lang="ar")) is role
@@ -81,3 +85,55 @@ def test_a_listing_page_running_on_into_the_next_story_stops_at_its_credit_line(
 def test_a_tag_inside_a_sentence_of_plain_text_is_shown_as_the_text_says():
     line = "قال المتحدث إن وسم <b> يجعل الخط غامقا في صفحات الويب، وإن المطورين يستخدمونه منذ عقود طويلة."
     assert line in roles(f"عنوان الخبر كما نشر في الصفحة\n\n{line}\n\n{MORE}")
+
+
+NEXT = ("أدى السفير محمود يوسف خليفة، اليمين القانونية، أمام الرئيس سفيرا لدولة فلسطين لدى الجمهورية البولندية، "
+        "وحضر المراسم عدد من المسؤولين والمستشارين في مقر الرئاسة.")
+
+
+@pytest.mark.parametrize("ending", [
+    # a source line closes the article, and another story follows
+    f'المصدر: موقع "راديو سوا"\n\n{NEXT}',
+    # a new headline in Arabic above its English translation, as the page heads every story
+    f"خليفة يؤدي اليمين القانونية أمام الرئيس سفيرا لفلسطين لدى بولندا\n"
+    f"Khalifa takes the legal oath before President Abbas as Palestine's ambassador to Poland\n\n{NEXT}",
+])
+def test_the_next_story_on_the_page_is_links_not_body(ending):
+    got = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{MORE}\n\n{ending}")
+    assert got[MORE] is Role.BODY
+    assert got[NEXT] is Role.RELATED
+
+
+def test_headlines_after_the_outlets_sign_off_are_links_but_a_heading_before_paragraphs_is_not():
+    got = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{MORE}\n\nسيريانيوز\n\n"
+                "السفير التركي الجديد يثير جدلا بعد استخدامه مصطلح \"شام شريف\" بدلا من دمشق\n\n"
+                "تصعيد عسكري بحلب.. معارك ب")
+    assert got["السفير التركي الجديد يثير جدلا بعد استخدامه مصطلح \"شام شريف\" بدلا من دمشق"] is Role.RELATED
+    assert got["تصعيد عسكري بحلب.. معارك ب"] is Role.RELATED
+    kept = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\nحاجات عراقية\n\n{MORE}\n\n{LEAD}")
+    assert kept["حاجات عراقية"] is Role.HEADING and kept[MORE] is Role.BODY
+
+
+def test_teasers_above_a_pdf_front_pages_masthead_are_not_the_article():
+    teaser = ("زحام مبهج وعروض جذابة ظواهر ثلاثة أيام من معرض الكتاب و750 ألف زائر منذ انطلاق الدورة الجديدة في "
+              "القاهرة")
+    got = roles(f"عدد اليوم السابع 28-01-2024\n\n{teaser}\n\nSunday- 28 January 2024 - Issue NO 4625\n\n"
+                f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{MORE}")
+    assert got[teaser] is Role.RELATED
+    assert got[LEAD] is Role.BODY and got[MORE] is Role.BODY
+
+
+def test_a_crawlers_date_marker_is_cut_from_the_paragraph_and_accounted_for():
+    text = f"العنوان الأول للخبر كما نشر\n\ndate 2025-12-12 {LEAD}\n\n{MORE}"
+    doc = clean(RawDoc("case.txt", text.encode("utf-8"), text, "utf-8"))
+    assert [b.text for b in doc.blocks if b.role is Role.BODY] == [LEAD, MORE]
+    assert [(r.text, r.reason) for r in doc.removed] == [("date 2025-12-12", "crawler date marker")]
+
+
+def test_a_paragraph_closed_by_its_source_is_body_but_a_caption_with_its_credit_is_a_caption():
+    paragraph = ("وقد طلبت الإدارة الأميركية عقد اجتماع لمجلس الأمن الدولي بهدف تحميل السلطات المسؤولية عن حفر "
+                 "الأنفاق، بعد زعمها اكتشاف عدد منها، مدعية أنها انطلقت من الأراضي المحاذية للحدود. (ال بي سي)")
+    caption = "الرئيس الأمريكي ورئيس الوزراء العراقي في صورة مركبة. (أ ف ب)"
+    got = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{paragraph}\n\n{caption}\n\n{MORE}")
+    assert got[paragraph] is Role.BODY
+    assert got[caption] is Role.CAPTION

@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import Role
 from ..text import arabic
 from .draft import SENTENCE_END_RE, Draft, Line, content_words, word_count
+from .next_story import next_story_out
 
 # A heading is a short line standing alone between paragraphs: "حاجات عراقية".
 HEADING_MAX_WORDS = 8
@@ -45,21 +46,7 @@ def assign_remaining_roles(draft: Draft) -> Draft:
     for i, ln in enumerate(lines):
         if not ln.role:
             lines[i] = replace(ln, role=Role.HEADING if _is_heading(lines, i) else Role.BODY)
-    return replace(draft, lines=tuple(_next_story_out(lines)))
-
-
-def _next_story_out(lines: list[Line]) -> list[Line]:
-    """A listing page runs on into the next story, which opens with the same credit line as this
-    one ("بغداد اليوم - بغداد أعربت وزارة الخارجية …" under "بغداد اليوم - بغداد"): from there on
-    the lines are another article's, links, not this one's body."""
-    credits = [arabic.matching_key(ln.text) for ln in lines if ln.role is Role.BYLINE and word_count(ln.text) >= 2]
-    body = [i for i, ln in enumerate(lines) if ln.role is Role.BODY]
-    start = next((i for i in body[1:] if any(arabic.matching_key(lines[i].text).startswith(c + " ") for c in credits)),
-                 None)
-    if start is None:
-        return lines
-    return lines[:start] + [ln if ln.role and ln.role.is_furniture else replace(ln, role=Role.RELATED)
-                            for ln in lines[start:]]
+    return replace(draft, lines=tuple(next_story_out(lines)))
 
 
 def _header_roles(lines: list[Line], header: list[int]) -> list[Role]:

@@ -86,12 +86,13 @@ FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
         r"^رئيس (?:مجلس الإدارة|التحرير)", r"^(?:الإشراف العام|المشرف العام|مدير التحرير|المدير العام)",
         r"\bالعدد\s*\(?\s*\d", r"^عدد (?:اليوم|\S+ \d)", r"issue\s*(?:no\.?)?\s*\d", r"صحيفة يومية", r"يومية شاملة",
         r"^(?:آخر|اخر) تحديث\s*:?\s*منذ", r"^منذ \d+ (?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)", r"^مرحبا بك",
-        r"^أهلا بك", r"^أهلا وسهلا بك", r"^مرحبا بكم", r"^الثمن\s*:")),
+        r"^أهلا بك", r"^أهلا وسهلا بك", r"^مرحبا بكم", r"^الثمن\s*:", r"^\d+\s*(?:صفحه|صفحات)$")),
     (Role.CREDIT, _phrases(r"^تصوير\s*[:：]", r"^(?:الصورة|صورة)\s*[:：]", r"^المصدر\s*[:：]", r"^photo\s*[:：]",
                            r"^(?:getty|afp|reuters|ap) images?\b")),
 )
 
 # Items of a menu printed on one line: "سياسة | اقتصاد | رياضة", "الرئيسية >> العالم العربي".
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 ITEM_SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|>>|»|›|/)\s*")
 BREADCRUMB_RE = re.compile(r">>|›|\s>\s")
 # A photo caption: "(الصورة …)" or "الصورة: …" at its start, or a picture agency's credit at its
@@ -102,6 +103,10 @@ CAPTION_RE = re.compile(r"^\(?(?:الصورة|صورة)\b|[-–—(/]\s*(?:جي�
 # أخبار … عبر Google News", "اشترك في قناة … على واتساب" (matched on the matching key: "على" is "علي").
 PLATFORM_PROMPT_RE = re.compile(r"(?:علي|على|عبر)\s+(?:ال)?(?:google news|gogole news|واتساب|whatsapp|تيليجرام|تلغرام|"
                                 r"telegram|يوتيوب|youtube|فيسبوك|facebook|تويتر|انستجرام|انستغرام)\b")
+# An image's address or query string left as a line: "Safe image.php?d=…&url=https%3a%2f%2f…".
+IMAGE_ADDRESS_RE = re.compile(r"\.(?:php|aspx?|jpe?g|png|gif|webp)\?|(?:%[0-9a-f]{2}[^%\s]*){3}|[?&][\w-]+=\S*&", re.I)
+# A site's address printed letter by letter in a PDF masthead: "w w w . y o u m 7 . c o m".
+SPACED_ADDRESS_RE = re.compile(r"\bw\s+w\s+w\s*\.\s*(?:\w\s+){2,}", re.I)
 # A view, like or comment counter on a line of its own: "6122", "1.2K", "#2#".
 COUNTER_RE = re.compile(r"[#*\s]*[\d٠-٩][\d٠-٩.,]*\s*[kKMm]?[#*\s]*")
 
@@ -119,6 +124,7 @@ def mark_furniture(draft: Draft) -> Draft:
         elif ln.first in pairs and word_count(ln.text) <= CAPTION_PAIR_MAX_WORDS and not is_date_line(ln.text):
             lines[i] = replace(ln, role=Role.CAPTION)
     _mark_related_lists(lines)
+    _mark_teasers_above_the_masthead(lines)
     _mark_links_after_the_article(lines, first, last)
     for start, end in _short_line_runs(lines):
         if end <= first or start > last:  # outside the article's paragraphs
@@ -140,6 +146,22 @@ def _mark_related_lists(lines: list[Line]) -> None:
             lines[i] = replace(ln, role=Role.RELATED)
         elif not ln.role:
             listing = False
+
+
+def _mark_teasers_above_the_masthead(lines: list[Line]) -> None:
+    """A PDF front page prints teasers of other stories around its masthead ("… صحيفة يومية",
+    "العدد 4625", "Issue NO 4625"): paragraphs above the masthead's last line, when the article's
+    paragraphs, as many at least, come below it, are those teasers."""
+    mastheads = [i for i, ln in enumerate(lines) if ln.role is Role.MASTHEAD]
+    for m in reversed(mastheads):
+        above = [i for i in range(m) if not lines[i].role and word_count(lines[i].text) >= PARAGRAPH_MIN_WORDS]
+        below = [i for i in range(m + 1, len(lines)) if not lines[i].role
+                 and word_count(lines[i].text) >= PARAGRAPH_MIN_WORDS]
+        if above and len(below) >= max(2, len(above)):
+            for i in range(m):
+                if not lines[i].role and not is_date_line(lines[i].text):
+                    lines[i] = replace(lines[i], role=Role.RELATED)
+            return
 
 
 def _mark_links_after_the_article(lines: list[Line], first: int, last: int) -> None:
@@ -171,8 +193,12 @@ def _printed_on_the_next_line_too(draft: Draft) -> frozenset[int]:
 def furniture_role(ln: Line) -> Role | None:
     """The furniture role one line has on its own, or None."""
     text = arabic.strip_diacritics(ln.text).strip()
+    if SPACED_ADDRESS_RE.search(text):
+        return Role.MASTHEAD
     if word_count(text) > FURNITURE_MAX_WORDS * 2:
         return None
+    if IMAGE_ADDRESS_RE.search(text) and not ARABIC_LETTER_RE.search(text):
+        return Role.CAPTION
     role = _phrase_role(text) if word_count(text) <= FURNITURE_MAX_WORDS else None
     if role:
         return role

@@ -31,6 +31,9 @@ FULL_LINE_MIN_WORDS = 8
 # Bylines and date lines are looked for in the first lines only.
 HEADER_MAX_LINES = 8
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 4, 40
+# A caption says who is in the picture in a phrase; clauses strung by commas are a paragraph
+# closed by its source ("… بعد زعمها اكتشاف عدد منها، مدعية أنها … (ال بي سي)").
+CAPTION_MAX_COMMAS = 2
 # A headline ending like a sentence has at most this many words and shares this many with the lead below it.
 LONG_HEADLINE_MAX_WORDS, HEADLINE_SHARED_WORDS = 22, 3
 
@@ -126,9 +129,14 @@ def _header_line_role(ln: Line) -> Role | None:
         return Role.BYLINE
     if is_date_line(ln.text):
         return Role.DATE
-    if CAPTION_CREDIT_RE.search(ln.text) and word_count(ln.text) >= 4:
+    if CAPTION_CREDIT_RE.search(ln.text) and CAPTION_MIN_WORDS <= word_count(ln.text) <= CAPTION_MAX_WORDS \
+            and _few_commas(ln.text):
         return Role.CAPTION
     return None
+
+
+def _few_commas(text: str) -> bool:
+    return text.count("،") + text.count(",") < CAPTION_MAX_COMMAS
 
 
 def _is_name_and_place(text: str) -> bool:
@@ -141,7 +149,8 @@ def _is_caption(lines: list[Line], i: int, header_end: int) -> bool:
     alone = ln.gap_before and (i + 1 == len(lines) or lines[i + 1].gap_before)
     match = CAPTION_CREDIT_RE.search(ln.text)
     return (alone and match is not None and CAPTION_MIN_WORDS <= word_count(ln.text) <= CAPTION_MAX_WORDS
-            and len(match["credit"].split()) <= 4 and not ln.text[:match.start()].rstrip().endswith(("،", ",")))
+            and len(match["credit"].split()) <= 4 and not ln.text[:match.start()].rstrip().endswith(("،", ","))
+            and _few_commas(ln.text))
 
 
 def _wrapped_headline(prev: Line, ln: Line, width: int) -> bool:

@@ -74,9 +74,11 @@ def _told_apart(a: str, b: str) -> bool:
 
 
 def find_mentions(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """The names the article's own paragraphs mention: not the page's furniture around it (a
+    related story's headline names another story's people), not English lines."""
     found: list[tuple[Mention, tuple[int, ...]]] = []
     for paragraph in paragraphs:
-        if paragraph.lang == "en":
+        if paragraph.lang == "en" or paragraph.role.is_furniture:
             continue
         found += _mentions_in(paragraph, gazetteer)
     if not any(len(senses) > 1 for _, senses in found):

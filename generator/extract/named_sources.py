@@ -94,8 +94,9 @@ def without_credits(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph, 
     kept = []
     for m in mentions:
         kind = entities[m.entity_id].type
-        if kind == "organization" and registry.exact(entities[m.entity_id].name) is not None:
-            if entities[m.entity_id].name in spoken_in(m.paragraph):
+        source = registry.exact(entities[m.entity_id].name) if kind == "organization" else None
+        if source is not None:
+            if source.name in spoken_in(m.paragraph):
                 kept.append(m)
         elif kind != "place" or not inside_a_name(m):
             kept.append(m)
