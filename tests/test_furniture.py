@@ -137,3 +137,17 @@ def test_a_paragraph_closed_by_its_source_is_body_but_a_caption_with_its_credit_
     got = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{paragraph}\n\n{caption}\n\n{MORE}")
     assert got[paragraph] is Role.BODY
     assert got[caption] is Role.CAPTION
+
+
+def test_a_headline_above_its_photo_credit_is_the_headline_though_it_ends_like_a_sentence():
+    headline = "صباح الثلثاء: اللبنانيون يتحولون شعبين ومواقف الراعي لا تحتاج إلى دستور... تفليسة من دون إدارة!"
+    got = roles(f"الجمعة - 19 نيسان 2024\n\n{headline}\n\nالمصدر: \"النهار\"\n{LEAD}\n\n{MORE}")
+    assert got[headline] is Role.HEADLINE and got[LEAD] is Role.BODY
+
+
+def test_a_round_ups_title_above_its_date_is_the_headline_not_its_first_marked_item():
+    got = roles("تقرير \"الانباء\" الاعلامي المسائي\n\n18 كانون الأول 2018 22:10:00\n\nمحليات\n\n"
+                f"*جلسة لمجلس الأمن عن ملف الانفاق والحدود\n\n{LEAD}\n\n*جعجع: كل الأمل بولادة لبنان الذي نريد\n\n{MORE}")
+    assert got["تقرير \"الانباء\" الاعلامي المسائي"] is Role.HEADLINE
+    assert got["محليات"] is Role.SECTION
+    assert got["*جلسة لمجلس الأمن عن ملف الانفاق والحدود"] is Role.HEADING

@@ -104,7 +104,8 @@ def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str
         ln = lines[i]
         key = arabic.matching_key(ln.text)
         if (not HEADLINE_MIN_WORDS <= word_count(ln.text) <= HEADLINE_MAX_WORDS or ln.lang != lead.lang
-                or any(_extends(key, lines[j].text) for j in header if j != i) or _said_in_lead(lines, header, i)):
+                or any(_extends(key, lines[j].text) for j in header if j != i) or _said_in_lead(lines, header, i)
+                or _first_of_marked_items(lines, i)):
             scores.append(0.0)
             continue
         shared = len(content_words(ln.text) & lead_words)
@@ -117,22 +118,37 @@ def headline_among(lines: list[Line], header: list[int], repeated: frozenset[str
         return max(dated, key=lambda n: (scores[n], n))  # the line the date or byline is printed under
     best = max(range(len(scores)), key=lambda n: (scores[n], n), default=None)
     if best is not None and scores[best] == 0:
-        # The lead echoes no line: the one line the page printed twice (its title, then above the article).
-        twice = [n for n, i in enumerate(header) if arabic.matching_key(lines[i].text) in repeated
-                 and HEADLINE_MIN_WORDS <= word_count(lines[i].text) <= HEADLINE_MAX_WORDS]
-        return twice[0] if len(twice) == 1 else None
+        # The lead echoes no line: the one line the page printed twice (its title, then above the
+        # article), else the one line of a headline's length the date or byline is printed under.
+        fits = [n for n, i in enumerate(header) if HEADLINE_MIN_WORDS <= word_count(lines[i].text) <= HEADLINE_MAX_WORDS
+                and not _first_of_marked_items(lines, i)]
+        twice = [n for n in fits if arabic.matching_key(lines[header[n]].text) in repeated]
+        under = [n for n in fits if _above_date_or_byline(lines, header[n])]
+        return twice[0] if len(twice) == 1 else under[0] if len(under) == 1 and not twice else None
     return best if best is not None and scores[best] >= 2 else None
+
+
+ITEM_MARKS = ("*", "•", "■", "●", "▪", "◄")
+
+
+def _first_of_marked_items(lines: list[Line], i: int) -> bool:
+    """A round-up's first item heading, marked as the items below it are ("*جلسة لمجلس الأمن …"
+    above "*جعجع: …", "*بري: …"): the report's sections, not its headline."""
+    mark = lines[i].text.lstrip()[:1]
+    return mark in ITEM_MARKS and any(ln.text.lstrip().startswith(mark) for ln in lines[i + 1:] if not ln.role)
 
 
 def _roles_around(lines: list[Line], header: list[int], headline: int) -> list[Role]:
     """Roles once the headline is known: the line just above it a kicker (a first short line
-    a section label), lines further up page furniture, the lines below it its deck."""
+    a section label), lines further up page furniture, the lines below it its deck (a label
+    of a word or two there is the section; a round-up's first marked item, a heading)."""
     roles = []
     for n, i in enumerate(header):
         if n == headline:
             roles.append(Role.HEADLINE)
         elif n > headline:
-            roles.append(Role.DECK)
+            label = word_count(lines[i].text) <= 2 and not SENTENCE_END_RE.search(lines[i].text)
+            roles.append(Role.SECTION if label else Role.HEADING if _first_of_marked_items(lines, i) else Role.DECK)
         elif n == headline - 1:
             short = word_count(lines[i].text) <= 3 and not lines[i].text.endswith(KICKER_ENDINGS)
             roles.append(Role.SECTION if short else Role.KICKER)

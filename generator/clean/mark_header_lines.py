@@ -110,6 +110,8 @@ def _titles_next_paragraph(lines: list[Line], i: int, width: int) -> bool:
     if word_count(text) > LONG_HEADLINE_MAX_WORDS or "،" in text or (
             SENTENCE_END_RE.search(text) is None and not alone_at_top):
         return False  # a lead has commas and more words; a headline has neither
+    if i + 1 < len(lines) and lines[i + 1].role in (Role.CREDIT, Role.CAPTION):
+        return True  # the picture and its credit come between a headline and its article, not after a lead
     after = _paragraph_after(lines, i)
     return (after is not None and (_is_body_like(after, width) or alone_at_top) and len(after.text) > 1.5 * len(text)
             and len(content_words(text) & content_words(after.text)) >= HEADLINE_SHARED_WORDS)
