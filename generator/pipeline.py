@@ -19,7 +19,7 @@ from .config.site import Config
 from .corpus.analysis import Corpus, analyse
 from .errors import BuildError
 from .extract.article import Knowledge, credits_for, extract, paragraphs_of
-from .extract.home import home_country, state_bodies
+from .extract.home import home_bodies
 from .extract.discovery import Discovery, discover_people, discovered_entities
 from .extract.entities import build_gazetteer
 from .extract.landmarks import landmarks_named_in
@@ -278,13 +278,13 @@ def discover_in(doc: CleanDoc, known: Knowledge) -> list:
     institution named by its form that is one of them, "وكالة الأنباء الفرنسية", is that source),
     then persons and institutions, its state bodies, its landmarks."""
     paragraphs = paragraphs_of(doc.blocks)
-    home = home_country(paragraphs, credits_for(doc.blocks, known), known.registry)
     sources = [Discovery(name, "", "organization", forms)
                for name, forms in sources_named_in(paragraphs, known.registry)]
     others = [d for d in discover_people(paragraphs, known.gazetteer)
               if d.kind != "organization" or known.registry.exact(d.name) is None]
     return sources + others + [
-        Discovery(name, "", "organization") for name in dict.fromkeys(b[0] for b in state_bodies(paragraphs, home))
+        Discovery(name, "", "organization")
+        for name in dict.fromkeys(b[0] for b in home_bodies(paragraphs, credits_for(doc.blocks, known), known.registry))
     ] + [Discovery(name, "", "place") for name in landmarks_named_in(paragraphs)]
 
 

@@ -2,7 +2,7 @@
 on one (issue 19): "وزارة الخارجية" in a Kuwaiti story is "وزارة الخارجية الكويتية"."""
 from __future__ import annotations
 
-from generator.extract.home import home_country, state_bodies
+from generator.extract.home import home_country, state_bodies, with_country
 from generator.extract.registry import Registry, builtin_sources
 from generator.extract.sources import Credits
 from generator.model import Outlet, Paragraph, Role
@@ -21,8 +21,8 @@ KUWAIT = body("أعربت وزارة الخارجية عن شكر وامتنان
 def test_a_story_about_one_country_is_at_home_there_and_names_its_ministry_so():
     home = home_country(KUWAIT, Credits(), REGISTRY)
     assert home == "KW"
-    found = state_bodies(KUWAIT, home)
-    assert [name for name, *_ in found] == ["وزارة الخارجية الكويتية", "وزارة الخارجية الكويتية"]
+    found = state_bodies(KUWAIT)
+    assert [with_country(name, home) for name, *_ in found] == ["وزارة الخارجية الكويتية", "وزارة الخارجية الكويتية"]
     name, paragraph, start, end = found[0]
     assert (paragraph, KUWAIT[0].text[start:end]) == ("p1", "وزارة الخارجية")
 
@@ -30,7 +30,7 @@ def test_a_story_about_one_country_is_at_home_there_and_names_its_ministry_so():
 def test_the_dateline_names_the_home_when_the_text_names_its_country_as_often_as_any():
     text = body("قال مسؤولون في مجلس النواب إن الجلسة تأجلت، وأكدوا أن العراق لن يقبل ضغوطا من إيران.")
     assert home_country(text, Credits(dateline="بغداد"), REGISTRY) == "IQ"
-    assert [n for n, *_ in state_bodies(text, "IQ")] == ["مجلس النواب العراقي"]
+    assert [with_country(n, "IQ") for n, *_ in state_bodies(text)] == ["مجلس النواب العراقي"]
     assert home_country(text, Credits(), REGISTRY) is None  # Iraq and Iran once each: no home
 
 
@@ -42,5 +42,11 @@ def test_the_outlets_country_is_the_home_only_where_the_text_agrees():
 
 def test_a_body_that_names_its_country_or_a_longer_name_is_not_generic():
     text = body("أعلنت وزارة الخارجية العراقية ووزارة الخارجية والتعاون الدولي برئاسة الفريق أول ما تم الاتفاق عليه.")
-    assert state_bodies(text, "IQ") == []
-    assert state_bodies(KUWAIT, None) == []
+    assert state_bodies(text) == []
+
+
+def test_a_state_body_is_named_for_no_country_when_the_text_agrees_on_none():
+    from generator.extract.home import home_bodies
+    text = body("قالت وزارة الخارجية إن العراق لن يقبل ضغوطا من إيران في هذا الملف.")
+    assert home_bodies(text, Credits(), REGISTRY) == []
+    assert [b[0] for b in home_bodies(text, Credits(dateline="بغداد"), REGISTRY)] == ["وزارة الخارجية العراقية"]

@@ -193,11 +193,11 @@ def _printed_on_the_next_line_too(draft: Draft) -> frozenset[int]:
 def furniture_role(ln: Line) -> Role | None:
     """The furniture role one line has on its own, or None."""
     text = arabic.strip_diacritics(ln.text).strip()
-    if SPACED_ADDRESS_RE.search(text):
+    if ("w w w" in text or "W W W" in text) and SPACED_ADDRESS_RE.search(text):
         return Role.MASTHEAD
     if word_count(text) > FURNITURE_MAX_WORDS * 2:
         return None
-    if IMAGE_ADDRESS_RE.search(text) and not ARABIC_LETTER_RE.search(text):
+    if ("?" in text or "%" in text) and IMAGE_ADDRESS_RE.search(text) and not ARABIC_LETTER_RE.search(text):
         return Role.CAPTION
     role = _phrase_role(text) if word_count(text) <= FURNITURE_MAX_WORDS else None
     if role:

@@ -27,7 +27,7 @@ from ..text.arabic import WORD_RE, matching_key
 from ..text.dates import find_all_dates, publication_date_in, years_mentioned
 from .entities import Gazetteer, find_mentions
 from .figures import find_figures
-from .home import home_country, state_bodies
+from .home import home_bodies
 from .named_sources import without_credits
 from .published import DATE_OPENS_WITHIN, publication_date
 from .quotes import find_quotes
@@ -147,10 +147,9 @@ def with_home_bodies(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph,
                      knowledge: Knowledge) -> tuple[Mention, ...]:
     """The mentions, and those of the state bodies named without their country, which are the
     home country's ("وزارة الخارجية" in a Kuwaiti story: ``home.py``), in reading order."""
-    home = home_country(paragraphs, credits, knowledge.registry)
     taken = {(m.paragraph, m.start) for m in mentions}
     added = tuple(Mention(knowledge.ids_by_name[_words_key(name)], paragraph, start, end, text[start:end])
-                  for name, paragraph, start, end in state_bodies(paragraphs, home)
+                  for name, paragraph, start, end in home_bodies(paragraphs, credits, knowledge.registry)
                   if _words_key(name) in knowledge.ids_by_name and (paragraph, start) not in taken
                   for text in (next(p.text for p in paragraphs if p.id == paragraph),))
     if not added:

@@ -4,6 +4,7 @@ table and by form (``organizations.py``). Each becomes an entity of the site's g
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..model import Entity, Paragraph, entity_id_for
@@ -112,12 +113,14 @@ def _listed_after(words: list[str], keys: list[str], k: int) -> list[str]:
 def _word_keys(words: list[str]) -> list[str]:
     """Matching keys of words, except that a first letter alef with hamza is kept: "إلهان"
     is a name, not "ال" + "هان"."""
-    keys = []
-    for word in words:
-        bare = arabic.strip_diacritics(word.strip("،,.:؛\"“”«»()"))
-        key = arabic.matching_key(bare)
-        keys.append(bare[0] + key[1:] if key and bare[0] in "أإآ" else key)
-    return keys
+    return [_word_key(word) for word in words]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
+def _word_key(word: str) -> str:
+    bare = arabic.strip_diacritics(word.strip("،,.:؛\"“”«»()"))
+    key = arabic.matching_key(bare)
+    return bare[0] + key[1:] if key and bare[0] in "أإآ" else key
 
 
 _TITLES = sorted((tuple(_word_keys(t.split())) for t in ROLE_TITLES), key=len, reverse=True)  # keyed as words are

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -93,10 +94,18 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> tu
     return tuple(mentions)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a paragraph is matched against several gazetteers
+def _spans_and_keys(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    spans = tuple((m.start(), m.end(), _word_key(m.group())) for m in WORD_SPAN_RE.finditer(text))
+    return spans, tuple(key for _, _, key in spans)
+
+
+_word_key = functools.lru_cache(maxsize=1 << 17)(arabic.matching_key)  # words repeat across texts
+
+
 def _mentions_in(paragraph: Paragraph, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[int, ...]]]:
     """Each mention with the entities it may be: one, or the homographs it could not tell apart."""
-    spans = [(m.start(), m.end(), arabic.matching_key(m.group())) for m in WORD_SPAN_RE.finditer(paragraph.text)]
-    keys = [key for _, _, key in spans]
+    spans, keys = _spans_and_keys(paragraph.text)
     found, i = [], 0
     while i < len(spans):
         match = _longest_match_at(keys, i, gazetteer)

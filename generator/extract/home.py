@@ -23,14 +23,13 @@ import yaml
 from babel import Locale
 
 from ..model import Paragraph
-from ..text.arabic import matching_key
+from ..text.arabic import WORD_RE, clitic_variants, matching_key
 from . import organizations
 from .places import COUNTRY_FORMS, geonames_places
 from .registry import Registry
 from .sources import Credits
 
 DATA = Path(__file__).parent / "data" / "nationalities.yaml"
-PROCLITICS = r"(?:و|ف|ب|ل|ك|وب|ول|فب|فل)?"
 MIN_MENTIONS_ALONE = 2  # a country the text names this often, and twice as often as any other
 
 
@@ -62,10 +61,13 @@ def _country_forms() -> dict[str, str]:
 
 
 @functools.cache
-def _country_re() -> re.Pattern[str]:
-    alternatives = sorted(_country_forms(), key=len, reverse=True)
-    # "ال" after a proclitic may be written "ل" ("للكويت"): matched as the form without its article
-    return re.compile(rf"(?<!\w){PROCLITICS}(?:{'|'.join(map(re.escape, alternatives))})(?!\w)")
+def _forms_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word of a form → (the form's words, code), longest first: "الولايات" → ("الولايات", "المتحده")."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, code in _country_forms().items():
+        words = tuple(form.split())
+        index.setdefault(words[0], []).append((words, code))
+    return {first: tuple(sorted(forms, key=lambda f: -len(f[0]))) for first, forms in index.items()}
 
 
 @functools.cache
@@ -74,22 +76,20 @@ def _town_countries() -> dict[str, str]:
 
 
 def country_counts(paragraphs: tuple[Paragraph, ...]) -> Counter:
-    """How often the body names each country, by name or adjective."""
-    forms, counts = _country_forms(), Counter()
-    pattern = _country_re()
+    """How often the body names each country, by name or adjective ("والكويت", "للعراقيين" too)."""
+    index, counts = _forms_by_first_word(), Counter()
     for paragraph in paragraphs:
-        if paragraph.role.is_body:
-            for match in pattern.finditer(matching_key(paragraph.text)):
-                counts[forms.get(match.group(), "") or _without_proclitic(match.group(), forms)] += 1
-    counts.pop("", None)
+        if not paragraph.role.is_body:
+            continue
+        words = WORD_RE.findall(matching_key(paragraph.text))
+        for i, word in enumerate(words):
+            for variant in clitic_variants(word):
+                code = next((c for form, c in index.get(variant, ()) if tuple(words[i + 1:i + len(form)]) == form[1:]),
+                            None)
+                if code:
+                    counts[code] += 1
+                    break
     return counts
-
-
-def _without_proclitic(word: str, forms: dict[str, str]) -> str:
-    for n in (1, 2):
-        if word[n:] in forms:
-            return forms[word[n:]]
-    return ""
 
 
 def home_country(paragraphs: tuple[Paragraph, ...], credits: Credits, registry: Registry) -> str | None:
@@ -113,14 +113,12 @@ def home_country(paragraphs: tuple[Paragraph, ...], credits: Credits, registry: 
     return top if times >= 2 * second and (times >= MIN_MENTIONS_ALONE or not second) else None
 
 
-def state_bodies(paragraphs: tuple[Paragraph, ...], home: str | None) -> list[tuple[str, str, int, int]]:
-    """(name with the home's adjective, paragraph id, start, end) of each state body the body
-    paragraphs name without its country: "وزارة الخارجية" → "وزارة الخارجية الكويتية"."""
-    if home is None or home not in nationalities():
-        return []
+def state_bodies(paragraphs: tuple[Paragraph, ...]) -> list[tuple[str, str, int, int]]:
+    """(name, paragraph id, start, end) of each state body the body paragraphs name without its
+    country ("وزارة الخارجية"); ``with_country`` names it for the article's home."""
     found = []
     for paragraph in paragraphs:
-        if not paragraph.role.is_body:
+        if not paragraph.role.is_body or not organizations.may_name_a_state_body(paragraph.text):
             continue
         spans = [m.span() for m in re.finditer(r"\S+", paragraph.text)]
         words = [paragraph.text[a:b] for a, b in spans]
@@ -136,9 +134,25 @@ def state_bodies(paragraphs: tuple[Paragraph, ...], home: str | None) -> list[tu
             lead = len(first) - len(first.lstrip(organizations.PUNCTUATION))
             start = spans[i][0] + lead + _skip_letters(first[lead:], clitic)
             end = spans[i + taken - 1][0] + len(last.rstrip(organizations.PUNCTUATION))
-            found.append((f"{name} {adjective(home, name.split()[0].endswith('ة'))}", paragraph.id, start, end))
+            found.append((name, paragraph.id, start, end))
             i += taken
     return found
+
+
+def with_country(name: str, home: str) -> str:
+    """"وزارة الخارجية" of Kuwait → "وزارة الخارجية الكويتية" (the adjective agrees with the head)."""
+    return f"{name} {adjective(home, name.split()[0].endswith('ة'))}"
+
+
+def home_bodies(paragraphs: tuple[Paragraph, ...], credits: Credits,
+                registry: Registry) -> list[tuple[str, str, int, int]]:
+    """``state_bodies`` named for the article's home country; none when it has no home. The home
+    is read only for an article that names such a body: most do not."""
+    bodies = state_bodies(paragraphs)
+    home = home_country(paragraphs, credits, registry) if bodies else None
+    if home is None or home not in nationalities():
+        return []
+    return [(with_country(name, home), paragraph, start, end) for name, paragraph, start, end in bodies]
 
 
 def _skip_letters(word: str, letters: int) -> int:

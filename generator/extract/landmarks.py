@@ -22,6 +22,7 @@ QUOTES = "\"“”«»'"
 PUNCTUATION = "،,.:؛()!؟?" + QUOTES
 DATE_NAME_RE = re.compile(r"^\d{1,2}$")
 _KINDS = frozenset(arabic.matching_key(k) for k in KINDS)
+KIND_STEMS_RE = re.compile("|".join(sorted({k[1:] if k[0] in "اإ" else k for k in KINDS}, key=len, reverse=True)))
 _STREET = arabic.matching_key("شارع")
 
 
@@ -29,7 +30,7 @@ def landmarks_named_in(paragraphs: tuple[Paragraph, ...]) -> list[str]:
     """The landmarks the body paragraphs name, as written, first named first."""
     found: dict[str, None] = {}
     for paragraph in paragraphs:
-        if not paragraph.role.is_body:
+        if not paragraph.role.is_body or not KIND_STEMS_RE.search(paragraph.text):
             continue
         words = paragraph.text.split()
         for i in range(len(words) - 1):
@@ -40,9 +41,7 @@ def landmarks_named_in(paragraphs: tuple[Paragraph, ...]) -> list[str]:
 
 
 def _landmark_at(words: list[str], i: int) -> str | None:
-    word = arabic.strip_diacritics(words[i]).strip(PUNCTUATION)
-    kind = next((word[len(p):] for p in PROCLITICS if word.startswith(p)
-                 and arabic.matching_key(word[len(p):]) in _KINDS), None)
+    kind = _kind_of(words[i])
     if kind is None or words[i][-1] in PUNCTUATION:
         return None
     following = arabic.strip_diacritics(words[i + 1])
@@ -55,6 +54,14 @@ def _landmark_at(words: list[str], i: int) -> str | None:
     if not name.startswith("ال") or len(name) < 4 or not name.isalpha() or _ordinary(name):
         return None
     return f"{kind} {name}"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
+def _kind_of(written: str) -> str | None:
+    """The kind noun a word is, as written without its proclitic ("بإستاد" → "إستاد"), or None."""
+    word = arabic.strip_diacritics(written).strip(PUNCTUATION)
+    return next((word[len(p):] for p in PROCLITICS if word.startswith(p)
+                 and arabic.matching_key(word[len(p):]) in _KINDS), None)
 
 
 @functools.lru_cache(maxsize=1 << 12)

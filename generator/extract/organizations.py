@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -105,6 +106,7 @@ _DEFINITE_HEADS = frozenset(_KEY(h) for h in DEFINITE_HEADS)
 _NOT_OF_THE_NAME = frozenset(_KEY(w) for w in NOT_OF_THE_NAME)
 _INNER_ONLY = frozenset(_KEY(w) for w in INNER_ONLY)
 _ONE_WORD_HEADS = frozenset(_KEY(h) for h in ONE_WORD_HEADS)
+_ALL_HEADS = _HEADS | _DEFINITE_HEADS
 _GENITIVE_NOUNS = frozenset(_KEY(w) for w in GENITIVE_NOUNS)
 # Bodies named by a bare definite noun, which a name is not coordinated with: "… لحقوق الإنسان والوزارة".
 _BODIES = frozenset(_KEY(w) for w in ("الوزارة", "الحكومة", "الدولة", "الرئاسة", "الإدارة"))
@@ -160,9 +162,10 @@ def _name_end(words: list[str], i: int) -> int | None:
     return j if completing >= enough else None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
 def _head(key: str) -> str | None:
     """The head noun a word is, behind a proclitic or not ("لوزارة" → "وزارة", "للجنة" → "اللجنة")."""
-    heads = _HEADS | _DEFINITE_HEADS
+    heads = _ALL_HEADS
     if key in heads:
         return key
     for clitic in HEAD_PROCLITICS:
@@ -236,15 +239,32 @@ _STATE_ALONE = frozenset(_KEY(w) for w in STATE_ALONE)
 _PRESIDENCY, _PRESIDENCIES = _KEY("رئاسة"), frozenset(_KEY(w) for w in PRESIDENCIES)
 
 
+_STATE_BODY_HEADS = _STATE_HEADS | {_COUNCIL} | _STATE_ALONE
+
+
+# A quick look for a state body's head in a text, before it is read word by word.
+STATE_BODY_STEMS_RE = re.compile("وزار|مجلس|برلمان|رئاس|ديوان")
+
+
+def may_name_a_state_body(text: str) -> bool:
+    return STATE_BODY_STEMS_RE.search(text) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _state_clitic(key: str) -> str | None:
+    """The proclitic before a state body's head noun the word is ("" for none), None when it is none."""
+    return next((p for p in _BODY_PROCLITICS if key.startswith(p) and (
+        key[len(p):] in _STATE_BODY_HEADS or (p.endswith("ل") and "ا" + key[len(p):] in _STATE_ALONE))), None)
+
+
 def generic_state_body(words: list[str], keys: list[str], i: int) -> tuple[str, int, int] | None:
     """(the body's name as written, words it takes, letters of proclitic before it) of a state
     body named without its country at word ``i`` (``keys``: the words' matching keys): "وزارة
     الخارجية", "لمجلس الوزراء", "والبرلمان". None when none starts there, or when words that
     complete it follow ("وزارة الخارجية الكويتية", "وزارة الخارجية والتعاون الدولي": a name of
     its own, found by form)."""
-    heads = _STATE_HEADS | {_COUNCIL} | _STATE_ALONE
-    clitic = next((p for p in _BODY_PROCLITICS if keys[i].startswith(p) and (
-        keys[i][len(p):] in heads or (p.endswith("ل") and "ا" + keys[i][len(p):] in _STATE_ALONE))), None)
+    heads = _STATE_BODY_HEADS
+    clitic = _state_clitic(keys[i])
     if clitic is None:
         return None
     written = arabic.strip_diacritics(words[i].strip(PUNCTUATION))

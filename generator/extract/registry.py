@@ -54,6 +54,7 @@ class Registry:
     longest: int  # the most words a form has
     sites: frozenset[tuple[str, ...]] = frozenset()  # the forms that are an agency's website name
     firsts: frozenset[str] = frozenset()  # the first words of the forms: any other word starts no name
+    endings: frozenset[str] = frozenset()  # their last two letters: a quick look before the proclitics
 
     @classmethod
     def build(cls, sources: tuple[Source, ...]) -> Registry:
@@ -72,8 +73,9 @@ class Registry:
                 if words:
                     forms.setdefault(words, len(kept) - 1)
             sites.update(tuple(WORD_RE.findall(matching_key(form))) for form in source.site)
-        return cls(tuple(kept), forms, max(map(len, forms), default=0), frozenset(sites),
-                   frozenset(words[0] for words in forms))
+        firsts = frozenset(words[0] for words in forms)
+        return cls(tuple(kept), forms, max(map(len, forms), default=0), frozenset(sites), firsts,
+                   frozenset(first[-2:] for first in firsts))
 
     def is_site(self, text: str) -> bool:
         """Whether ``text`` is an agency's website name ("سبأنت"): the page is the agency's own."""
@@ -99,7 +101,7 @@ class Registry:
 
     def name_at(self, words: list[str], i: int) -> Found | None:
         """The longest registered name starting at word ``i``, its first word possibly behind a proclitic."""
-        firsts = [v for v in clitic_variants(words[i]) if v in self.firsts]
+        firsts = [v for v in clitic_variants(words[i]) if v in self.firsts] if words[i][-2:] in self.endings else ()
         if not firsts:
             return None
         for n in range(min(self.longest, len(words) - i), 0, -1):
