@@ -57,6 +57,9 @@ ALIAS_LIKENESS = 0.6
 NOT_PLACES = frozenset({"ربك", "تاني", "هيو", "روسو", "باسكال", "ستانلي", "هاميلتون", "صهيون",
                         "سلالة", "العظماء", "لوم", "بنين", "خفي", "كالي", "الصافي", "النعمة",
                         "الوقف", "المذنب", "حرير", "قارة", "أدم", "خالص", "دخيل", "سحاب", "الجرف", "الجزيره", "هوئه",
+                        # a town's name without its article that is a word: "سفيرة" "ambassador",
+                        # "اقصر" "shortest" (الأقصر is in places.CITIES)
+                        "سفيرة", "اقصر",
                         # the short names of news agencies, printed in datelines far more often
                         # than the towns: Qatar's قنا (Qena), Jordan's بترا (Petra), and others
                         "قنا", "بترا", "وام", "واس", "سبأ", "كونا", "معا", "أنسا"})

@@ -79,6 +79,7 @@ def test_institutions_are_named_by_their_form_with_what_completes_them():
     ("المشاركين في أسطول الصمود العالمي حتى تأمين عودتهم", ["أسطول الصمود العالمي"]),
     ("استهدفت السفارة الأمريكية والمنشآت العسكرية", []),  # an embassy is a building; "والمنشآت" no part of it
     ("وتأثرت حركة الملاحة في الميناء، وبرئاسة الفريق أول", []),  # traffic; "chaired by"
+    ("وقال المتحدث باسم الرئاسة التركية إلهان كايا إن", ["الرئاسة التركية"]),  # "إلهان" is no "ال" word
 ])
 def test_institutions_run_over_proclitics_parties_and_the_bodies_they_belong_to(text, names):
     assert named_institutions(body(text)) == names
@@ -158,6 +159,10 @@ def test_persons_are_named_before_the_role_they_are_given_and_in_lists_of_portfo
     "وقد شكلت أسباب رئيسة لحكومة الوحدة الوطنية عقبة أمام الاتفاق",  # "رئيسة": the adjective "main"
     "اجتمع الطرفان تحت إشراف رئيسة الحكومة في العاصمة",  # a subject, not an appointment
     "وعلى أمل النهوض بالقطاع الاعلامي سواء المكتوب او المرئي",  # "الإعلامي" agrees with القطاع: no title
+    "وقالت مصادر مطلعة إن الأجهزة نجحت. وقالت مصادر مطلعة إن التحقيق مستمر.",  # unnamed sources, twice
+    "وأفاد مصدر دبلوماسي بأن الوفد وصل. وأفاد مصدر دبلوماسي بأن المحادثات بدأت.",
+    "وكان الوزير قد أعلن مطلع العام أن الحكومة ستعلن. وأعلن مطلع العام أن الخطة جاهزة.",  # a time noun
+    'وقالت الباحثة في مركز أنقرة للدراسات الاستراتيجية: "أبوابنا مفتوحة للجميع"',  # a colon opens a quote
     "وأشاد بالكادر الإعلامي والفني الذي يعمل في الوكالة",
 ])
 def test_words_before_a_role_that_is_no_appointment_are_not_persons(text, places):

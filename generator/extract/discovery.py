@@ -56,9 +56,10 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
                 continue
             if title_end < len(keys) and (_title_end(keys, title_end, words) is not None or (
                     words[title_end - 1].endswith(("،", ",")) and keys[title_end].startswith("و"))) \
-                    or words[title_end - 1].endswith("."):
+                    or words[title_end - 1].endswith((".", ":")):
                 continue  # another title follows, whose holder is read there ("برئاسة مستشار الأمن القومي …");
-                # "وزير النقل، ويحيى …" goes on to the next name of a list; a full stop ends the sentence
+                # "وزير النقل، ويحيى …" goes on to the next name of a list; a full stop ends the sentence,
+                # and a colon opens what the title's holder says ("الباحثة …: "أبوابنا مفتوحة"")
             name = _closed(words, keys, title_end, _name_at(words, keys, title_end)) \
                 or persons.apposed(words, keys, title_end, _name_at)
             if name and not _known(name, gazetteer):

@@ -143,7 +143,7 @@ def _name_end(words: list[str], i: int) -> int | None:
         return None
     j = i + 1
     while j < len(words) and j - i < MAX_NAME_WORDS:
-        key = bare(words[j])
+        key = bare(words[j]) if words[j].lstrip(PUNCTUATION)[:1] not in "أإآ" else ""  # "إلهان" is no "ال" word
         coordinated = key.startswith("وال") and j > i + 1 and not _nationality(words[j - 1])  # "التجارة والصناعة"
         if _of_a_body(words, j):  # "لجنة الاستخبارات في مجلس النواب"
             j += 2 + (bare(words[j]) in OF_A_BODY)
