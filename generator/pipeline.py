@@ -24,6 +24,7 @@ from .extract.discovery import Discovery, discover_people, discovered_entities
 from .extract.entities import build_gazetteer
 from .extract.landmarks import landmarks_named_in
 from .extract.named_sources import sources_named_in
+from .extract.organizations import builtin_organizations
 from .extract.places import builtin_places
 from .extract.registry import builtin_sources
 from .extract.topics import topic_gazetteer
@@ -36,7 +37,7 @@ from .incremental.freshness import (
     record_key,
 )
 from .incremental.page_memo import page_digest, site_fingerprint
-from .incremental.parallel import Failed
+from .incremental.parallel import Failed, in_workers
 from .incremental.store import CACHE_DIR, Store
 from .model import Article, CleanDoc, Entity, Page, Problem, RawDoc, entity_id_for
 from .read.articles import (
@@ -56,6 +57,7 @@ from .render.feeds import publishing_files
 from .render.kinds import PAGE_KINDS, SiteView
 from .search import index as search
 from .search.plan import SearchPlan, plan_search
+from .text import wordlist
 from .write.writer import OutputWriter
 
 T = TypeVar("T")
@@ -168,6 +170,8 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     folder = config.seeds_dir.name
     files, raws, overrides, slugged, problems = read_inputs(config)
     lexicon = frozenset().union(*cache.lexicon_words(raws, lexicon_words_of))
+    if in_workers(len(slugged)):
+        wordlist.load()  # once, shared by the forked workers, not once in each
     results = cache.cleaned([raw for raw, _ in slugged], lexicon, clean)
     cleaned = [(entry, raw, slug) for (raw, slug), entry in zip(slugged, results)
                if kept(entry, f"{folder}/{raw.source}", "cleaning", problems)]
@@ -252,9 +256,10 @@ def with_letters(raws: list[RawDoc], folder: str) -> tuple[list[RawDoc], list[Pr
 def corpus_knowledge(config: Config, cleaned: list, cache: ArticleCache, problems: list[Problem],
                      folder: str) -> Knowledge:
     """What extraction matches the texts against: the gazetteer (site.yaml's entities, the
-    built-in places, the people the texts name after a role title), the sources, the topics."""
+    built-in places and organizations, the names the texts add), the sources, the topics."""
     sources = config.sources + builtin_sources()
-    known = Knowledge(build_gazetteer(list(config.entities) + place_entities()), sources)
+    built_in = place_entities() + list(builtin_organizations())  # named only where a text names them
+    known = Knowledge(build_gazetteer(list(config.entities) + built_in), sources)
     found = discover_names(cleaned, known, cache, problems, folder)
     return Knowledge(build_gazetteer(list(known.gazetteer.entities) + found), sources, config.topics,
                      topic_gazetteer(config.topics))
@@ -280,7 +285,7 @@ def discover_in(doc: CleanDoc, known: Knowledge) -> list:
     paragraphs = paragraphs_of(doc.blocks)
     sources = [Discovery(name, "", "organization", forms)
                for name, forms in sources_named_in(paragraphs, known.registry)]
-    others = [d for d in discover_people(paragraphs, known.gazetteer)
+    others = [d for d in discover_people(paragraphs, known.gazetteer, table=False)
               if d.kind != "organization" or known.registry.exact(d.name) is None]
     return sources + others + [
         Discovery(name, "", "organization")

@@ -36,14 +36,13 @@ The word list is loaded only when a document has a line with a candidate pair.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Container
 
 from ..model import Repair
-from ..text import arabic
+from ..text import arabic, wordlist
 from .draft import Draft, Line
 from .repair_split_words import BOUND_SUFFIXES
 
@@ -72,16 +71,9 @@ OPENER_EVIDENCE = 0.5
 PASSES = 3
 
 
-@functools.lru_cache(maxsize=1)
-def _zipf_lookup():
-    """wordfreq's Arabic frequencies, imported on first need (the import takes a good half second)."""
-    from wordfreq import zipf_frequency
-    return functools.lru_cache(maxsize=1 << 16)(lambda word: zipf_frequency(word, "ar"))
-
-
 def zipf(word: str) -> float:
     """How common ``word`` is in Arabic, on wordfreq's zipf scale (0 for an unknown word)."""
-    return _zipf_lookup()(word)
+    return wordlist.zipf(word) or 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,10 @@ class Discovery:
     aliases: tuple[str, ...] = ()
 
 
-def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> list[Discovery]:
-    """Two-word names printed right after a role title, that the gazetteer does not know."""
+def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer, table: bool = True) -> list[Discovery]:
+    """Names the gazetteer does not know: persons (after a role title, before the role they are
+    given, after a verb of speech) and organizations (the built-in table's, unless the gazetteer
+    holds it: ``table=False``, and those named by their form)."""
     found = []
     for paragraph in paragraphs:
         if not paragraph.role.is_body:
@@ -71,7 +73,8 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> 
                   if not _known(n, gazetteer)]
     texts = [p.text for p in paragraphs if p.role.is_body]  # "وقال X" where the article names X twice
     found += [Discovery(n, "") for n in persons.after_speech_verbs(texts, _name_at) if not _known(n, gazetteer)]
-    return found + [Discovery(name, "", "organization", aliases) for name, aliases in organizations.named_in(paragraphs)
+    return found + [Discovery(name, "", "organization", aliases)
+                    for name, aliases in organizations.named_in(paragraphs, table)
                     if not _claimed(name, gazetteer)]  # organizations: organizations.py
 
 

@@ -12,7 +12,7 @@ import functools
 import re
 
 from ..model import Paragraph
-from ..text import arabic
+from ..text import arabic, wordlist
 
 KINDS = ("قصر", "شارع", "حي", "معبر", "مطار", "ميناء", "استاد", "إستاد", "ملعب", "متنزه", "ميدان", "جامع",
          "مسجد", "كنيسة", "قلعة", "فندق")  # not "مخيم": "مخيم اللاجئين" is any camp
@@ -72,8 +72,5 @@ def _ordinary(word: str) -> bool:
         return True
     if not key.endswith(("ي", "يه")):
         return False
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return True
-    return zipf_frequency(word, "ar") >= ADJECTIVE_ZIPF
+    frequency = wordlist.zipf(word)
+    return frequency is None or frequency >= ADJECTIVE_ZIPF

@@ -87,12 +87,13 @@ def table_organizations_in(paragraphs: tuple[Paragraph, ...]) -> list[Entity]:
     return [by_id[i] for i in dict.fromkeys(m.entity_id for m in find_mentions(body, gazetteer))]
 
 
-def named_in(paragraphs: tuple[Paragraph, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    """(name, aliases) of every organization the body paragraphs name: the table's, then
-    institutions named by their form ("وزارة الخارجية الكويتية")."""
+def named_in(paragraphs: tuple[Paragraph, ...], table: bool = True) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, aliases) of every organization the body paragraphs name: the table's (unless the
+    caller's gazetteer holds the table already: ``table=False``), then institutions named by
+    their form ("وزارة الخارجية الكويتية")."""
     table_forms = _table_forms()
-    return ([(e.name, e.aliases) for e in table_organizations_in(paragraphs)]
-            + [(name, ()) for name in named_institutions(paragraphs) if _KEY(name) not in table_forms])
+    return ([(e.name, e.aliases) for e in table_organizations_in(paragraphs)] if table else []) + [
+        (name, ()) for name in named_institutions(paragraphs) if _KEY(name) not in table_forms]
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from ..text import arabic
+from ..text import arabic, wordlist
 
 PUNCTUATION = "،,.:؛\"“”«»()!؟?'"
 # First words of two-word given and family names: "عبد المجيد", "أبو غربية".
@@ -114,11 +114,8 @@ FAMILY_MAX_ZIPF = 3.5  # "الخصاونة" 2.4, "الحجار" 3.3; words of a 
 def rare(word: str) -> bool:
     """Whether a word with the article is rare enough in Arabic (wordfreq) to be a family name
     ("الخصاونة"), not a word of the sentence a name runs into ("حكومة تصريف الأعمال")."""
-    try:
-        from wordfreq import zipf_frequency  # slow to import: only when a name may run on
-    except ImportError:
-        return False
-    return zipf_frequency(word, "ar") < FAMILY_MAX_ZIPF
+    frequency = wordlist.zipf(word)
+    return frequency is not None and frequency < FAMILY_MAX_ZIPF
 
 
 # Words no name is made of: titles and heads of institutions that a title's complement runs
@@ -209,12 +206,9 @@ def plural(key: str) -> bool:
     """Whether a word (its matching key) ending like a plural is one, not a foreign name."""
     if not key.endswith(PLURAL_ENDINGS) or key == FAITH:  # "الدين" of "شمس الدين"
         return False
-    try:
-        from wordfreq import zipf_frequency  # slow to import: only when a name ends so
-    except ImportError:  # without the word list, every such word is taken for a plural
-        return True
     bare = key[2:] if key.startswith("ال") else key
-    return zipf_frequency("ال" + bare, "ar") >= PLURAL_WITH_ARTICLE_ZIPF
+    frequency = wordlist.zipf("ال" + bare)
+    return frequency is None or frequency >= PLURAL_WITH_ARTICLE_ZIPF  # without the list: a plural
 
 
 MAX_APPOSITION_GAP = 6  # words between a title and the comma before its holder's name
@@ -307,10 +301,7 @@ def _without_conjunction(name: str) -> str:
     first, _, rest = name.partition(" ")
     if not first.startswith("و") or len(first) < 4:
         return name
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return name
-    if zipf_frequency(first[1:], "ar") > zipf_frequency(first, "ar") + WAW_KEPT_ZIPF_MARGIN:
+    without, written = wordlist.zipf(first[1:]), wordlist.zipf(first)
+    if without is not None and written is not None and without > written + WAW_KEPT_ZIPF_MARGIN:
         return f"{first[1:]} {rest}"
     return name

@@ -54,6 +54,11 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+def in_workers(items: int) -> bool:
+    """Whether ``map_articles`` hands this many items to worker processes."""
+    return min(workers(), items) >= 2 and items >= MIN_PARALLEL_ITEMS
+
+
 def map_articles(fn: Callable[[Any, T], R], items: Sequence[T], context: Any = None,
                  jobs: int | None = None) -> list[R | Failed]:
     """``[fn(context, item) for item in items]``, in processes when there are enough items
