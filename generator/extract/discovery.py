@@ -56,12 +56,8 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer, tab
             title_end = _title_end(keys, i, words)
             if title_end is None:
                 continue
-            if title_end < len(keys) and (_title_end(keys, title_end, words) is not None or (
-                    words[title_end - 1].endswith(("،", ",")) and keys[title_end].startswith("و"))) \
-                    or words[title_end - 1].endswith((".", ":")):
-                continue  # another title follows, whose holder is read there ("برئاسة مستشار الأمن القومي …");
-                # "وزير النقل، ويحيى …" goes on to the next name of a list; a full stop ends the sentence,
-                # and a colon opens what the title's holder says ("الباحثة …: "أبوابنا مفتوحة"")
+            if not _holder_follows(words, keys, title_end):
+                continue
             name = _closed(words, keys, title_end, _name_at(words, keys, title_end)) \
                 or persons.apposed(words, keys, title_end, _name_at)
             if name and not _known(name, gazetteer):
@@ -76,6 +72,19 @@ def discover_people(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer, tab
     return found + [Discovery(name, "", "organization", aliases)
                     for name, aliases in organizations.named_in(paragraphs, table)
                     if not _claimed(name, gazetteer)]  # organizations: organizations.py
+
+
+def _holder_follows(words: list[str], keys: list[str], j: int) -> bool:
+    """Whether the title's holder can be named at word ``j``, right after the title: not when
+    another title follows, whose holder is read there ("برئاسة مستشار الأمن القومي …"), nor when
+    a list goes on to its next name ("وزير النقل، ويحيى …"), a full stop ends the sentence, or a
+    colon opens what the holder says ("الباحثة …: "أبوابنا مفتوحة"")."""
+    if words[j - 1].endswith((".", ":")):
+        return False
+    if j < len(keys) and (_title_end(keys, j, words) is not None
+                          or (words[j - 1].endswith(("،", ",")) and keys[j].startswith("و"))):
+        return False
+    return True
 
 
 def _closed(words: list[str], keys: list[str], j: int, name: str | None) -> str | None:
