@@ -50,3 +50,10 @@ def test_a_state_body_is_named_for_no_country_when_the_text_agrees_on_none():
     text = body("قالت وزارة الخارجية إن العراق لن يقبل ضغوطا من إيران في هذا الملف.")
     assert home_bodies(text, Credits(), REGISTRY) == []
     assert [b[0] for b in home_bodies(text, Credits(dateline="بغداد"), REGISTRY)] == ["وزارة الخارجية العراقية"]
+
+
+def test_a_dateline_spelled_like_two_countries_places_is_read_by_its_agency():
+    text = body("قال رئيس مجلس النواب إن الحكومة ستقدم خطتها للمجلس خلال أسبوعين.")
+    assert home_country(text, Credits(dateline="عمان", agency=Outlet("وكالة الأنباء الأردنية", None)), REGISTRY) == "JO"
+    assert home_country(text, Credits(dateline="عمان", agency=Outlet("وكالة الأنباء العمانية", None)), REGISTRY) == "OM"
+    assert home_country(text, Credits(dateline="عمان"), REGISTRY) is None

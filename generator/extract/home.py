@@ -94,21 +94,23 @@ def country_counts(paragraphs: tuple[Paragraph, ...]) -> Counter:
 
 def home_country(paragraphs: tuple[Paragraph, ...], credits: Credits, registry: Registry) -> str | None:
     """The article's home country (ISO code), or None when the text does not agree on one."""
+    based = [code for outlet in (credits.outlet, credits.agency) if outlet
+             for code in getattr(registry.exact(outlet.name), "countries", ())]
     if credits.dateline:  # the text says where it was filed: "بغداد (رويترز)", "الكويت - كونا"
         key = matching_key(credits.dateline)
-        filed = _country_forms().get(key) or _town_countries().get(key)
-        if filed in nationalities():
-            return filed
+        filed = {c for c in (_country_forms().get(key), _town_countries().get(key)) if c in nationalities()}
+        if len(filed) == 2:  # "عمان - بترا": Amman, as the Jordanian agency says, or Oman
+            filed &= set(based)
+        if len(filed) == 1:
+            return filed.pop()
     counts = country_counts(paragraphs)
     if not counts:
         return None
     ranked = counts.most_common(2)
     top, times = ranked[0]
-    for outlet in (credits.outlet, credits.agency):
-        source = registry.exact(outlet.name) if outlet else None
-        for code in source.countries if source else ():
-            if counts[code] >= times:
-                return code
+    for code in based:
+        if counts[code] >= times:
+            return code
     second = ranked[1][1] if len(ranked) > 1 else 0
     return top if times >= 2 * second and (times >= MIN_MENTIONS_ALONE or not second) else None
 
