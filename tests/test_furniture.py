@@ -151,3 +151,9 @@ def test_a_round_ups_title_above_its_date_is_the_headline_not_its_first_marked_i
     assert got["تقرير \"الانباء\" الاعلامي المسائي"] is Role.HEADLINE
     assert got["محليات"] is Role.SECTION
     assert got["*جلسة لمجلس الأمن عن ملف الانفاق والحدود"] is Role.HEADING
+
+
+def test_a_web_pages_update_line_below_a_long_headline_turns_nothing_above_it_into_teasers():
+    headline = "عنوان طويل للخبر كما نشرته الصحيفة على موقعها يتحدث عن قرار الحكومة الجديد بشأن دعم الأسر المحتاجة"
+    got = roles(f"{headline}\n\nآخر تحديث: منذ 8 دقائق\n\n{LEAD}\n\n{MORE}")
+    assert got[headline] is not Role.RELATED and got[LEAD] is Role.BODY

@@ -152,7 +152,7 @@ def _mark_teasers_above_the_masthead(lines: list[Line]) -> None:
     """A PDF front page prints teasers of other stories around its masthead ("… صحيفة يومية",
     "العدد 4625", "Issue NO 4625"): paragraphs above the masthead's last line, when the article's
     paragraphs, as many at least, come below it, are those teasers."""
-    mastheads = [i for i, ln in enumerate(lines) if ln.role is Role.MASTHEAD]
+    mastheads = [i for i, ln in enumerate(lines) if ln.role is Role.MASTHEAD and _front_page_line(ln.text)]
     for m in reversed(mastheads):
         above = [i for i in range(m) if not lines[i].role and word_count(lines[i].text) >= PARAGRAPH_MIN_WORDS]
         below = [i for i in range(m + 1, len(lines)) if not lines[i].role
@@ -162,6 +162,15 @@ def _mark_teasers_above_the_masthead(lines: list[Line]) -> None:
                 if not lines[i].role and not is_date_line(lines[i].text):
                     lines[i] = replace(lines[i], role=Role.RELATED)
             return
+
+
+# A printed paper's front-page masthead: its issue number, its title line, its address. Not a web
+# page's "آخر تحديث منذ …", printed under the headline it must not turn into a teaser.
+FRONT_PAGE_RE = re.compile(r"العدد\s*\(?\s*\d|^عدد |issue\s*(?:no\.?)?\s*\d|صحيفة يومية|يومية شاملة", re.I)
+
+
+def _front_page_line(text: str) -> bool:
+    return bool(FRONT_PAGE_RE.search(text) or SPACED_ADDRESS_RE.search(text))
 
 
 def _mark_links_after_the_article(lines: list[Line], first: int, last: int) -> None:
