@@ -157,3 +157,10 @@ def test_a_web_pages_update_line_below_a_long_headline_turns_nothing_above_it_in
     headline = "عنوان طويل للخبر كما نشرته الصحيفة على موقعها يتحدث عن قرار الحكومة الجديد بشأن دعم الأسر المحتاجة"
     got = roles(f"{headline}\n\nآخر تحديث: منذ 8 دقائق\n\n{LEAD}\n\n{MORE}")
     assert got[headline] is not Role.RELATED and got[LEAD] is Role.BODY
+
+
+def test_an_english_quote_under_the_line_that_introduces_it_is_no_new_story():
+    got = roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n"
+                "وكتب الرئيس على حسابه الرسمي في موقع تويتر باللغة الإنجليزية موجها كلامه إلى الوفد\n"
+                f"We will not accept any delay in the talks\n\n{MORE}")
+    assert got[MORE] is Role.BODY

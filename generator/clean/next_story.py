@@ -61,9 +61,17 @@ def _bilingual_headline(lines: list[Line], body: list[int]) -> int | None:
     for i in range(body[0] + 1, len(lines) - 1):
         ln, below = lines[i], lines[i + 1]
         if ln.role is Role.BODY and ln.lang == "ar" and below.lang == "en" and below.role in (Role.BODY, Role.HEADING) \
-                and word_count(ln.text) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(ln.text):
+                and word_count(ln.text) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(ln.text) \
+                and not _introduces(ln.text):
             return i
     return None
+
+
+def _introduces(text: str) -> bool:
+    """A line that leads into what follows, not a headline: a line opening with "و" or "ف" ("وكتب
+    على حسابه في تويتر …" above an English tweet), or going on after a colon or a comma."""
+    stripped = text.rstrip()
+    return stripped.endswith((":", "：", "،", ",")) or arabic.matching_key(stripped)[:1] in ("و", "ف")
 
 
 def _after_sign_off(lines: list[Line], body: list[int]) -> int | None:
