@@ -289,7 +289,8 @@ def discover_in(doc: CleanDoc, known: Knowledge) -> list:
               if d.kind != "organization" or known.registry.exact(d.name) is None]
     return sources + others + [
         Discovery(name, "", "organization")
-        for name in dict.fromkeys(b[0] for b in home_bodies(paragraphs, credits_for(doc.blocks, known), known.registry))
+        for name in dict.fromkeys(b[0] for b in home_bodies(paragraphs, lambda: credits_for(doc.blocks, known),
+                                                            known.registry))
     ] + [Discovery(name, "", "place") for name in landmarks_named_in(paragraphs)]
 
 

@@ -48,8 +48,8 @@ def test_a_body_that_names_its_country_or_a_longer_name_is_not_generic():
 def test_a_state_body_is_named_for_no_country_when_the_text_agrees_on_none():
     from generator.extract.home import home_bodies
     text = body("قالت وزارة الخارجية إن العراق لن يقبل ضغوطا من إيران في هذا الملف.")
-    assert home_bodies(text, Credits(), REGISTRY) == []
-    assert [b[0] for b in home_bodies(text, Credits(dateline="بغداد"), REGISTRY)] == ["وزارة الخارجية العراقية"]
+    assert home_bodies(text, Credits, REGISTRY) == []
+    assert [b[0] for b in home_bodies(text, lambda: Credits(dateline="بغداد"), REGISTRY)] == ["وزارة الخارجية العراقية"]
 
 
 def test_a_dateline_spelled_like_two_countries_places_is_read_by_its_agency():

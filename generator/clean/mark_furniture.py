@@ -60,6 +60,11 @@ def _keyed_keeping_spaces(part: str) -> str:
     return part[:len(part) - len(part.lstrip(" "))] + arabic.matching_key(core) + part[len(part.rstrip(" ")):]
 
 
+# A printed paper's front-page masthead: its issue number, its title line. Not a web page's
+# "آخر تحديث منذ …", printed under the headline (see _mark_teasers_above_the_masthead).
+FRONT_PAGE_PHRASES = (r"\bالعدد\s*\(?\s*\d", r"^عدد (?:اليوم|\S+ \d)", r"issue\s*(?:no\.?)?\s*\d", r"صحيفة يومية",
+                      r"يومية شاملة")
+
 # Phrases that open (or make up) a furniture line, by role. Written as sites print them.
 FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
     (Role.RELATED, _phrases(
@@ -84,9 +89,8 @@ FURNITURE_PHRASES: tuple[tuple[Role, re.Pattern], ...] = (
         r"^home$", r"^menu$", r"^english(?: en)?$")),
     (Role.MASTHEAD, _phrases(
         r"^رئيس (?:مجلس الإدارة|التحرير)", r"^(?:الإشراف العام|المشرف العام|مدير التحرير|المدير العام)",
-        r"\bالعدد\s*\(?\s*\d", r"^عدد (?:اليوم|\S+ \d)", r"issue\s*(?:no\.?)?\s*\d", r"صحيفة يومية", r"يومية شاملة",
-        r"^(?:آخر|اخر) تحديث\s*:?\s*منذ", r"^منذ \d+ (?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)", r"^مرحبا بك",
-        r"^أهلا بك", r"^أهلا وسهلا بك", r"^مرحبا بكم", r"^الثمن\s*:", r"^\d+\s*(?:صفحه|صفحات)$")),
+        *FRONT_PAGE_PHRASES, r"^(?:آخر|اخر) تحديث\s*:?\s*منذ", r"^منذ \d+ (?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)",
+        r"^مرحبا بك", r"^أهلا بك", r"^أهلا وسهلا بك", r"^مرحبا بكم", r"^الثمن\s*:", r"^\d+\s*(?:صفحه|صفحات)$")),
     (Role.CREDIT, _phrases(r"^تصوير\s*[:：]", r"^(?:الصورة|صورة)\s*[:：]", r"^المصدر\s*[:：]", r"^photo\s*[:：]",
                            r"^(?:getty|afp|reuters|ap) images?\b")),
 )
@@ -164,13 +168,12 @@ def _mark_teasers_above_the_masthead(lines: list[Line]) -> None:
             return
 
 
-# A printed paper's front-page masthead: its issue number, its title line, its address. Not a web
-# page's "آخر تحديث منذ …", printed under the headline it must not turn into a teaser.
-FRONT_PAGE_RE = re.compile(r"العدد\s*\(?\s*\d|^عدد |issue\s*(?:no\.?)?\s*\d|صحيفة يومية|يومية شاملة", re.I)
+FRONT_PAGE_RE = _phrases(*FRONT_PAGE_PHRASES)
 
 
 def _front_page_line(text: str) -> bool:
-    return bool(FRONT_PAGE_RE.search(text) or SPACED_ADDRESS_RE.search(text))
+    """A front-page masthead line: its issue number or title line, or its address spelt out."""
+    return bool(FRONT_PAGE_RE.search(arabic.matching_key(text)) or SPACED_ADDRESS_RE.search(text))
 
 
 def _mark_links_after_the_article(lines: list[Line], first: int, last: int) -> None:

@@ -148,10 +148,10 @@ def with_home_bodies(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph,
     """The mentions, and those of the state bodies named without their country, which are the
     home country's ("وزارة الخارجية" in a Kuwaiti story: ``home.py``), in reading order."""
     taken = {(m.paragraph, m.start) for m in mentions}
-    added = tuple(Mention(knowledge.ids_by_name[_words_key(name)], paragraph, start, end, text[start:end])
-                  for name, paragraph, start, end in home_bodies(paragraphs, credits, knowledge.registry)
-                  if _words_key(name) in knowledge.ids_by_name and (paragraph, start) not in taken
-                  for text in (next(p.text for p in paragraphs if p.id == paragraph),))
+    texts = {p.id: p.text for p in paragraphs}
+    added = tuple(Mention(knowledge.ids_by_name[_words_key(name)], paragraph, start, end, texts[paragraph][start:end])
+                  for name, paragraph, start, end in home_bodies(paragraphs, lambda: credits, knowledge.registry)
+                  if _words_key(name) in knowledge.ids_by_name and (paragraph, start) not in taken)
     if not added:
         return mentions
     order = {p.id: n for n, p in enumerate(paragraphs)}

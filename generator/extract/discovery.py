@@ -96,8 +96,7 @@ def _closed(words: list[str], keys: list[str], j: int, name: str | None) -> str 
 
 
 # Titles of several holders, each named after a portfolio: "وزراء الداخلية كمال بلجود، والطاقة …".
-_DEFINITE = ("ال", "بال", "وال", "فال", "كال", "لل")
-_NOT_FAMILY = persons.NOT_FAMILY  # "الشيخ تميم البالغ من العمر": an adjective, no family name
+_DEFINITE = ("ال", *persons.BEHIND_A_PROCLITIC)
 _PLURAL_TITLES = frozenset(arabic.matching_key(t) for t in ("وزراء", "ووزراء"))
 MAX_PORTFOLIO_WORDS = 4
 # Honorifics between a title and the name, which are neither: "برئاسة سمو الشيخ صباح خالد …".
@@ -187,7 +186,7 @@ def _name_at(words: list[str], keys: list[str], j: int) -> str | None:
     if (first.startswith(("ال", "لل", "بال", "وال")) or first in persons.SON_OF
             or written & arabic.FUNCTION_WORDS_WRITTEN
             or len(first) < 2 or len(second) < 2 or not first.isalpha() or not second.isalpha()
-            or words[j][-1] in "،,.:؛" or persons.plural(second) or second in _NOT_FAMILY
+            or words[j][-1] in "،,.:؛" or persons.plural(second) or second in persons.not_family()  # "تميم البالغ"
             or TANWIN_FATH in words[j] + words[j + 1]  # "ضغوطاً": an indefinite noun, not a name
             or (first.endswith("ا") and second.endswith("ا"))  # "توجها جديدا": noun + adjective
             or (first.endswith("يه") and second.endswith("ه"))):  # "مسؤولة عراقية كبيرة": adjectives

@@ -95,17 +95,15 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], gazetteer: Gazetteer) -> tu
 
 
 @functools.lru_cache(maxsize=1 << 12)  # a paragraph is matched against several gazetteers
-def _spans_and_keys(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
-    spans = tuple((m.start(), m.end(), _word_key(m.group())) for m in WORD_SPAN_RE.finditer(text))
+def word_spans(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """((start, end, matching key) of each word as written, diacritics included; the keys)."""
+    spans = tuple((m.start(), m.end(), arabic.matching_key(m.group())) for m in WORD_SPAN_RE.finditer(text))
     return spans, tuple(key for _, _, key in spans)
-
-
-_word_key = functools.lru_cache(maxsize=1 << 17)(arabic.matching_key)  # words repeat across texts
 
 
 def _mentions_in(paragraph: Paragraph, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[int, ...]]]:
     """Each mention with the entities it may be: one, or the homographs it could not tell apart."""
-    spans, keys = _spans_and_keys(paragraph.text)
+    spans, keys = word_spans(paragraph.text)
     found, i = [], 0
     while i < len(spans):
         match = _longest_match_at(keys, i, gazetteer)
@@ -114,7 +112,7 @@ def _mentions_in(paragraph: Paragraph, gazetteer: Gazetteer) -> list[tuple[Menti
             continue
         words, number, clitic = match
         length = len(words)
-        start = spans[i][0] + _skip_letters(paragraph.text[spans[i][0]:spans[i][1]], clitic)
+        start = spans[i][0] + skip_letters(paragraph.text[spans[i][0]:spans[i][1]], clitic)
         end = spans[i + length - 1][1]
         senses = gazetteer.homographs.get(words, (number,))  # not an alias that is only its own
         if len(senses) > 1:
@@ -225,7 +223,7 @@ def _longest_match_at(keys: list[str], i: int, gazetteer: Gazetteer) -> tuple[tu
     return best
 
 
-def _skip_letters(word: str, letters: int) -> int:
+def skip_letters(word: str, letters: int) -> int:
     """Index in ``word`` (as written, diacritics and all) after its first ``letters`` letters."""
     seen = 0
     for position, char in enumerate(word):

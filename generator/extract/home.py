@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -25,6 +26,7 @@ from babel import Locale
 from ..model import Paragraph
 from ..text.arabic import WORD_RE, clitic_variants, matching_key
 from . import organizations
+from .entities import skip_letters
 from .places import COUNTRY_FORMS, geonames_places
 from .registry import Registry
 from .sources import Credits
@@ -134,7 +136,7 @@ def state_bodies(paragraphs: tuple[Paragraph, ...]) -> list[tuple[str, str, int,
             name, taken, clitic = hit
             first, last = words[i], words[i + taken - 1]
             lead = len(first) - len(first.lstrip(organizations.PUNCTUATION))
-            start = spans[i][0] + lead + _skip_letters(first[lead:], clitic)
+            start = spans[i][0] + lead + skip_letters(first[lead:], clitic)
             end = spans[i + taken - 1][0] + len(last.rstrip(organizations.PUNCTUATION))
             found.append((name, paragraph.id, start, end))
             i += taken
@@ -146,23 +148,13 @@ def with_country(name: str, home: str) -> str:
     return f"{name} {adjective(home, name.split()[0].endswith('ة'))}"
 
 
-def home_bodies(paragraphs: tuple[Paragraph, ...], credits: Credits,
+def home_bodies(paragraphs: tuple[Paragraph, ...], credits: Callable[[], Credits],
                 registry: Registry) -> list[tuple[str, str, int, int]]:
-    """``state_bodies`` named for the article's home country; none when it has no home. The home
-    is read only for an article that names such a body: most do not."""
+    """``state_bodies`` named for the article's home country; none when it has no home. The
+    home, and the ``credits`` it is read from, are worked out only for an article that names
+    such a body: most do not."""
     bodies = state_bodies(paragraphs)
-    home = home_country(paragraphs, credits, registry) if bodies else None
+    home = home_country(paragraphs, credits(), registry) if bodies else None
     if home is None or home not in nationalities():
         return []
     return [(with_country(name, home), paragraph, start, end) for name, paragraph, start, end in bodies]
-
-
-def _skip_letters(word: str, letters: int) -> int:
-    """Index in ``word`` after its first ``letters`` letters, diacritics skipped with them."""
-    seen = 0
-    for position, char in enumerate(word):
-        if seen == letters:
-            return position
-        if char.isalpha():
-            seen += 1
-    return len(word)

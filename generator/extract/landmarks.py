@@ -19,7 +19,7 @@ KINDS = ("قصر", "شارع", "حي", "معبر", "مطار", "ميناء", "ا
 PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول")
 ADJECTIVE_ZIPF = 4.0  # "الرئيسي" 5.1, "الدولي" 5.4; a family name in ي is rarer: "الربيعي" 3.4
 QUOTES = "\"“”«»'"
-PUNCTUATION = "،,.:؛()!؟?" + QUOTES
+PUNCTUATION = arabic.WORD_PUNCTUATION
 DATE_NAME_RE = re.compile(r"^\d{1,2}$")
 _KINDS = frozenset(arabic.matching_key(k) for k in KINDS)
 KIND_STEMS_RE = re.compile("|".join(sorted({k[1:] if k[0] in "اإ" else k for k in KINDS}, key=len, reverse=True)))

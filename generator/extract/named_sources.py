@@ -17,7 +17,7 @@ import re
 from ..model import Entity, Mention, Paragraph
 from ..text.arabic import WORD_RE, matching_key
 from .datelines import BRACKETED_RE
-from .entities import WORD_SPAN_RE
+from .entities import word_spans
 from .registry import Found, Registry
 from .sources import MASTHEAD_CUES, QUOTE_CLOSE, QUOTE_OPEN
 
@@ -105,7 +105,6 @@ def without_credits(mentions: tuple[Mention, ...], paragraphs: tuple[Paragraph, 
 
 def _source_name_spans(text: str, registry: Registry) -> list[tuple[int, int]]:
     """Where the text prints a source's name of several words that is no ordinary phrase."""
-    tokens = list(WORD_SPAN_RE.finditer(text))
-    words = [matching_key(t.group()) for t in tokens]
-    return [(tokens[hit.start].start(), tokens[hit.end - 1].end()) for hit in registry.names_in(words)
+    spans, words = word_spans(text)
+    return [(spans[hit.start][0], spans[hit.end - 1][1]) for hit in registry.names_in(list(words))
             if hit.end - hit.start > 1 and not hit.plain]

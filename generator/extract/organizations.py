@@ -62,7 +62,7 @@ MAX_NAME_WORDS = 6
 # cabinet of any state (the article's, usually), so it is no entity of its own; "وزارة
 # الخارجية الكويتية", "مجلس الوزراء العراقي", "المجلس العسكري الانتقالي" are.
 COMPLETING_WORDS = 2
-PUNCTUATION = "،,.:؛\"“”«»()!؟?"
+PUNCTUATION = arabic.WORD_PUNCTUATION
 
 
 @functools.cache
@@ -132,9 +132,7 @@ def named_institutions(paragraphs: tuple[Paragraph, ...]) -> list[str]:
     return found
 
 
-@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
-def bare(word: str) -> str:
-    return _KEY(arabic.strip_diacritics(word.strip(PUNCTUATION)))
+bare = arabic.word_key  # a word's key without its punctuation
 
 
 def _name_end(words: list[str], i: int) -> int | None:

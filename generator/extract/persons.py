@@ -13,7 +13,7 @@ import functools
 
 from ..text import arabic, wordlist
 
-PUNCTUATION = "،,.:؛\"“”«»()!؟?'"
+PUNCTUATION = arabic.WORD_PUNCTUATION
 # First words of two-word given and family names: "عبد المجيد", "أبو غربية".
 COMPOUND_FIRST = frozenset(arabic.matching_key(w) for w in ("عبد", "أبو", "ابو", "أبي", "أم"))
 SON_OF = frozenset(arabic.matching_key(w) for w in ("بن", "بنت", "ابن"))
@@ -23,9 +23,7 @@ FAITH = arabic.matching_key("الدين")
 MAX_PATRONYMS = 4
 
 
-@functools.lru_cache(maxsize=1 << 16)  # words repeat: a pure function, memoised
-def _key(word: str) -> str:
-    return arabic.matching_key(arabic.strip_diacritics(word.strip(PUNCTUATION)))
+_key = arabic.word_key
 
 
 def _ends(word: str) -> bool:
@@ -101,7 +99,7 @@ def _with_family(words: list[str], k: int) -> int:
     "محمد بن عبدالله الحارثي")."""
     if not _ends(words[k - 1]) and k < len(words):
         family = _key(words[k])
-        if family.startswith("ال") and len(family) > 4 and family not in NOT_FAMILY and (
+        if family.startswith("ال") and len(family) > 4 and family not in not_family() and (
                 family.endswith("ي") or rare(arabic.strip_diacritics(words[k].strip(PUNCTUATION)))):
             return k + 1
     return k
@@ -160,15 +158,20 @@ def plausible(words: list[str], j: int, end: int) -> bool:
 
 
 # Adjectives in ي that follow a name without being its family: "الثاني" of "عبدالله الثاني"
-# is kept, but not a nationality after a name ("... الأمريكي") nor "الماضي".
-NOT_FAMILY = frozenset(arabic.matching_key(w) for w in (
-    "الماضي", "الحالي", "الأمريكي", "الأميركي", "الروسي", "الفرنسي", "البريطاني", "الإيراني",
-    "التركي", "الإسرائيلي", "الصيني", "الألماني", "السوري", "المصري", "العراقي", "اللبناني",
-    "الأردني", "السعودي", "الإماراتي", "القطري", "الكويتي", "البحريني", "العماني", "اليمني",
-    "الليبي", "التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الأوروبي", "الدولي",
-    "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي", "الأممي", "الحكومي", "الوطني",
+# is kept, but not a nationality after a name ("... الأمريكي": the adjectives of
+# ``data/nationalities.yaml``) nor these.
+NOT_FAMILY_WORDS = frozenset(arabic.matching_key(w) for w in (
+    "الماضي", "الحالي", "الأوروبي", "الدولي", "العربي", "الإسلامي", "الرسمي", "الجمهوري", "الديمقراطي",
+    "الأممي", "الحكومي", "الوطني",
     "المعظم", "المفدى",  # epithets of a ruler: "هيثم بن طارق المعظم"
     "البالغ", "البالغة"))  # "الشيخ تميم البالغ من العمر 33 سنة"
+
+
+@functools.cache
+def not_family() -> frozenset[str]:
+    """Matching keys of the words that follow a name without being its family name."""
+    from .home import nationalities  # read when first needed, not when this module is imported
+    return NOT_FAMILY_WORDS | {arabic.matching_key(masculine) for masculine, _ in nationalities().values()}
 
 
 # Verbs of speech a name follows directly: "وقال محمد الحلبوسي", "أكد أحمد عطاف".

@@ -288,6 +288,16 @@ PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", 
 MIN_STEM = 3
 
 
+# Punctuation a word carries as printed, which is no part of it: "«النهضة»،", "الحرص."
+WORD_PUNCTUATION = "،,.:؛\"“”«»()!؟?'"
+
+
+@functools.lru_cache(maxsize=1 << 17)  # words repeat: a pure function, memoised
+def word_key(word: str) -> str:
+    """The matching key of a word as printed, without its punctuation and diacritics."""
+    return matching_key(strip_diacritics(word.strip(WORD_PUNCTUATION)))
+
+
 def tokens(text: str) -> list[str]:
     """Words as matching keys, in order: "المتّحدة، والعراق" → ["المتحده", "والعراق"]."""
     return WORD_RE.findall(matching_key(text))
