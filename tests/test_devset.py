@@ -47,7 +47,7 @@ SITE_YAML = "title: مجموعة التطوير\nlanguage: ar\nlocale: ar\n"  # 
 FLOORS = {"title": 96, "title, where the text has one": 94, "date": 100, "date, where the text has one": 100,
           "outlet, where the text has one": 95, "agency, where the text has one": 92,
           "outlet and agency, where the text names one": 93, "author, where the text has one": 100,
-          "dateline, where the text has one": 100, "furniture kept out of the body": 99,
+          "dateline, where the text has one": 100, "furniture kept out of the body": 100,
           "persons precision": 92, "persons recall": 78, "organizations precision": 94, "organizations recall": 72,
           "places precision": 95, "places recall": 85, "entity F1, pooled": 85}
 

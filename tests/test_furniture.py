@@ -114,6 +114,18 @@ def test_headlines_after_the_outlets_sign_off_are_links_but_a_heading_before_par
     assert kept["حاجات عراقية"] is Role.HEADING and kept[MORE] is Role.BODY
 
 
+@pytest.mark.parametrize("last, role", [
+    # a page stored in part stops inside the next story's headline
+    ("الملك يدين التفجير الإرهابي في أحد م", Role.RELATED),
+    # a paragraph going on ("وأضاف …") is the article's, cut or not
+    ('وأضاف المتحدث أن "سوريا ا', Role.BODY),
+    # "م" after a year is a word: the era, not a cut
+    ("وكان الاتفاق قد وقع في عام 2021 م", Role.BODY),
+])
+def test_a_last_line_stopping_inside_a_word_is_the_next_storys_headline_unless_it_goes_on(last, role):
+    assert roles(f"العنوان الأول للخبر كما نشر\n\n{LEAD}\n\n{MORE}\n\n{last}")[last] is role
+
+
 def test_teasers_above_a_pdf_front_pages_masthead_are_not_the_article():
     teaser = ("زحام مبهج وعروض جذابة ظواهر ثلاثة أيام من معرض الكتاب و750 ألف زائر منذ انطلاق الدورة الجديدة في "
               "القاهرة")

@@ -10,7 +10,10 @@ paragraph):
 * a new headline in two scripts, an Arabic line and its English translation below it, as a
   bilingual site heads each story ("خليفة يؤدي اليمين …" / "Khalifa takes the legal oath …");
 * a sign-off, the outlet's name or a word alone after the last paragraph ("سيريانيوز"),
-  followed only by headline-long lines: the site's links to other stories.
+  followed only by headline-long lines: the site's links to other stories;
+* a page stored only in part ends inside the next story's headline: a last line of its own,
+  headline-long, that opens no continuation and stops inside a word ("الملك يدين التفجير
+  الإرهابي في أحد م").
 
 Nothing is removed: the lines become RELATED and stay in the accounting.
 """
@@ -26,6 +29,7 @@ SOURCE_LINE_OPENINGS = tuple(arabic.matching_key(w) for w in ("المصدر", "�
 HEADLINE_MAX_WORDS = 20  # an Arabic headline above its English translation
 SIGN_OFF_MAX_WORDS = 2
 LINK_MAX_WORDS = 20  # a link to another story: a headline's length
+CUT_HEADLINE_MAX_WORDS = 12
 MIN_LINKS_AFTER_SIGN_OFF = 2
 
 
@@ -35,7 +39,8 @@ def next_story_out(lines: list[Line]) -> list[Line]:
     if len(body) < 2:
         return lines
     start = next((found for found in (_credit_repeated(lines, body), _after_source_line(lines, body),
-                                      _bilingual_headline(lines, body), _after_sign_off(lines, body))
+                                      _bilingual_headline(lines, body), _after_sign_off(lines, body),
+                                      _cut_headline_at_end(lines, body))
                   if found is not None), None)
     if start is None:
         return lines
@@ -87,3 +92,21 @@ def _after_sign_off(lines: list[Line], body: list[int]) -> int | None:
                 and any(word_count(lines[j].text) > LINK_MAX_WORDS for j in body if j < i):
             return i + 1
     return None
+
+
+def _cut_headline_at_end(lines: list[Line], body: list[int]) -> int | None:
+    last = body[-1]
+    ln = lines[last]
+    if last != len(lines) - 1 or not ln.gap_before or ln.first != ln.last or _introduces(ln.text) \
+            or word_count(ln.text) > CUT_HEADLINE_MAX_WORDS or SENTENCE_END_RE.search(ln.text):
+        return None
+    return last if _stops_inside_a_word(ln.text) else None
+
+
+def _stops_inside_a_word(text: str) -> bool:
+    """The text ends in one letter that is no word of its own: not the conjunction "و", not the
+    "م"/"ه"/"ص" printed after a year or an hour ("2021 م", "9:40 ص")."""
+    words = text.split()
+    if len(words) < 2 or len(words[-1]) != 1 or arabic.count_arabic_letters(words[-1]) != 1 or words[-1] == "و":
+        return False
+    return not any(ch.isdigit() for ch in words[-2])
