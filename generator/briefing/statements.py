@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article
 from .model import Statement, cite
+from .standalone import leans_on_context
 from .sentences import (
     _closeness_of,
     _feature_keys,
@@ -111,8 +112,8 @@ class _Pool:
         for s in self.ranked:
             if len(chosen) >= limit:
                 break
-            if topic is not None and topic not in s.topics:
-                continue
+            if (topic is not None and topic not in s.topics) or leans_on_context(s.text):
+                continue  # a sentence leaning on the one before is never shown alone
             if per_article[s.article.slug] >= MAX_PER_ARTICLE or self._repeats(s, chosen + self.used):
                 continue
             chosen.append(s)

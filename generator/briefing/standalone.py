@@ -1,0 +1,54 @@
+"""Whether a sentence stands alone: a statement shown without the sentence before it must not
+open by leaning on it.
+
+A sentence leans on what came before when it opens with a reference back (a demonstrative or
+a pronoun as its subject: «هذا»، «وهو»; «ذات»/«نفس» "the same …"; «من جهته»، «بدوره» "for his
+part"), or with a reporting verb whose speaker is not in the sentence: «وأضاف أن …», «وأشار
+المتحدث إلى …», «وتوقّع ذات الدبلوماسي …». «وقال رئيس الحكومة عزيز أخنوش إن …» names its
+speaker and stands alone.
+"""
+from __future__ import annotations
+
+from ..text import arabic
+
+REFERENCES_BACK = ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هو", "هي", "هم", "ذات", "نفس", "بدوره", "بدورها",
+                   "بدورهم", "فيما")
+FOR_THEIR_PART = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
+# Past verbs of saying, as an article goes on quoting the speaker it has named ("وأضاف").
+REPORTING_VERBS = ("أضاف", "أضافت", "أشار", "أشارت", "تابع", "تابعت", "أوضح", "أوضحت", "أكد", "أكدت", "قال",
+                   "قالت", "توقع", "توقعت", "لفت", "لفتت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "ختم",
+                   "ختمت", "استطرد", "بين", "بينت", "أردف", "أردفت", "ذكر", "ذكرت", "نقل", "نقلت", "زاد", "مضى")
+# What follows such a verb when the speaker is left to the sentence before: the reported clause
+# itself, or a speaker met before ("المتحدث", "ذات الدبلوماسي").
+SPEAKER_LEFT_OUT = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأن", "المتحدث", "المتحدثة",
+                    "المسؤول", "المصدر", "الوزير", "الدبلوماسي", "ذات", "نفس", "في", "قائلا", "أيضا", "كذلك",
+                    "للصحفيين", "لوسائل")
+QUOTE_OPENINGS = "\"“«'"
+
+_REFERENCES = frozenset(arabic.matching_key(w) for w in REFERENCES_BACK)
+_PARTS = frozenset(tuple(arabic.matching_key(w) for w in pair) for pair in FOR_THEIR_PART)
+_VERBS = frozenset(arabic.matching_key(w) for w in REPORTING_VERBS)
+_LEFT_OUT = frozenset(arabic.matching_key(w) for w in SPEAKER_LEFT_OUT)
+
+
+def leans_on_context(sentence: str) -> bool:
+    """Does the sentence open leaning on the one before it (see the module's docstring)?"""
+    written = sentence.split()
+    words = [arabic.word_key(w) for w in written[:3]]
+    if not words:
+        return False
+    first = _without_and(words[0])
+    if first in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
+        return True
+    if first not in _VERBS:
+        return False
+    if len(written) < 2 or written[1][:1] in QUOTE_OPENINGS or written[0].endswith(":"):
+        return True
+    return words[1] in _LEFT_OUT
+
+
+def _without_and(word: str) -> str:
+    """The word without a leading conjunction «و» or «ف», when what is left is a word we know."""
+    if word[:1] in ("و", "ف") and (word[1:] in _REFERENCES or word[1:] in _VERBS or word[1:] in ("من", "في")):
+        return word[1:]
+    return word
