@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from ..model import Article
 from .model import Statement, cite
-from .standalone import leans_on_context
 from .sentences import (
     _closeness_of,
     _feature_keys,
@@ -19,6 +18,7 @@ from .sentences import (
     _sentences,
     _similar,
 )
+from .standalone import leans_on_context
 
 MAX_PER_ARTICLE = 2  # statements from one article at most, in one pick
 ECHOES_MAX = 10  # other stories cited as reporting a statement too: its closest ones

@@ -29,7 +29,7 @@ SOURCE_LINE_OPENINGS = tuple(arabic.matching_key(w) for w in ("المصدر", "�
 HEADLINE_MAX_WORDS = 20  # an Arabic headline above its English translation
 SIGN_OFF_MAX_WORDS = 2
 LINK_MAX_WORDS = 20  # a link to another story: a headline's length
-CUT_HEADLINE_MAX_WORDS = 12
+CUT_HEADLINE_MAX_WORDS = 12  # a headline cut short; a paragraph's cut opening runs longer
 MIN_LINKS_AFTER_SIGN_OFF = 2
 
 
