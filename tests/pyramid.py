@@ -21,15 +21,15 @@ every excerpt that finds no paragraph.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare_text import key  # noqa: E402
 from generator.text.arabic import matching_key  # noqa: E402
 
 # What an editor reads as leaning on the sentence before: a reference back ("ذات"، "هذا"), a
@@ -45,10 +45,6 @@ NO_SUBJECT = ("ان", "انه", "انها", "انهم", "ان", "المتحدث"
 LEANING_KEYS = tuple(" ".join(matching_key(o).split()) for o in LEANING)
 VERB_KEYS = frozenset(matching_key(v) for v in REPORTING_VERBS)
 NO_SUBJECT_KEYS = frozenset(matching_key(w) for w in NO_SUBJECT)
-
-
-def key(text: str) -> str:
-    return " ".join(matching_key(unicodedata.normalize("NFKC", text)).split())
 
 
 @dataclass(frozen=True)

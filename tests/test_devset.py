@@ -8,16 +8,14 @@ raise a floor when the extraction gets better, never lower one without saying wh
 from __future__ import annotations
 
 import json
-import re
 import shutil
-import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 
+from compare_text import key
 from conftest import PROJECT, build_quietly
-from generator.text.arabic import matching_key
 
 DEVSET = Path(__file__).parent / "devset"
 SITE_YAML = "title: مجموعة التطوير\nlanguage: ar\nlocale: ar\n"  # no gazetteer: nothing told in advance
@@ -50,11 +48,6 @@ FLOORS = {"title": 96, "title, where the text has one": 94, "date": 100, "date, 
           "dateline, where the text has one": 100, "furniture kept out of the body": 100,
           "persons precision": 92, "persons recall": 78, "organizations precision": 94, "organizations recall": 72,
           "places precision": 95, "places recall": 85, "entity F1, pooled": 85}
-
-
-def key(text: str) -> str:
-    """Text compared as read: matching keys, and "عبد الله" the same name as "عبدالله"."""
-    return re.sub(r"(?:^|(?<= ))عبد ", "عبد", " ".join(matching_key(unicodedata.normalize("NFKC", text)).split()))
 
 
 def accepted(label) -> list:
