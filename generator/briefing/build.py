@@ -22,7 +22,8 @@ from .statements import _Pool, _statement_pool
 from .tables import _cooccurrence, _coverage, _figure_in_topic, _figure_rows, _people, _strongest_quotes
 from .timeline import _strongest_dates, _timeline
 
-TAKEAWAYS = 6
+TAKEAWAYS, TAKEAWAYS_MOST = 6, 10  # at least; up to the most when more facts are widely reported
+WIDELY_REPORTED = 3  # stories reporting a fact that make it a takeaway
 STATEMENTS_PER_TOPIC = 4
 # A briefing is read in minutes whatever the corpus size: each list keeps its strongest items
 # (all of them stay on the topic, entity and article pages).
@@ -38,7 +39,7 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     participants = corpus.participants
     pool = _statement_pool(event_articles, story_of, participants)
-    takeaways = pool.pick(TAKEAWAYS)
+    takeaways = pool.pick(min(TAKEAWAYS_MOST, max(TAKEAWAYS, pool.reported_by(WIDELY_REPORTED))))
     people = _people(articles, corpus.entities, participants, story_of)
     sections = tuple(_section(t, pool, corpus, people) for t in config.topics)
     briefing = Briefing(

@@ -1,10 +1,9 @@
 """The sentences statements are drawn from: each article's body cut into sentences with what
 they carry (content words, people and organizations named, topic words, figures), how rare
-those features are in the corpus (their weights), and how close two sentences are.
+those features are in the corpus (their weights), and the keys they are compared by (``similarity``).
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import defaultdict
@@ -12,10 +11,11 @@ from dataclasses import dataclass
 
 from ..model import Article
 from ..text import arabic
+from .similarity import Wording, wording
 
-SIMILAR_SENTENCES = 0.28  # Jaccard of content words above which two sentences report one thing
-PARAPHRASE_OVERLAP, PARAPHRASE_WORDS, PARAPHRASE_JACCARD = 0.35, 6, 0.15  # looser rewording
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 8, 70
+LONG_PIECE_WORDS = 25  # a longer sentence is stated in pieces of about this many words
+STATEMENT_BREAK_RE = re.compile(r"[؛;،,]\s+")
 PARTICIPANT_BONUS = 0.5  # the event's own participants weigh a little more in a sentence
 
 
@@ -24,25 +24,16 @@ class _Sentence:
     text: str
     article: Article
     paragraph: str
-    words: frozenset[str]
+    wording: Wording
     entities: frozenset[str]
     topics: frozenset[str]
     figures: frozenset[tuple[str, float]]  # (unit, value) of the figures it states
     lead: bool  # in the article's first paragraph
+    opens_sentence: bool = True  # False for a later piece of a long sentence
 
-
-def _stems(text: str) -> frozenset[str]:
-    """Content words without their proclitics, so "والقوات" and "القوات" count as one word."""
-    return frozenset(stem for stem in map(_stem, arabic.tokens(text)) if stem)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a corpus has far fewer distinct words than words
-def _stem(token: str) -> str:
-    """The token without its proclitic; "" for a function word, a number or a short token."""
-    if len(token) <= 2 or token in arabic.FUNCTION_WORDS or token.isdigit():
-        return ""
-    variants = arabic.clitic_variants(token)
-    return variants[1] if len(variants) > 1 else token
+    @property
+    def words(self) -> frozenset[str]:
+        return self.wording.words
 
 
 def _dateline_end(article: Article, text: str) -> int:
@@ -67,48 +58,39 @@ def _sentences(article: Article) -> list[_Sentence]:
     for index, paragraph in enumerate(body):
         mentions, hits, figures = mentions_in[paragraph.id], hits_in[paragraph.id], figures_in[paragraph.id]
         skip = _dateline_end(article, paragraph.text) if index == 0 else 0
-        for start, end in arabic.sentence_spans(paragraph.text):
+        for start, end, opens in _statement_spans(paragraph.text):
             start = max(start, skip)
             text = paragraph.text[start:end]
             count = len(text.split())
             if not MIN_SENTENCE_WORDS <= count <= MAX_SENTENCE_WORDS:
                 continue
-            words = _stems(text)
+            stated = frozenset((f.unit, f.value) for f in figures if f.text in text)
             out.append(_Sentence(
-                text=text, article=article, paragraph=paragraph.id, words=words,
+                text=text, article=article, paragraph=paragraph.id, wording=wording(text, stated),
                 entities=frozenset(m.entity_id for m in mentions if start <= m.start < end),
                 topics=frozenset(h.entity_id for h in hits if start <= h.start < end),
-                figures=frozenset((f.unit, f.value) for f in figures if f.text in text), lead=index == 0,
+                figures=stated, lead=index == 0, opens_sentence=opens,
             ))
     return out
 
 
-def _similar(a: _Sentence, b: _Sentence) -> bool:
-    """Do two sentences report the same thing?"""
-    return _closeness(a, b) is not None
-
-
-def _closeness(a: _Sentence, b: _Sentence) -> float | None:
-    """How close two sentences reporting the same thing are (shared words and figures over
-    all their words), or None when they do not: same wording (most content words shared),
-    or the same figure, or a looser paraphrase sharing many words."""
-    return _closeness_of(a.words, b.words, a.figures, b.figures)
-
-
-def _closeness_of(words: frozenset[str], other_words: frozenset[str], figures: frozenset, other_figures: frozenset,
-                  ) -> float | None:
-    """``_closeness`` of two sentences' words and figures (the echo search calls it millions of times)."""
-    common = len(words & other_words)
-    union = len(words) + len(other_words) - common
-    shared_figures = len(figures & other_figures) if figures and other_figures else 0
-    if not shared_figures:
-        if not common:
-            return None
-        jaccard = common / union
-        if jaccard < SIMILAR_SENTENCES and (jaccard < PARAPHRASE_JACCARD or common < PARAPHRASE_WORDS
-                                            or common / min(len(words), len(other_words)) < PARAPHRASE_OVERLAP):
-            return None
-    return (common + shared_figures) / (union or 1)
+def _statement_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, opens a sentence) of the paragraph's statements: its sentences, and a sentence
+    longer than ``MAX_SENTENCE_WORDS`` (facts run together with commas and semicolons) as its
+    pieces, cut at the semicolon or comma past ``LONG_PIECE_WORDS`` words, so that each of its
+    facts can be matched and stated."""
+    out = []
+    for start, end in arabic.sentence_spans(text):
+        if len(text[start:end].split()) <= MAX_SENTENCE_WORDS:
+            out.append((start, end, True))
+            continue
+        piece = start
+        for cut in STATEMENT_BREAK_RE.finditer(text, start, end):
+            if len(text[piece:cut.start()].split()) >= LONG_PIECE_WORDS:
+                out.append((piece, cut.start() + 1, piece == start))
+                piece = cut.end()
+        out.append((piece, end, piece == start))
+    return out
 
 
 def _feature_weights(sentences: list[_Sentence], participants: frozenset[str]) -> dict[str, float]:

@@ -1,6 +1,6 @@
-"""Statements: sentences ranked by what they carry and by how many other stories report the
-same thing (their echoes, cited as "also reported in"), then drawn from the top, each thing
-stated once on the page.
+"""Statements: the facts of the corpus (``facts``), heaviest first, each shown by one sentence
+and citing the other stories that report it ("also reported in"), drawn from the top, each
+thing stated once on the page.
 """
 from __future__ import annotations
 
@@ -9,66 +9,96 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Article
+from .facts import ECHOES_MAX, Fact, anchored_facts
 from .model import Statement, cite
-from .sentences import (
-    _closeness_of,
-    _feature_keys,
-    _feature_weights,
-    _Sentence,
-    _sentences,
-    _similar,
-)
-from .standalone import leans_on_context
+from .sentences import _feature_keys, _feature_weights, _Sentence, _sentences
+from .similarity import REPRINTED, RESTATES, SAME_THING, Weights, key_weights
 
 MAX_PER_ARTICLE = 2  # statements from one article at most, in one pick
-ECHOES_MAX = 10  # other stories cited as reporting a statement too: its closest ones
 EXACT_ECHO_SENTENCES = 1000  # up to this many sentences, compare every two sharing a word
+REPRINT_WINDOW = 400  # a reprint's sentence is looked for among its story's last sentences kept
 ECHO_BUCKET, ECHO_CANDIDATES = 32, 48  # above: a word's first 32 sentences; buckets until 48, rarest word first
 
 
-def _statement_pool(articles: list[Article], story_of: dict[str, str], participants: frozenset[str]) -> _Pool:
-    """The sentences of ``articles``, strongest first, to draw statements from."""
+@dataclass(frozen=True, slots=True)
+class _Likeness:
+    """How alike two sentences of the corpus are (``similarity.Weights.likeness``)."""
+
+    weights: Weights
+    norms: dict[int, tuple[float, ...]]  # id(sentence) → its norms, whole and per clause
+
+    def of(self, a: _Sentence, b: _Sentence) -> float:
+        return self.weights.likeness(a.wording, b.wording, self.norms[id(a)], self.norms[id(b)])
+
+    def copied(self, a: _Sentence, b: _Sentence) -> bool:
+        """Is one sentence the other's copy, perhaps cut short (a reprint's)?"""
+        return self.weights.contained(a.wording, b.wording, self.norms[id(a)][0], self.norms[id(b)][0]) >= REPRINTED
+
+
+def _statement_pool(articles: list[Article], story_of: dict[str, str], participants: frozenset[str],
+                    kind_weight: dict[str, float] | None = None) -> _Pool:
+    """The facts of ``articles``, heaviest first, to draw statements from. ``kind_weight``:
+    slug → how much a story of that article counts (``facts``)."""
     sentences = [s for a in articles for s in _sentences(a)]
     weights = _feature_weights(sentences, participants)
-    echoes = _echoes(sentences, story_of)
-    scores = {id(s): _score(s, weights, echoes) for s in sentences}
-    return _Pool(sorted(sentences, key=lambda s: (-scores[id(s)], s.article.slug, s.paragraph)), echoes, scores)
+    likeness = _likeness(sentences)
+    sentences = _once_per_story(sentences, story_of, likeness)
+    closest = _closest_per_story(sentences, story_of, likeness)
+    scores = {id(s): _score(s, weights) for s in sentences}
+    return _Pool(anchored_facts(sentences, closest, story_of, kind_weight or {}, scores, likeness.weights.of), likeness)
 
 
-def _echoes(sentences: list[_Sentence], story_of: dict[str, str]) -> dict[int, list[_Sentence]]:
-    """For each sentence, the closest sentence of every other story that reports the same
-    thing, up to ``ECHOES_MAX`` stories. Candidates come from buckets of sentences sharing a
-    word or a figure (``_echo_candidates``), not from all pairs."""
+def _likeness(sentences: list[_Sentence]) -> _Likeness:
+    """How alike two of ``sentences`` are, with the corpus's key weights."""
+    keys = key_weights([s.wording for s in sentences])
+    return _Likeness(keys, {id(s): keys.norms(s.wording) for s in sentences})
+
+
+def _once_per_story(sentences: list[_Sentence], story_of: dict[str, str], likeness: _Likeness) -> list[_Sentence]:
+    """The sentences without a reprint's copies of its story's sentences: wire copy carried by
+    three outlets states each of its facts once, not three times. A reprint's own additions stay."""
+    kept: dict[str, list[_Sentence]] = defaultdict(list)
+    out = []
+    for s in sentences:
+        story = story_of[s.article.slug]
+        if story != s.article.slug and any(likeness.copied(s, k) for k in kept[story][-REPRINT_WINDOW:]):
+            continue
+        kept[story].append(s)
+        out.append(s)
+    return out
+
+
+def _closest_per_story(sentences: list[_Sentence], story_of: dict[str, str], likeness: _Likeness,
+                       ) -> list[dict[str, tuple[float, int]]]:
+    """For each sentence, other story → (likeness, index) of that story's closest sentence stating
+    the same thing. Candidates come from buckets of sentences sharing a key (``_echo_candidates``),
+    not from all pairs."""
     stories = [story_of[s.article.slug] for s in sentences]
-    words, figures = [s.words for s in sentences], [s.figures for s in sentences]
     candidates = _echo_candidates(sentences, len(sentences) > EXACT_ECHO_SENTENCES)
-    closeness_of = _closeness_of
-    out: dict[int, list[_Sentence]] = {}
+    out = []
     for n, s in enumerate(sentences):
-        best: dict[str, tuple[float, int]] = {}  # story → (closeness, sentence)
-        mine, my_words, my_figures = stories[n], words[n], figures[n]
+        best: dict[str, tuple[float, int]] = {}
+        mine = stories[n]
         for m in candidates(n):
             story = stories[m]
             if story == mine:
                 continue
-            closeness = closeness_of(my_words, words[m], my_figures, figures[m])
-            if closeness is not None and (story not in best or closeness > best[story][0]):
-                best[story] = (closeness, m)
-        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
-        out[id(s)] = [sentences[m] for _, m in ranked]
+            close = likeness.of(s, sentences[m])
+            if close >= SAME_THING and (story not in best or close > best[story][0]):
+                best[story] = (close, m)
+        out.append(best)
     return out
 
 
 def _echo_candidates(sentences: list[_Sentence], capped: bool):
-    """n → the sentences to compare sentence n with, in corpus order. Each figure and word
-    has a bucket of the sentences that state it; uncapped, n meets every sentence sharing
-    one with it. Capped, a bucket keeps its first ``ECHO_BUCKET`` sentences and n looks in
-    its buckets rarest word first, until it has ``ECHO_CANDIDATES``: two sentences reporting
-    one thing share the words it is told in, rarer than the frame around it ("said",
-    "minister") whose buckets would hold every sentence."""
-    df = Counter(w for s in sentences for w in s.words)
-    keys = [[f"#{unit}:{value}" for unit, value in sorted(s.figures)] + sorted(sorted(s.words), key=df.__getitem__)
-            for s in sentences]
+    """n → the sentences to compare sentence n with, in corpus order. Each key (stem, pair or
+    figure) has a bucket of the sentences that hold it; uncapped, n meets every sentence sharing
+    one with it. Capped, a bucket keeps its first ``ECHO_BUCKET`` sentences and n looks in its
+    buckets rarest key first, until it has ``ECHO_CANDIDATES``: two sentences reporting one thing
+    share the words it is told in, rarer than the frame around it ("said", "minister") whose
+    buckets would hold every sentence."""
+    df = Counter(k for s in sentences for k in s.wording.keys)
+    keys = [sorted(sorted(s.wording.keys), key=df.__getitem__) for s in sentences]
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, mine in enumerate(keys):
         for key in mine:
@@ -86,45 +116,60 @@ def _echo_candidates(sentences: list[_Sentence], capped: bool):
     return candidates
 
 
-def _score(s: _Sentence, weights: dict[str, float], echoes: dict[int, list[_Sentence]]) -> float:
-    """What a sentence carries (rarer entities and topics weigh more, figures, the lead),
-    per word so long sentences do not win by length alone, times how many other stories
-    report it."""
+def _score(s: _Sentence, weights: dict[str, float]) -> float:
+    """What a sentence carries (rarer entities and topics weigh more, figures, the lead), per
+    word so long sentences do not win by length alone."""
     carried = (sum(weights.get(f, 0.0) for f in _feature_keys(s)) + 0.8 * len(s.figures)
                + (1.0 if s.lead else 0.0))
-    density = carried / math.sqrt(max(len(s.words), 10) / 10)
-    return round(density * (1 + 0.6 * len(echoes.get(id(s), ()))), 6)
+    return round(carried / math.sqrt(max(len(s.words), 10) / 10), 6)
 
 
 @dataclass(slots=True)
 class _Pool:
-    """Ranked sentences to draw statements from. A sentence, or one reporting the same thing,
-    is stated once on the page: each pick removes it for the sections that follow."""
+    """Ranked facts to draw statements from. A fact, or one stating the same thing, is stated
+    once on the page: each pick removes it for the sections that follow."""
 
-    ranked: list[_Sentence]
-    echoes: dict[int, list[_Sentence]]
-    scores: dict[int, float]
-    used: list[_Sentence] = field(default_factory=list)
+    facts: list[Fact]
+    likeness: _Likeness
+    used: list[_Sentence] = field(default_factory=list)  # the sentences shown
+    told: list[tuple[int, frozenset[int]]] = field(default_factory=list)  # facts shown: id() of anchor, members
 
     def pick(self, limit: int, topic: str | None = None) -> tuple[Statement, ...]:
-        chosen: list[_Sentence] = []
+        """Up to ``limit`` facts, heaviest first (of ``topic`` when given), each stated by its
+        clearest sentence that fits: not in the words of one shown, and from an article with
+        fewer than ``MAX_PER_ARTICLE`` statements in this pick."""
+        chosen: list[Statement] = []
         per_article: Counter = Counter()
-        for s in self.ranked:
+        for f in self.facts:
             if len(chosen) >= limit:
                 break
-            if (topic is not None and topic not in s.topics) or leans_on_context(s.text):
-                continue  # a sentence leaning on the one before is never shown alone
-            if per_article[s.article.slug] >= MAX_PER_ARTICLE or self._repeats(s, chosen + self.used):
+            if self._told(f):
                 continue
-            chosen.append(s)
-            per_article[s.article.slug] += 1
-        self.used += chosen
-        return tuple(self._statement(s) for s in chosen)
+            teller = next((s for s in f.tellers if (topic is None or topic in s.topics)
+                           and per_article[s.article.slug] < MAX_PER_ARTICLE and not self._repeats(s)), None)
+            if teller is None:
+                continue  # a fact whose every sentence leans on the one before is never shown alone
+            chosen.append(self._statement(f, teller))
+            self.used.append(teller)
+            self.told.append((id(f.members[0]), frozenset(id(m) for m in f.members)))
+            per_article[teller.article.slug] += 1
+        return tuple(chosen)
 
-    def _repeats(self, s: _Sentence, earlier: list[_Sentence]) -> bool:
-        return any(s is c or _similar(s, c) or s in self.echoes.get(id(c), ()) for c in earlier)
+    def reported_by(self, stories: int) -> int:
+        """How many facts at least ``stories`` stories report."""
+        return sum(1 for f in self.facts if len(f.members) >= stories)
 
-    def _statement(self, s: _Sentence) -> Statement:
-        return Statement(s.text, cite(s.article, s.paragraph),
-                         tuple(cite(e.article, e.paragraph) for e in self.echoes.get(id(s), ())),
-                         self.scores[id(s)])
+    def _told(self, f: Fact) -> bool:
+        """Is the fact one shown already: its anchor among a shown fact's sentences, and that
+        fact's anchor among its own (each is the other's closest in its story)?"""
+        anchor = id(f.members[0])
+        return any(anchor in members and shown in {id(m) for m in f.members} for shown, members in self.told)
+
+    def _repeats(self, s: _Sentence) -> bool:
+        """Shown already, or in nearly the words of a statement shown."""
+        return any(self.likeness.of(s, c) >= RESTATES for c in self.used)
+
+    def _statement(self, f: Fact, teller: _Sentence) -> Statement:
+        others = [m for m in f.members if m is not teller][:ECHOES_MAX]
+        return Statement(teller.text, cite(teller.article, teller.paragraph),
+                         tuple(cite(e.article, e.paragraph) for e in others), f.weight)
