@@ -10,6 +10,8 @@ of one wire story count once.
   excerpts (its text holds the excerpt, or the excerpt holds its text);
 * **links**: for a stated fact, the share of its stories the stating statement cites (its own
   citation and "also reported in") at a paragraph the fact lists;
+* **link precision**: of the "also reported in" links of statements stating a fact, the share
+  on a paragraph the fact lists (a lower bound: labels list the clearest paragraphs);
 * **hanging**: takeaways that open leaning on a sentence the reader does not see;
 * **repeats**: statements shown twice in the briefing (takeaways and topic statements);
 * **timeline contradictions**: timeline entries citing a paragraph of a dated fact under
@@ -64,6 +66,7 @@ class Score:
     multi: int  # facts of 2 or more stories
     multi_stated: int
     link_share: float  # averaged over stated multi-story facts
+    link_precision: float  # of the "also reported in" links of statements stating a fact, on a paragraph it lists
     hanging: tuple[str, ...]
     repeats: tuple[str, ...]
     contradictions: tuple[str, ...]
@@ -113,6 +116,7 @@ def score(output: Path, facts_file: Path) -> Score:
     return Score(
         facts=len(facts), major=len(major), major_stated=sum(1 for f in major if stating[f.id]),
         multi=len(multi), multi_stated=len(shares), link_share=sum(shares) / len(shares) if shares else 0.0,
+        link_precision=_link_precision(facts, shown, story_of),
         hanging=tuple(t["text"] for t in takeaways if opens_hanging(t["text"])),
         repeats=_repeats(briefing), contradictions=_contradictions(briefing, facts, story_of),
         missed=tuple(f.id for f in major if not stating[f.id]), unresolved=tuple(unresolved),
@@ -132,6 +136,20 @@ def _linked_share(fact: Fact, statements: list[dict], story_of: dict[str, str]) 
             if c["paragraph"] in fact.paragraphs.get(story, ()):
                 linked.add(story)
     return len(linked) / len(fact.paragraphs)
+
+
+def _link_precision(facts: list[Fact], shown: list[dict], story_of: dict[str, str]) -> float:
+    """Of the "also reported in" links of the statements that state a labelled fact, the share
+    landing on a paragraph labelled with that fact: how far "reported in" can be trusted (a link
+    to a paragraph stating the fact unlabelled counts against it, so this is a lower bound)."""
+    links = landed = 0
+    for s in shown:
+        stated = [f for f in facts if _states(s, f)]
+        for c in s.get("also", ()) if stated else ():
+            story = story_of.get(c["slug"], c["slug"])
+            links += 1
+            landed += any(c["paragraph"] in f.paragraphs.get(story, ()) for f in stated)
+    return landed / links if links else 1.0
 
 
 def opens_hanging(text: str) -> bool:
@@ -180,6 +198,7 @@ def table(name: str, s: Score) -> str:
         ("facts of 3+ stories stated (takeaway or topic lead)", f"{s.major_stated} of {s.major}"),
         ("facts of 2+ stories stated", f"{s.multi_stated} of {s.multi}"),
         ("stories linked, per stated multi-story fact", f"{100 * s.link_share:.0f} %"),
+        ("'also reported in' links on a paragraph of the fact", f"{100 * s.link_precision:.0f} %"),
         ("takeaways opening hanging", f"{len(s.hanging)}"),
         ("statements repeated", f"{len(s.repeats)}"),
         ("timeline contradictions", f"{len(s.contradictions)}"),

@@ -170,6 +170,7 @@ class _Pool:
         return any(self.likeness.of(s, c) >= RESTATES for c in self.used)
 
     def _statement(self, f: Fact, teller: _Sentence) -> Statement:
-        others = [m for m in f.members if m is not teller][:ECHOES_MAX]
+        # the teller may not be the anchor: it cites the members that state what it states
+        others = [m for m in f.members if m is not teller and self.likeness.of(teller, m) >= SAME_THING][:ECHOES_MAX]
         return Statement(teller.text, cite(teller.article, teller.paragraph),
                          tuple(cite(e.article, e.paragraph) for e in others), f.weight)
