@@ -48,7 +48,8 @@ def run_check(root: Path, base_url: str | None = None) -> int:
     if isinstance(result, int):
         return result
     _out(summary(result, root))
-    reviews = [(a, review_notes(a)) for a in result.built]
+    redated = result.corpus.redated if result.corpus else {}
+    reviews = [(a, review_notes(a) + [r.note() for r in redated.get(a.slug, ())]) for a in result.built]
     reviews = [(a, notes) for a, notes in reviews if notes]
     if reviews:
         _out(f"\n{len(reviews)} article(s) to review (correct them in content/articles/<name>.md):")

@@ -8,6 +8,8 @@ from urllib.parse import unquote, urldefrag
 
 import pytest
 
+from generator.briefing.timeline import lost_its_digits
+
 from conftest import article_soup, articles_data, build_quietly, html_pages, parse_html
 
 SEEDS = ("000_d78c7be7ce63ed78.txt", "001_563b2110fc4b1849.txt", "002_cc32e3e8c87c2fdc.txt",
@@ -134,6 +136,27 @@ def test_timeline_places_earlier_context_before_the_event(output, seed_truth):
     assert year_end and all(e["phase"] == "after" for e in year_end)
     shown = parse_html(output / "briefing.html").select_one("ol.timeline").get_text(" ")
     assert "بحلول نهاية 2021" in shown and "خلفية" in shown
+
+
+def test_the_meeting_is_one_timeline_entry_on_the_configured_day(output):
+    """004 is dated 26 July and says the leaders met «أمس»: the meeting stays on the event's day,
+    marked as inferred, and the two articles dating it that day make one entry."""
+    timeline = briefing_json(output)["timeline"]
+    on_the_day = [e for e in timeline if e["iso"] == "2021-07-26"]
+    assert len(on_the_day) == 1 and not [e for e in timeline if e["iso"] == "2021-07-25" and "استقبل" in e["text"]]
+    cited = {on_the_day[0]["citation"]["slug"], *(c["slug"] for c in on_the_day[0]["also"])}
+    assert {articles_data(output)[SEEDS[0]]["slug"], articles_data(output)[SEEDS[4]]["slug"]} <= cited
+    entries = parse_html(output / "briefing.html").select("ol.timeline li")
+    assert any("(مستنتج)" in li.get_text() for li in entries)
+    assert not any(lost_its_digits(li.get_text()) for li in entries)
+
+
+@pytest.mark.parametrize("text, lost", [("بعد الانسحاب الأمريكي من العراق عام ، إذ تنظر", True),
+                                        ("في العام . وكان", True), ("صعود التنظيم في العام 2014", False),
+                                        ("خلال العام الماضي", False), ("بحلول نهاية العام.", False),
+                                        ("قال الأمين العام، أنطونيو غوتيريش", False)])
+def test_a_year_that_lost_its_digits_is_told(text, lost):
+    assert lost_its_digits(text) is lost
 
 
 def test_the_four_2021_articles_are_each_others_closest_relatives(output):

@@ -47,6 +47,7 @@ class TimelineEntry:
     citation: Citation
     kind: str = "date"  # dates.DateMention kinds: "date", "year_end", "relative", "year"…
     label: str = ""  # the earlier event's name from site.yaml, for its own entry
+    also: tuple[Citation, ...] = ()  # other articles dating the same happening on the same day
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,17 +5,24 @@ lead-up, the event's own days, after); the strongest dates when there are too ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..config.site import Config
 from ..corpus.analysis import Corpus
+from ..corpus.event_day import redated
 from ..model import Article, DateValue
 from ..text import arabic
 from .clauses import CLAUSE_MAX_WORDS, _clause_with, _words_around
 from .model import TimelineEntry, cite
+from .similarity import SAME_THING, Wording, key_weights, wording
 
 EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
 LEAD_UP_DAYS = 90  # earlier than this before the event is background
+# A year word, a space where the digits were, then punctuation: «من العراق عام ، إذ». «الأمين
+# العام،» and «بنهاية العام.» are whole.
+LOST_YEAR_RE = re.compile(r"(?<!\w)(?:ال)?(?:عام|سنة)\s+[،,.؛;:]")
 PHASE_RANK = {"event": 0, "lead_up": 1, "after": 2, "context": 3}
 
 
@@ -25,8 +32,9 @@ def _timeline(articles: list[Article], corpus: Corpus, config: Config) -> tuple[
     entries, seen = [], set()
     for article in articles:
         texts = {p.id: p.text for p in article.paragraphs}
+        redatings = corpus.redated.get(article.slug, ())
         for dated in article.dates:
-            value = dated.value
+            value = redated(dated.value, dated.paragraph, redatings)
             key = (value.year, value.month, value.day, dated.paragraph, article.slug)
             if value.year is None or key in seen:
                 continue  # a date without its year cannot be placed on a line of time
@@ -36,13 +44,47 @@ def _timeline(articles: list[Article], corpus: Corpus, config: Config) -> tuple[
                                          cite(article, dated.paragraph), dated.kind))
     for earlier in config.event.context:
         about = [a for a in articles if corpus.story[a.slug] == earlier.name]
-        lead = next((p for a in about for p in a.paragraphs if p.role.is_body), None)
-        if lead is not None:
-            start, end = arabic.sentence_spans(lead.text)[0]
-            sentence = lead.text[start:end]
+        found = next(((a, p, s) for a in about for p in a.paragraphs if p.role.is_body
+                      for s in _sentences_of(p.text) if not lost_its_digits(s)), None)
+        if found is not None:
+            article, lead, sentence = found
             entries.append(TimelineEntry(earlier.date, "context", _words_around(sentence, sentence, CLAUSE_MAX_WORDS),
-                                         cite(about[0], lead.id), "event", earlier.name))
-    return tuple(sorted(entries, key=_in_time_order))
+                                         cite(article, lead.id), "event", earlier.name))
+    return _merged(sorted(entries, key=_in_time_order))
+
+
+def _sentences_of(text: str) -> list[str]:
+    return [text[start:end] for start, end in arabic.sentence_spans(text)]
+
+
+def lost_its_digits(text: str) -> bool:
+    """Does the text name a year whose digits were lost («الانسحاب الأمريكي من العراق عام ، إذ …»,
+    a PDF's extraction)? Such a sentence dates nothing and reads broken."""
+    return bool(LOST_YEAR_RE.search(text))
+
+
+def _merged(entries: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+    """One entry per dated happening: an entry on the date of one kept already that states what
+    it states (``similarity``) joins it as "also reported in" (or goes, when it cites the same
+    paragraph), site.yaml's earlier events first so that theirs is the entry kept."""
+    weights = key_weights([wording(e.text) for e in entries])
+    kept: list[tuple[TimelineEntry, Wording, tuple[float, ...]]] = []
+    for entry in sorted(entries, key=lambda e: not e.label):  # stable: time order within each
+        mine = wording(entry.text)
+        norms = weights.norms(mine)
+        same = next((n for n, (k, w, kn) in enumerate(kept) if not entry.label and _same_date(k.date, entry.date)
+                     and weights.likeness(mine, w, norms, kn) >= SAME_THING), None)
+        if same is None:
+            kept.append((entry, mine, norms))
+            continue
+        k, w, kn = kept[same]
+        if entry.citation not in (k.citation, *k.also):
+            kept[same] = (replace(k, also=(*k.also, entry.citation)), w, kn)
+    return tuple(sorted((k for k, _, _ in kept), key=_in_time_order))
+
+
+def _same_date(a: DateValue, b: DateValue) -> bool:
+    return a.precision == b.precision and (a.year, a.month, a.day) == (b.year, b.month, b.day)
 
 
 def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: int) -> tuple[TimelineEntry, ...]:

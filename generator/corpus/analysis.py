@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..config.site import Config
 from ..model import Article, DateValue, Entity
 from ..text import arabic
+from .event_day import Redated, event_day_redatings
 
 SHINGLE_WORDS = 5
 EXACT_PAIRS_LIMIT = 150  # up to this many articles, compare every pair exactly
@@ -55,6 +56,7 @@ class Corpus:
     by_slug: dict[str, Article]
     reprints: dict[str, tuple[str, ...]]  # slug of a story's first article → its reprints' slugs
     participants: frozenset[str]  # entity ids of site.yaml's event.participants
+    redated: dict[str, tuple[Redated, ...]]  # slug → its relative dates that are the event's own day (event_day)
 
 
 def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
@@ -69,6 +71,7 @@ def analyse(articles: list[Article], entities: dict[str, Entity], config: Config
         related=related_articles(articles, entities, story_labels, words), story=story,
         by_slug={a.slug: a for a in articles}, reprints=_reprints_by_first(reprint_of),
         participants=participants,
+        redated={a.slug: r for a in articles if (r := event_day_redatings(a, config.event.date, participants))},
     )
 
 

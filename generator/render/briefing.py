@@ -85,6 +85,8 @@ class TimelineView:
     text: str
     source: CiteLink
     key: tuple[int, int, int]  # (year, month or 0, day or 0): where it sits on the chart
+    inferred: str = ""  # ui "inferred" when the date was worked out rather than written
+    also: tuple[CiteLink, ...] = ()  # other articles dating the same happening that day
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +240,8 @@ def _timeline_view(e: TimelineEntry, cite, config: Config) -> TimelineView:
         date, precision = ui["by_year_end"].format(year=e.date.year), "by_year_end"
     return TimelineView(date, e.date.iso if precision == "day" else None, precision, e.phase,
                         ui[f"phase_{e.phase}"], e.label, e.text, cite(e.citation),
-                        (e.date.year or 0, e.date.month or 0, e.date.day or 0))
+                        (e.date.year or 0, e.date.month or 0, e.date.day or 0),
+                        inferred=ui["inferred"] if e.date.inferred else "", also=tuple(cite(c) for c in e.also))
 
 
 def _timeline_chart(timeline: tuple[TimelineView, ...], ui: dict[str, str]) -> str:

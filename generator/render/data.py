@@ -84,7 +84,8 @@ def briefing_document(briefing: Briefing, corpus: Corpus, config: Config) -> dic
                    for s in briefing.sections],
         "figures": [_figure(f) for f in briefing.figures],
         "timeline": [{**_date(e.date), "phase": e.phase, "kind": e.kind, "label": e.label or None, "text": e.text,
-                      "citation": _citation(e.citation)} for e in briefing.timeline],
+                      "citation": _citation(e.citation), "also": [_citation(c) for c in e.also]}
+                     for e in briefing.timeline],
         "people": [{"id": p.entity.id, "name": p.entity.name, "role": p.role, "mentions": p.mentions,
                     "articles": p.articles, "url": urls.entity_path(p.entity.id)} for p in briefing.people],
         "coverage": {"topics": [t.id for t in config.topics],
