@@ -5,12 +5,13 @@ page, the search index, the feed and the data files.
     '000_x.txt'
     >>> source_label(article_from_reuters)         # who published it
     'رويترز'
-    >>> source_label(article_of_unknown_outlet)     # else its title's first words
-    'الحكومة تقر خطة لدعم المزارعين في…'
+    >>> source_label(article_of_unknown_outlet)     # else a short title: a whole part of its headline
+    'هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات'
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel import Locale
 from babel.dates import format_date
@@ -20,7 +21,8 @@ from .model import Article, DateValue
 
 # The search page's filters, in the order shown; each has its label in ui_text ("search_facet_…").
 SEARCH_FACETS = ("outlet", "topic", "person", "organization", "place")
-SHORT_TITLE_WORDS = 5  # an article without a known publisher is cited by its title's first words
+SHORT_TITLE_WORDS = 10  # an article without a known publisher is cited by a part of its headline this short
+TITLE_PARTS_RE = re.compile(r"\s*(?::|\.\.+|…|؟|\?|\s[-–—|]\s)\s*")
 
 
 def shown_title(article: Article) -> str:
@@ -34,13 +36,22 @@ def publisher_name(article: Article) -> str | None:
 
 
 def source_label(article: Article, words: int = SHORT_TITLE_WORDS) -> str:
-    """How a citation names the article: its publisher, else the first words of its title."""
-    name = publisher_name(article)
-    if name:
-        return name
-    title = shown_title(article)
-    parts = title.split()
-    return title if len(parts) <= words else " ".join(parts[:words]) + "…"
+    """How a citation names the article: its publisher, else a short title (``short_title``)."""
+    return publisher_name(article) or short_title(shown_title(article), words)
+
+
+def short_title(title: str, words: int = SHORT_TITLE_WORDS) -> str:
+    """The first part of a headline that names its story on its own: a headline's label
+    («تقرير:»، «عاجل -») is left out, a part longer than ``words`` words is passed over, and
+    a headline with no part that short is named by its first ``words`` words (a reader is
+    never shown a headline cut mid-phrase when a whole part of it will do)."""
+    parts = [p for p in TITLE_PARTS_RE.split(title) if p.strip()]
+    named = [p for p in parts if len(p.split()) > 1] or parts
+    short = next((p for p in named if len(p.split()) <= words), None)
+    if short is not None:
+        return short.strip()
+    first = named[0].split() if named else title.split()
+    return " ".join(first) if len(first) <= words else " ".join(first[:words]) + "…"
 
 
 def format_date_value(value: DateValue, locale: str, year_unknown: str = "") -> str | None:

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urldefrag
 import pytest
 
 from generator.briefing.timeline import lost_its_digits
+from generator.display import short_title
 
 from conftest import article_soup, articles_data, build_quietly, html_pages, parse_html
 
@@ -306,3 +307,25 @@ def test_an_article_sharing_nothing_with_the_others_has_no_relatives(project):
     weather = articles_data(project / "output")["999_weather.txt"]
     assert weather["related"] == []
     assert all(r["slug"] != weather["slug"] for s in SEEDS for r in articles_data(project / "output")[s]["related"])
+
+
+@pytest.mark.parametrize("headline, label", [
+    ("تقرير: هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات",
+     "هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات"),
+    ("زيارة الكاظمي لواشنطن.. ماذا ينتظر من الولايات المتحدة؟", "زيارة الكاظمي لواشنطن"),
+    ("بايدن يستقبل الكاظمي", "بايدن يستقبل الكاظمي"),
+    ("عاجل - انفجار ضخم يهز مرفأ بيروت ويخلف عشرات القتلى وآلاف الجرحى في حصيلة أولية",
+     "انفجار ضخم يهز مرفأ بيروت ويخلف عشرات القتلى وآلاف الجرحى…"),
+])
+def test_an_article_of_unknown_outlet_is_cited_by_a_whole_part_of_its_headline(headline, label):
+    assert short_title(headline) == label
+
+
+def test_no_citation_is_a_cut_headline_marked_publisher_unknown(output):
+    """The seeds' 002 has no outlet: cited by its headline's question, the tooltip says whose it is not."""
+    page = parse_html(output / "briefing.html")
+    labels = {a.select_one("bdi").get_text(): a["title"] for a in page.select("a.cite, a.cite-also")}
+    assert "هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات" in labels
+    assert labels["هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات"].endswith("(الناشر غير مذكور)")
+    assert not [text for text in labels if text.endswith("…") and "تقرير" in text]
+    assert "الناشر غير مذكور" not in " ".join(a.get_text() for a in page.select("a.cite, a.cite-also"))

@@ -31,11 +31,10 @@ ENTITY_NEIGHBOURS = 10  # companions listed on an entity page
 
 @dataclass(frozen=True, slots=True)
 class CiteLink:
-    label: str  # who published the cited article
+    label: str  # who published the cited article, or a short title (display.source_label)
     url: str
     paragraph: str
-    known: bool  # False when the label is the article's title because no outlet is known
-    title: str  # the cited article's headline: a tooltip on screen, the reference in print
+    title: str  # the cited article's headline (and that its publisher is unknown): a tooltip, the reference in print
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,7 @@ class TopicParagraph:
 def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html: str | None) -> str:
     path, config = urls.BRIEFING, r.config
     ui = config.ui
-    cite = _cite_links(path, corpus)
+    cite = _cite_links(path, corpus, ui)
     sections = tuple(_section_view(s, path, cite, config) for s in briefing.sections)
     timeline = tuple(_timeline_view(e, cite, config) for e in briefing.timeline)
     toc = [Link(ui["takeaways_heading"], "#takeaways")] if briefing.takeaways else []
@@ -203,11 +202,13 @@ def render_topic(r: Renderer, topic: Topic, corpus: Corpus, briefing: Briefing) 
 # --- pieces ------------------------------------------------------------------------------
 
 
-def _cite_links(path: str, corpus: Corpus):
+def _cite_links(path: str, corpus: Corpus, ui: dict[str, str]):
     def cite(c: Citation) -> CiteLink:
         article = corpus.by_slug[c.slug]
-        return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph,
-                        article.publisher is not None, article.title)
+        title = article.title or ""
+        if article.publisher is None:  # the label is a short title: the headline says whose it is not
+            title = f"{title} ({ui['outlet_unknown']})".strip()
+        return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph, title)
     return cite
 
 
