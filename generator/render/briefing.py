@@ -34,6 +34,7 @@ class CiteLink:
     label: str  # who published the cited article, or a short title (display.source_label)
     url: str
     paragraph: str
+    known: bool  # False when the label is a short title because no publisher is known
     title: str  # the cited article's headline (and that its publisher is unknown): a tooltip, the reference in print
 
 
@@ -208,7 +209,8 @@ def _cite_links(path: str, corpus: Corpus, ui: dict[str, str]):
         title = article.title or ""
         if article.publisher is None:  # the label is a short title: the headline says whose it is not
             title = f"{title} ({ui['outlet_unknown']})".strip()
-        return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph, title)
+        return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph,
+                        article.publisher is not None, title)
     return cite
 
 
