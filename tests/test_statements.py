@@ -17,6 +17,9 @@ from generator.briefing.standalone import leans_on_context
     ("وقال مسؤول كبير في إدارة بايدن إن المهمة القتالية تنتهي بنهاية العام", False),
     ("ويوجد في العراق حاليا 2500 عسكري أميركي يركزون على مواجهة فلول تنظيم داعش.", False),
     ("هذيان الحمى علامة على شدة المرض عند الأطفال", False),  # a word that begins like «هذا»
+    ("تريدهم إدارة بايدن أن يبقوا في العراق من أجل تدريب القوات", True),  # who are "they"?
+    ("يتفاهم الطرفان على جدول زمني للانسحاب", False),  # a verb that only ends like «هم»
+    ("تفاهم بين بغداد وواشنطن على جدول زمني", False),
 ])
 def test_a_statement_that_leans_on_the_sentence_before_is_told_apart(sentence, leans):
     assert leans_on_context(sentence) is leans

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..config.site import Config
 from ..corpus.analysis import Corpus
+from ..corpus.kinds import WEIGHT as KIND_WEIGHT
 from .model import Briefing, Person, QuoteEntry, TopicSection, cite
 from .statements import _Pool, _statement_pool
 from .tables import _cooccurrence, _coverage, _figure_in_topic, _figure_rows, _people, _strongest_quotes
@@ -38,7 +39,8 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     story_of = {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in articles}
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     participants = corpus.participants
-    pool = _statement_pool(event_articles, story_of, participants)
+    pool = _statement_pool(event_articles, story_of, participants,
+                           {a.slug: KIND_WEIGHT[corpus.kind[a.slug]] for a in event_articles})
     takeaways = pool.pick(min(TAKEAWAYS_MOST, max(TAKEAWAYS, pool.reported_by(WIDELY_REPORTED))))
     people = _people(articles, corpus.entities, participants, story_of)
     sections = tuple(_section(t, pool, corpus, people) for t in config.topics)

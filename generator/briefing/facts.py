@@ -49,19 +49,20 @@ def anchored_facts(sentences: list[_Sentence], closest: list[dict[str, tuple[flo
                         key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
         group = [s, *(sentences[m] for _, m in ranked)]
         weight = weight_of(s, CONFIDENT) + sum(weight_of(sentences[m], like) for like, m in ranked)
-        tellers = _clearest_first(group, scores, weights)
+        tellers = _clearest_first(group, scores, weights, kind_weight)
         facts.append(Fact(tuple(group), tellers, round(weight, 6), scores[id(tellers[0])] if tellers else 0.0))
     return sorted(facts, key=lambda f: (-f.weight, -f.score, *_place(f)))
 
 
 def _clearest_first(members: list[_Sentence], scores: dict[int, float], weights: dict[str, float],
-                    ) -> tuple[_Sentence, ...]:
+                    kind_weight: dict[str, float]) -> tuple[_Sentence, ...]:
     """The members that stand alone, the one that states best what the members share first:
     whole sentences before pieces of one, then the sentence whose weighted words the others use
-    most, per word so a long sentence does not win by length alone, then the one carrying most."""
+    most, per word so a long sentence does not win by length alone, and from a report of the
+    event rather than a preview (its kind's weight), then the one carrying most."""
     def centrality(m: _Sentence) -> float:
         shared = sum(weights.get(k, 0.0) for o in members if o is not m for k in m.words & o.words)
-        return shared / math.sqrt(max(len(m.words), 10))
+        return shared / math.sqrt(max(len(m.words), 10)) * kind_weight.get(m.article.slug, DEFAULT_KIND_WEIGHT)
     standing = [m for m in members if not leans_on_context(m.text)]
     return tuple(sorted(standing, key=lambda m: (not m.opens_sentence, -round(centrality(m), 6), -scores[id(m)],
                                                  len(m.text), m.article.slug, m.paragraph)))

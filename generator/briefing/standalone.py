@@ -9,6 +9,8 @@ speaker and stands alone.
 """
 from __future__ import annotations
 
+import re
+
 from ..text import arabic
 
 REFERENCES_BACK = ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هو", "هي", "هم", "ذات", "نفس", "بدوره", "بدورها",
@@ -24,6 +26,9 @@ SPEAKER_LEFT_OUT = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", 
                     "المسؤول", "المصدر", "الوزير", "الدبلوماسي", "ذات", "نفس", "في", "قائلا", "أيضا", "كذلك",
                     "للصحفيين", "لوسائل")
 QUOTE_OPENINGS = "\"“«'"
+# A present-tense verb opening the sentence with its object a pronoun for people met before:
+# «تريدهم إدارة بايدن أن يبقوا» ("the administration wants *them* to stay"). As a matching key.
+OBJECT_MET_BEFORE_RE = re.compile(r"^[يت]\w{2,}(?<!ا)(?:هم|هما|هن)$")
 
 _REFERENCES = frozenset(arabic.matching_key(w) for w in REFERENCES_BACK)
 _PARTS = frozenset(tuple(arabic.matching_key(w) for w in pair) for pair in FOR_THEIR_PART)
@@ -39,6 +44,8 @@ def leans_on_context(sentence: str) -> bool:
         return False
     first = _without_and(words[0])
     if first in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
+        return True
+    if OBJECT_MET_BEFORE_RE.match(first):
         return True
     if first not in _VERBS:
         return False

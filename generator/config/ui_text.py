@@ -76,6 +76,12 @@ DEFAULT_UI_TEXT: dict[str, str] = {
     "inferred": "مستنتج",
     "go_to_paragraph": "إلى الفقرة",
     "same_event": "الحدث نفسه",
+    # kinds of article (corpus/kinds.py): on the home page, in citations and the coverage matrix
+    "kind_report": "تقرير",
+    "kind_preview": "قبل الحدث",
+    "kind_analysis": "تحليل ورأي",
+    "kind_background": "خلفية",
+    "kind_label": "النوع",
     "not_found_title": "الصفحة غير موجودة",
     "not_found_text": "لم نجد الصفحة المطلوبة. ربما نُقلت أو حُذفت.",
     "not_found_home": "العودة إلى الصفحة الرئيسية",

@@ -24,6 +24,7 @@ from ..config.site import Config
 from ..model import Article, DateValue, Entity
 from ..text import arabic
 from .event_day import Redated, event_day_redatings
+from .kinds import article_kind
 
 SHINGLE_WORDS = 5
 EXACT_PAIRS_LIMIT = 150  # up to this many articles, compare every pair exactly
@@ -57,6 +58,7 @@ class Corpus:
     reprints: dict[str, tuple[str, ...]]  # slug of a story's first article → its reprints' slugs
     participants: frozenset[str]  # entity ids of site.yaml's event.participants
     redated: dict[str, tuple[Redated, ...]]  # slug → its relative dates that are the event's own day (event_day)
+    kind: dict[str, str]  # slug → report, preview, analysis or background (kinds)
 
 
 def analyse(articles: list[Article], entities: dict[str, Entity], config: Config) -> Corpus:
@@ -72,6 +74,7 @@ def analyse(articles: list[Article], entities: dict[str, Entity], config: Config
         by_slug={a.slug: a for a in articles}, reprints=_reprints_by_first(reprint_of),
         participants=participants,
         redated={a.slug: r for a in articles if (r := event_day_redatings(a, config.event.date, participants))},
+        kind={a.slug: article_kind(a, story[a.slug], config.event.date) for a in articles},
     )
 
 

@@ -14,6 +14,7 @@ from .. import urls
 from ..briefing.model import Briefing, Citation, FigureRow, Statement, TimelineEntry
 from ..config.site import Config, Topic
 from ..corpus.analysis import Corpus
+from ..corpus.kinds import REPORT
 from ..display import publisher_name, shown_date, shown_title
 from ..model import ENTITY_TYPES, Article, Entity
 from . import page_meta, svg
@@ -36,6 +37,7 @@ class CiteLink:
     paragraph: str
     known: bool  # False when the label is a short title because no publisher is known
     title: str  # the cited article's headline (and that its publisher is unknown): a tooltip, the reference in print
+    kind: str = ""  # the cited article's kind when it is not a report of the event ("تحليل ورأي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class CoverageColumn:
     source: str
     url: str
     note: str  # "earlier context" or "also published by …"
+    kind: str = ""  # the article's kind (corpus/kinds.py), as the interface names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +212,9 @@ def _cite_links(path: str, corpus: Corpus, ui: dict[str, str]):
         title = article.title or ""
         if article.publisher is None:  # the label is a short title: the headline says whose it is not
             title = f"{title} ({ui['outlet_unknown']})".strip()
+        kind = corpus.kind.get(c.slug, REPORT)
         return CiteLink(c.source, urls.relative_url(path, urls.article_path(c.slug), c.paragraph), c.paragraph,
-                        article.publisher is not None, title)
+                        article.publisher is not None, title, ui[f"kind_{kind}"] if kind != REPORT else "")
     return cite
 
 
@@ -281,7 +285,7 @@ def _strong_edges(pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[str, st
 def _coverage_columns(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str]) -> tuple[CoverageColumn, ...]:
     return tuple(CoverageColumn(row.title, corpus.by_slug[row.slug].title_lang, _source_name(corpus.by_slug[row.slug]),
                                 urls.relative_url(path, urls.article_path(row.slug)),
-                                _story_note(corpus.by_slug[row.slug], corpus, ui))
+                                _story_note(corpus.by_slug[row.slug], corpus, ui), ui[f"kind_{corpus.kind[row.slug]}"])
                  for row in _coverage_stories(briefing))
 
 

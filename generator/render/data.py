@@ -54,6 +54,7 @@ def article_record(article: Article, entities: dict[str, Entity], corpus: Corpus
                     for r in (corpus.related.get(article.slug, ()) if corpus else ())],
         "reprint_of": corpus.reprint_of.get(article.slug) if corpus else None,
         "story": (corpus.story.get(article.slug) or None) if corpus else None,
+        "kind": corpus.kind.get(article.slug) if corpus else None,
         "warnings": [str(p) for p in article.problems],
         "overrides": ({"file": article.override_source, "fields": list(article.overridden)}
                       if article.overridden else None),

@@ -52,7 +52,8 @@ class PageKind:
 
 
 def home(view: SiteView) -> Iterable[PageJob]:
-    yield PageJob(urls.INDEX, partial(site_pages.render_index, view.renderer, list(view.corpus.articles)))
+    yield PageJob(urls.INDEX, partial(site_pages.render_index, view.renderer, list(view.corpus.articles),
+                                      view.corpus.kind))
 
 
 def articles(view: SiteView) -> Iterable[PageJob]:

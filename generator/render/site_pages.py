@@ -32,9 +32,10 @@ class ArticleCard:
     date_text: str | None
     date_iso: str | None
     reading_time: str
+    kind: str = ""  # its kind (corpus/kinds.py), as the interface names it
 
 
-def article_card(article: Article, config: Config, from_path: str) -> ArticleCard:
+def article_card(article: Article, config: Config, from_path: str, kind: str = "") -> ArticleCard:
     return ArticleCard(
         title=shown_title(article),
         title_lang=article.title_lang,
@@ -45,10 +46,11 @@ def article_card(article: Article, config: Config, from_path: str) -> ArticleCar
         date_text=shown_date(article.date, config),
         date_iso=article.date.iso,
         reading_time=reading_time(article.word_count, config),
+        kind=config.ui[f"kind_{kind}"] if kind else "",
     )
 
 
-def render_index(r: Renderer, articles: list[Article]) -> str:
+def render_index(r: Renderer, articles: list[Article], kinds: dict[str, str] | None = None) -> str:
     path, config = urls.INDEX, r.config
     event = config.event
     return r.env.get_template("index.html").render(
@@ -58,7 +60,7 @@ def render_index(r: Renderer, articles: list[Article]) -> str:
         event_summary=event.summary,
         event_facts=event_facts(config),
         briefing_url=urls.relative_url(path, urls.BRIEFING),
-        articles=tuple(article_card(a, config, path) for a in articles),
+        articles=tuple(article_card(a, config, path, (kinds or {}).get(a.slug, "")) for a in articles),
     )
 
 
