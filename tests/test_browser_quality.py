@@ -136,6 +136,39 @@ def test_every_page_type_loads_cleanly_fits_the_phone_and_reads_right_to_left(si
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
 
 
+PHONE_FIT = """() => {
+  const shown = (el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden, .skip-link');
+  const sideways = [...document.querySelectorAll('main *')].filter((el) => shown(el)
+    && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.tagName + '.' + el.className + ' ' + el.scrollWidth + '>' + el.clientWidth);
+  const tiny = [];
+  for (const svg of document.querySelectorAll('main svg')) {
+    if (!shown(svg) || !svg.viewBox.baseVal.width) continue;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(t.getAttribute('font-size') || '16') * scale;
+      if (px < 10.5) { tiny.push(svg.getAttribute('class') + ': ' + px.toFixed(1) + 'px «' + t.textContent.slice(0, 20) + '»'); break; }
+    }
+  }
+  return {sideways, tiny};
+}"""
+
+
+def test_on_a_phone_no_table_or_chart_scrolls_sideways_or_shrinks_its_text(site, browser):
+    """At 390 px the briefing's tables are one card per row and its charts are drawn for the
+    width: nothing to scroll sideways, no chart label set below 10.5 px."""
+    name, folder, base = site
+    context, page, problems = open_page(browser, base + "briefing.html", WIDTHS["phone"])
+    try:
+        fit = page.evaluate(PHONE_FIT)
+        cards = page.evaluate("() => [...document.querySelectorAll('table.data-table tbody tr')]"
+                              ".filter((tr) => getComputedStyle(tr).display === 'block').length")
+    finally:
+        context.close()
+    assert fit == {"sideways": [], "tiny": []} and not problems, (fit, problems)
+    assert cards > 0
+
+
 def test_the_keyboard_reaches_every_control_with_a_visible_focus_and_the_skip_link_works(site, browser):
     name, folder, base = site
     report = {}

@@ -15,7 +15,7 @@ from ..briefing.model import Briefing, Citation, FigureRow, Statement, TimelineE
 from ..config.site import Config, Topic
 from ..corpus.analysis import Corpus
 from ..corpus.kinds import REPORT
-from ..display import publisher_name, shown_date, shown_title
+from ..display import publisher_name, shown_date, shown_title, source_label
 from ..model import ENTITY_TYPES, Article, Entity
 from . import page_meta, svg
 from .article_page import ArticleContext, RelatedView
@@ -114,6 +114,7 @@ class CoverageColumn:
     url: str
     note: str  # "earlier context" or "also published by …"
     kind: str = ""  # the article's kind (corpus/kinds.py), as the interface names it
+    label: str = ""  # how a citation names it (display.source_label): a phone shows it beside each cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,7 @@ def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html:
         coverage_columns=_coverage_columns(briefing, corpus, path, ui),
         coverage_rows=_coverage_rows(briefing, config, path),
         network_svg=_network_chart(briefing, corpus, path, ui),
+        network_narrow_svg=_network_chart(briefing, corpus, path, ui, narrow=True),
         quotes=tuple(QuoteView(q.speaker or ui["speaker_unknown"], q.text, cite(q.citation)) for q in briefing.quotes),
         context_articles=tuple(Link(_title(corpus, slug), urls.relative_url(path, urls.article_path(slug)))
                                for slug in briefing.context_articles),
@@ -263,16 +265,17 @@ def _timeline_chart(timeline: tuple[TimelineView, ...], ui: dict[str, str]) -> s
                             id_prefix="timeline-chart")
 
 
-def _network_chart(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str]) -> str:
+def _network_chart(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str], narrow: bool = False) -> str:
+    """The co-occurrence network, for a wide screen or (``narrow``) as one column for a phone."""
     weight = Counter(m.entity_id for a in corpus.articles for m in a.mentions)
     edges = _strong_edges(briefing.cooccurrence)
     linked = {e for a, b, _ in edges for e in (a, b)}
     nodes = [svg.Node(e, corpus.entities[e].name, corpus.entities[e].type, n,
                       urls.relative_url(path, urls.entity_path(e)))
              for e, n in sorted(weight.items(), key=lambda x: (-x[1], x[0])) if e in linked]
-    return svg.network_svg(nodes, edges, ui["network_heading"],
-                           {kind: ui[f"type_{kind}_plural"] for kind in ENTITY_TYPES},
-                           id_prefix="network-chart", max_nodes=NETWORK_NODES)
+    draw = svg.network_column_svg if narrow else svg.network_svg
+    return draw(nodes, edges, ui["network_heading"], {kind: ui[f"type_{kind}_plural"] for kind in ENTITY_TYPES},
+                id_prefix="network-narrow" if narrow else "network-chart", max_nodes=NETWORK_NODES)
 
 
 def _strong_edges(pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[str, str, int]]:
@@ -285,7 +288,8 @@ def _strong_edges(pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[str, st
 def _coverage_columns(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str]) -> tuple[CoverageColumn, ...]:
     return tuple(CoverageColumn(row.title, corpus.by_slug[row.slug].title_lang, _source_name(corpus.by_slug[row.slug]),
                                 urls.relative_url(path, urls.article_path(row.slug)),
-                                _story_note(corpus.by_slug[row.slug], corpus, ui), ui[f"kind_{corpus.kind[row.slug]}"])
+                                _story_note(corpus.by_slug[row.slug], corpus, ui), ui[f"kind_{corpus.kind[row.slug]}"],
+                                source_label(corpus.by_slug[row.slug]))
                  for row in _coverage_stories(briefing))
 
 

@@ -14,6 +14,9 @@ Design choices:
   the most connected entities face each other at the top and strong ties stay short, with no
   force simulation (no numpy/networkx). Unlike a full circle there is no crowded top or
   bottom: each node has its own row and its label runs outward, so labels cannot collide.
+* **A phone's width.** The network is also drawn 360 wide as one column of nodes with arcs
+  for ties (``network_column_svg``), shown instead on a narrow screen: a scaled-down 720-wide
+  chart would set its labels at 6 px.
 * **Never colour alone.** Phase and entity kind are also coded by shape, with a text legend.
 * **Untrusted text.** Every string is stripped of control characters and escaped; links are
   kept only when relative or http(s), so a ``javascript:`` URL can never reach the page.
@@ -51,6 +54,10 @@ NET_ROW, NET_X_IN, NET_X_OUT, LABEL_CHARS = 36, 60, 160, 20
 KIND_STYLE = {"person": ("circle", "#1b9e77"), "organization": ("square", "#d95f02"),
               "place": ("diamond", "#7570b3")}  # Dark2: distinguishable under common colour blindness
 OTHER_STYLE = ("ring", "#666666")
+# The network on a phone: 360 wide, drawn at its size; labels on the right of a column of nodes
+# (the RTL reading side), the ties as arcs to the left of it.
+NARROW_WIDTH, COLUMN_X, COLUMN_ROW = 360, 150, 30
+COLUMN_LABEL_CHARS = int((NARROW_WIDTH - MARGIN - COLUMN_X - 20) // CHAR_W)  # 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,26 +132,26 @@ def _text(x: float, y: float, text: str, size: int = 13, anchor: str = "start", 
             f'font-size="{size}" fill="currentColor"{extra}>{_esc(text)}</text>')
 
 
-def _root(prefix: str, kind: str, height: float, title: str, desc: str, body: list[str]) -> str:
+def _root(prefix: str, kind: str, height: float, title: str, desc: str, body: list[str], width: int = WIDTH) -> str:
     """role="group", not "img": the chart's marks are links, and an image cannot hold controls."""
     pid = re.sub(r"[^A-Za-z0-9_-]", "-", prefix) or "chart"
     pid = pid if pid[0].isalpha() else "c" + pid  # an id must start with a letter
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="group" '
-            f'aria-labelledby="{pid}-title {pid}-desc" viewBox="0 0 {WIDTH} {_num(height)}" '
+            f'aria-labelledby="{pid}-title {pid}-desc" viewBox="0 0 {width} {_num(height)}" '
             f'width="100%" class="chart chart--{kind}" '
             f'direction="rtl" fill="currentColor">'
             f'<title id="{pid}-title">{_esc(title)}</title><desc id="{pid}-desc">{_esc(desc)}</desc>'
             + "".join(body) + "</svg>")
 
 
-def _legend(items: list[tuple[str, str]], top: float) -> tuple[list[str], float]:
+def _legend(items: list[tuple[str, str]], top: float, chart_width: int = WIDTH) -> tuple[list[str], float]:
     """Flow (marker-at-(0,0), label) items right-to-left, wrapping; return parts and bottom y."""
-    parts, x, y = [], WIDTH - MARGIN, top + LEGEND_ROW / 2
+    parts, x, y = [], chart_width - MARGIN, top + LEGEND_ROW / 2
     for marker, label in items:
         label = _truncate(label, 30)
         width = 22 + len(label) * CHAR_W
-        if x - width < MARGIN and x < WIDTH - MARGIN:
-            x, y = WIDTH - MARGIN, y + LEGEND_ROW
+        if x - width < MARGIN and x < chart_width - MARGIN:
+            x, y = chart_width - MARGIN, y + LEGEND_ROW
         parts.append(f'<g class="legend-item"><g transform="translate({_num(x - 8)} {_num(y)})">{marker}</g>'
                      + _text(x - 20, y + 4, label, 12) + "</g>")
         x -= width + 16
@@ -259,15 +266,16 @@ def _arc_positions(count: int, cx: float, top: float) -> list[tuple[float, float
     return out
 
 
-def network_svg(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], title: str,
-                kind_labels: Mapping[str, str], id_prefix: str = "network", max_nodes: int = 24) -> str:
+def _network(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], max_nodes: int):
+    """(nodes by id, merged undirected edges, chain order, kinds in legend order) of the
+    ``max_nodes`` heaviest nodes, or None when there are none."""
     first: dict[str, tuple[int, Node]] = {}
     for i, n in enumerate(nodes):
         first.setdefault(n.id, (i, n))  # a repeated id keeps its first node
     kept = sorted(sorted(first.values(), key=lambda t: (-t[1].weight, t[0]))[:max(max_nodes, 0)],
                   key=lambda t: t[0])
     if not kept:
-        return ""
+        return None
     by_id = {n.id: n for _, n in kept}
     merged: dict[tuple[str, str], int] = {}  # undirected: (b, a) adds to an existing (a, b)
     for a, b, w in edges:
@@ -279,9 +287,18 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], ti
     order = _chain_order([n.id for n in heaviest], strength)
     kinds = [k for k in KIND_STYLE if any(n.kind == k for n in by_id.values())]
     kinds += list(dict.fromkeys(n.kind for n in by_id.values() if n.kind not in KIND_STYLE))
+    return by_id, merged, order, kinds
+
+
+def network_svg(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], title: str,
+                kind_labels: Mapping[str, str], id_prefix: str = "network", max_nodes: int = 24) -> str:
+    net = _network(nodes, edges, max_nodes)
+    if net is None:
+        return ""
+    by_id, merged, order, kinds = net
     body, top = _legend([(_kind_marker(k, 6), kind_labels.get(k, k)) for k in kinds], 4)
     top += 30
-    max_w = max(max(n.weight for n in heaviest), 1)
+    max_w = max(max(n.weight for n in by_id.values()), 1)
     spots = [(WIDTH / 2, top, 0)] if len(order) == 1 else _arc_positions(len(order), WIDTH / 2, top)
     pos = dict(zip(order, spots))
     rows = (len(order) + 1) // 2
@@ -309,5 +326,41 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], ti
                  + _text(lx, y + 4, label, 12, anchor, ' class="net-label"'))
         cls = re.sub(r"[^a-z0-9-]", "", n.kind.lower()) or "other"
         body.append(_link(n.href, parts, f"net-node net-{cls}"))
-    desc = f"عدد الكيانات: {len(kept)}، عدد الروابط بينها: {len(merged)}."
-    return _root(id_prefix, "network", top + (rows - 1) * NET_ROW + 30, title, desc, body)
+    return _root(id_prefix, "network", top + (rows - 1) * NET_ROW + 30, title, _network_desc(by_id, merged), body)
+
+
+def _network_desc(by_id: Mapping[str, Node], merged: Mapping[tuple[str, str], int]) -> str:
+    return f"عدد الكيانات: {len(by_id)}، عدد الروابط بينها: {len(merged)}."
+
+
+def network_column_svg(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], title: str,
+                       kind_labels: Mapping[str, str], id_prefix: str = "network-narrow", max_nodes: int = 24) -> str:
+    """The network for a phone's width (``NARROW_WIDTH``): the same nodes in the same chain
+    order down one column, each label to its right at full size, each tie an arc to the left
+    bowing out with the distance it spans (an arc diagram): nothing shrinks below legibility."""
+    net = _network(nodes, edges, max_nodes)
+    if net is None:
+        return ""
+    by_id, merged, order, kinds = net
+    body, top = _legend([(_kind_marker(k, 6), kind_labels.get(k, k)) for k in kinds], 4, NARROW_WIDTH)
+    top += 24
+    ys = {nid: top + i * COLUMN_ROW for i, nid in enumerate(order)}
+    max_w, max_e = max(max(n.weight for n in by_id.values()), 1), max(merged.values(), default=1)
+    for (a, b), w in merged.items():
+        y1, y2 = sorted((ys[a], ys[b]))
+        reach = min(COLUMN_X - MARGIN, 14 + (y2 - y1) * 0.45)
+        body.append(f'<path class="net-edge" d="M{COLUMN_X} {_num(y1)}C{_num(COLUMN_X - reach)} {_num(y1)} '
+                    f'{_num(COLUMN_X - reach)} {_num(y2)} {COLUMN_X} {_num(y2)}" fill="none" stroke="currentColor" '
+                    f'stroke-opacity="0.3" stroke-width="{_num(1 + 4 * w / max_e)}"/>')
+    for nid in order:
+        n, y = by_id[nid], ys[nid]
+        r = 4 + 8 * math.sqrt(max(n.weight, 0) / max_w)  # ≤ 12 < COLUMN_ROW / 2
+        kind = _clean(kind_labels.get(n.kind, n.kind))
+        parts = (f'<title>{_esc(f"{_clean(n.label)} — {kind} — عدد الإشارات: {n.weight}")}</title>'
+                 f'<g transform="translate({COLUMN_X} {_num(y)})">{_kind_marker(n.kind, r)}</g>'
+                 + _text(NARROW_WIDTH - MARGIN, y + 4, _truncate(n.label, COLUMN_LABEL_CHARS), 13,
+                         extra=' class="net-label"'))
+        cls = re.sub(r"[^a-z0-9-]", "", n.kind.lower()) or "other"
+        body.append(_link(n.href, parts, f"net-node net-{cls}"))
+    height = top + (len(order) - 1) * COLUMN_ROW + 20
+    return _root(id_prefix, "network", height, title, _network_desc(by_id, merged), body, NARROW_WIDTH)
