@@ -121,6 +121,9 @@ def test_figures_table_holds_every_truth_figure_with_its_sources(output, seed_tr
     assert not rows[("killed", 36)]["corroborated"]
     html = parse_html(output / "briefing.html").select_one("#figures table").get_text(" ")
     assert "2,500" in html and "حوالى 2500 عسكري" in html
+    assert "448 مليون" in html and "448,000,000" not in html  # money as a reader says it
+    attacks = next(f for f in briefing_json(output)["figures"] if f["unit"] == "attacks")
+    assert "المصالح الأميركيّة" in attacks["context"] and "50 هجوما بصواريخ أو بطائرات" in attacks["context"]
 
 
 def test_timeline_places_earlier_context_before_the_event(output, seed_truth):

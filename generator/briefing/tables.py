@@ -14,7 +14,7 @@ from ..text import arabic
 from .clauses import _clause_with
 from .model import CoverageRow, FigureRow, Person, QuoteEntry, cite
 
-FIGURE_CONTEXT_WORDS = 12  # what a figure counts, in the source's words
+FIGURE_CONTEXT_WORDS = 20  # what a figure counts, in the source's words: its clause, subject and agent included
 QUOTES_PER_SPEAKER = 2  # quotes of one speaker at most, when there are too many
 
 

@@ -5,10 +5,11 @@ lay out what they receive. The two charts are static SVG made by ``svg``.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from .. import urls
 from ..briefing.model import Briefing, Citation, FigureRow, Statement, TimelineEntry
@@ -26,6 +27,7 @@ COVERAGE_COLUMNS = 12  # stories shown in the coverage matrix; the rest are on t
 TIMELINE_CAPTION = 80  # characters of a timeline caption in the chart (the list below is whole)
 NETWORK_NODES = 24
 NETWORK_EDGES = 60
+COMPACT_FROM = 1e6  # a figure this large is said in millions or billions («448 مليون») when exact
 TOPIC_PARAGRAPHS = 40  # strongest paragraphs listed on a topic page
 ENTITY_NEIGHBOURS = 10  # companions listed on an entity page
 
@@ -224,8 +226,18 @@ def _statement_view(s: Statement, cite) -> StatementView:
     return StatementView(s.text, cite(s.source), tuple(cite(c) for c in s.also))
 
 
+def figure_value(value: float, locale: str) -> str:
+    """A figure as a reader says it: «448 مليون», «1.5 مليار» (CLDR's long compact form, in the
+    site's language) when that loses nothing, else every digit: «2,946», «12,500», «2,946,123»."""
+    if abs(value) >= COMPACT_FROM:
+        for scale in (1e12, 1e9, 1e6):
+            if abs(value) >= scale and math.isclose(round(value / scale, 2) * scale, value, rel_tol=1e-12):
+                return format_compact_decimal(value, locale=locale, format_type="long", fraction_digits=2)
+    return format_decimal(value, locale=locale)
+
+
 def _figure_view(f: FigureRow, cite, config: Config) -> FigureView:
-    return FigureView(format_decimal(f.value, locale=config.locale), config.ui.get(f"unit_{f.unit}", f.unit),
+    return FigureView(figure_value(f.value, config.locale), config.ui.get(f"unit_{f.unit}", f.unit),
                       f.texts, tuple(cite(c) for c in f.sources), f.corroborated, f.context)
 
 

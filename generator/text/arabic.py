@@ -323,13 +323,17 @@ def clitic_variants(token: str) -> tuple[str, ...]:
 
 # A sentence ends at . ! ? ؟ … followed by a space or the end, but not inside ".." (a kicker's
 # ellipsis) or a number ("3.1"); closing quotes and brackets stay with their sentence.
-SENTENCE_END_RE = re.compile(r"(?<![.\d])[.!?؟…](?![.\d])[\"'”»)\]]*(?=\s|$)")
+# A full stop ends a sentence after a word or a number («… موازنة السنة المالية 2022. من المرجح …»),
+# not inside one («3.5»), not in an ellipsis of dots, and not after an item's number («1. البند»).
+SENTENCE_END_RE = re.compile(r"(?<!\.)[.!?؟…](?![.\d])[\"'”»)\]]*(?=\s|$)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph, whitespace excluded."""
     spans, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
+        if text[start:match.start()].strip().isdigit():
+            continue  # «1.» numbers an item: the sentence is what follows it
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
