@@ -12,6 +12,7 @@ that states best what the others share first.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from .sentences import _Sentence
@@ -20,48 +21,43 @@ from .standalone import leans_on_context
 LEAD_GAIN = 0.25  # a story reporting the fact in its lead counts this much more
 DEFAULT_KIND_WEIGHT = 1.0
 CONFIDENT = 0.2  # likeness from which another story surely states the fact; below it counts in part
-NEAR_MUTUAL = 0  # a sentence joins a fact when the anchor is about as close to it as its closest in the anchor's story
 ECHOES_MAX = 10  # other stories cited as reporting a fact: its closest ones
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     members: tuple[_Sentence, ...]  # one sentence per story reporting it, the anchor first
-    tellers: tuple[_Sentence, ...]  # the members that may state it on the page, clearest first
     weight: float  # the stories reporting it, weighted by kind and lead
-    score: float  # what its clearest sentence carries (``statements._score``)
+    score: float  # what its anchor carries (``statements._score``): among facts of one weight, the richer first
 
 
-def anchored_facts(sentences: list[_Sentence], closest: list[dict[str, tuple[float, int]]], story_of: dict[str, str],
-                   kind_weight: dict[str, float], scores: dict[int, float], weights: dict[str, float]) -> list[Fact]:
+def anchored_facts(sentences: list[_Sentence], closest: list[dict[str, tuple[float, int]]],
+                   kind_weight: dict[str, float], scores: dict[int, float]) -> list[Fact]:
     """The fact each sentence anchors; heaviest first. ``closest[n]``: other story → (likeness,
     index) of its sentence closest to sentence n."""
     def weight_of(s: _Sentence, likeness: float) -> float:
         return (kind_weight.get(s.article.slug, DEFAULT_KIND_WEIGHT) * (1 + LEAD_GAIN * s.lead)
                 * min(1.0, likeness / CONFIDENT))
 
-    story = [s.article.slug for s in sentences]  # the stories are told apart by ``closest`` already
     facts = []
     for n, s in enumerate(sentences):
-        mine = story_of[story[n]]
-        ranked = sorted(((like, m) for like, m in closest[n].values()
-                         if like >= NEAR_MUTUAL * closest[m].get(mine, (like, n))[0]),
-                        key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
-        group = [s, *(sentences[m] for _, m in ranked)]
+        ranked = sorted(closest[n].values(), key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
         weight = weight_of(s, CONFIDENT) + sum(weight_of(sentences[m], like) for like, m in ranked)
-        tellers = _clearest_first(group, scores, weights, kind_weight)
-        facts.append(Fact(tuple(group), tellers, round(weight, 6), scores[id(tellers[0])] if tellers else 0.0))
+        facts.append(Fact((s, *(sentences[m] for _, m in ranked)), round(weight, 6), scores[id(s)]))
     return sorted(facts, key=lambda f: (-f.weight, -f.score, *_place(f)))
 
 
-def _clearest_first(members: list[_Sentence], scores: dict[int, float], weights: dict[str, float],
-                    kind_weight: dict[str, float]) -> tuple[_Sentence, ...]:
-    """The members that stand alone, the one that states best what the members share first:
-    whole sentences before pieces of one, then the sentence whose weighted words the others use
-    most, per word so a long sentence does not win by length alone, and from a report of the
-    event rather than a preview (its kind's weight), then the one carrying most."""
+def clearest_first(members: tuple[_Sentence, ...], scores: dict[int, float], weights: dict[str, float],
+                   kind_weight: dict[str, float]) -> tuple[_Sentence, ...]:
+    """The members that may state the fact on the page (they stand alone), the one that states
+    best what the members share first: whole sentences before pieces of one, then the sentence
+    whose weighted words the others use most, per word so a long sentence does not win by
+    length alone, and from a report of the event rather than a preview (its kind's weight),
+    then the one carrying most. Asked only of the facts a briefing reaches, not of every one."""
+    uses = Counter(k for m in members for k in m.words)
+
     def centrality(m: _Sentence) -> float:
-        shared = sum(weights.get(k, 0.0) for o in members if o is not m for k in m.words & o.words)
+        shared = sum(weights.get(k, 0.0) * (uses[k] - 1) for k in m.words)  # over the other members
         return shared / math.sqrt(max(len(m.words), 10)) * kind_weight.get(m.article.slug, DEFAULT_KIND_WEIGHT)
     standing = [m for m in members if not leans_on_context(m.text)]
     return tuple(sorted(standing, key=lambda m: (not m.opens_sentence, -round(centrality(m), 6), -scores[id(m)],

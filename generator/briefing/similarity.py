@@ -27,6 +27,7 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 
 import Stemmer
 
@@ -138,38 +139,71 @@ def _commonness(written: str) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class Weights:
-    """Each key's weight in a corpus, and each sentence's norm under them."""
+class Profile:
+    """A sentence's keys with their norms under one corpus's weights."""
 
-    of: dict[str, float]
+    keys: frozenset[str]
+    norm: float
+    parts: tuple[tuple[frozenset[str], float], ...]  # (keys, norm) of each clause with weight; the whole if none
+    least: float  # the smallest norm of a part
+    clauses: bool  # has clauses of its own
+
+
+class Weights:
+    """Each key's weight in a corpus, and each sentence's norm under them. The echo search
+    compares millions of pairs: ``likeness`` sums squared weights over set intersections only,
+    and skips the clauses when even their best case cannot beat the whole sentences."""
+
+    __slots__ = ("of", "_sq")
+
+    def __init__(self, of: dict[str, float]) -> None:
+        self.of = of
+        self._sq = {k: w * w for k, w in of.items()}
 
     def norms(self, w: Wording) -> tuple[float, ...]:
         """The norm of the sentence's keys, then of each clause's."""
-        return tuple(math.sqrt(sum(self.of.get(k, 0.0) ** 2 for k in keys)) for keys in (w.keys, *w.clauses))
+        return tuple(math.sqrt(self._overlap(keys)) for keys in (w.keys, *w.clauses))
 
-    def likeness(self, a: Wording, b: Wording, a_norms: tuple[float, ...], b_norms: tuple[float, ...]) -> float:
+    def profile(self, w: Wording) -> Profile:
+        """What ``alike`` needs of a sentence, worked out once."""
+        norms = self.norms(w)
+        parts = tuple((c, n) for c, n in zip(w.clauses, norms[1:]) if n) or ((w.keys, norms[0]),)
+        return Profile(w.keys, norms[0], parts, min(n for _, n in parts) if norms[0] else 0.0, bool(w.clauses))
+
+    def likeness(self, a: Wording, b: Wording) -> float:
+        """``alike`` of two sentences' wordings, profiled on the spot."""
+        return self.alike(self.profile(a), self.profile(b))
+
+    def alike(self, a: Profile, b: Profile) -> float:
         """The cosine of the two sentences' keys, or, a little discounted, of their closest two
         clauses (a clause of one against the other whole when only one has clauses)."""
-        best = self._cosine(a.keys, b.keys, a_norms[0], b_norms[0])
-        if a.clauses or b.clauses:
-            for x, x_norm in zip(a.clauses or (a.keys,), a_norms[1:] or a_norms):
-                for y, y_norm in zip(b.clauses or (b.keys,), b_norms[1:] or b_norms):
-                    best = max(best, CLAUSE_SHARE * self._cosine(x, y, x_norm, y_norm))
+        shared = a.keys & b.keys
+        if not shared or not a.norm or not b.norm:
+            return 0.0
+        overlap = self._overlap(shared)
+        best = overlap / (a.norm * b.norm)
+        if not (a.clauses or b.clauses) or CLAUSE_SHARE * overlap / (a.least * b.least) <= best:
+            return best  # no two clauses can share more than the sentences do
+        for x, x_norm in a.parts:
+            mine = x & shared
+            if mine:
+                for y, y_norm in b.parts:
+                    both = mine & y
+                    if both:
+                        best = max(best, CLAUSE_SHARE * self._overlap(both) / (x_norm * y_norm))
         return best
 
     def contained(self, a: Wording, b: Wording, a_norm: float, b_norm: float) -> float:
         """How much of the shorter sentence's weighted keys the other holds, from 0 to 1."""
         smaller = min(a_norm, b_norm)
-        if not smaller:
-            return 0.0
-        weight = self.of
-        return sum(weight.get(k, 0.0) ** 2 for k in a.keys & b.keys) / smaller ** 2
+        return self._overlap(a.keys & b.keys) / smaller ** 2 if smaller else 0.0
 
-    def _cosine(self, a: frozenset[str], b: frozenset[str], a_norm: float, b_norm: float) -> float:
-        if not a_norm or not b_norm:
-            return 0.0
-        weight = self.of
-        return sum(weight.get(k, 0.0) ** 2 for k in a & b) / (a_norm * b_norm)
+    def cosine(self, a: frozenset[str], b: frozenset[str], a_norm: float, b_norm: float) -> float:
+        """The cosine of two bags of keys, given their norms."""
+        return self._overlap(a & b) / (a_norm * b_norm) if a_norm and b_norm else 0.0
+
+    def _overlap(self, keys) -> float:
+        return sum(map(self._sq.get, keys, repeat(0.0)))
 
 
 def key_weights(wordings: list[Wording]) -> Weights:

@@ -5,19 +5,21 @@ thing stated once on the page.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .facts import ECHOES_MAX, Fact, anchored_facts
+from .facts import ECHOES_MAX, Fact, anchored_facts, clearest_first
 from .model import Statement, cite
 from .sentences import _feature_keys, _feature_weights, _Sentence, _sentences
-from .similarity import REPRINTED, RESTATES, SAME_THING, Weights, key_weights
+from .similarity import REPRINTED, RESTATES, SAME_THING, Profile, Weights, key_weights
 
 MAX_PER_ARTICLE = 2  # statements from one article at most, in one pick
 EXACT_ECHO_SENTENCES = 1000  # up to this many sentences, compare every two sharing a word
 REPRINT_WINDOW = 400  # a reprint's sentence is looked for among its story's last sentences kept
-ECHO_BUCKET, ECHO_CANDIDATES = 32, 48  # above: a word's first 32 sentences; buckets until 48, rarest word first
+ECHO_BUCKET, ECHO_CANDIDATES = 24, 32  # above: a key's first 24 sentences; buckets until 32, rarest key first
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +27,15 @@ class _Likeness:
     """How alike two sentences of the corpus are (``similarity.Weights.likeness``)."""
 
     weights: Weights
-    norms: dict[int, tuple[float, ...]]  # id(sentence) → its norms, whole and per clause
+    profiles: dict[int, Profile]  # id(sentence) → its keys and norms
 
     def of(self, a: _Sentence, b: _Sentence) -> float:
-        return self.weights.likeness(a.wording, b.wording, self.norms[id(a)], self.norms[id(b)])
+        return self.weights.alike(self.profiles[id(a)], self.profiles[id(b)])
 
     def copied(self, a: _Sentence, b: _Sentence) -> bool:
         """Is one sentence the other's copy, perhaps cut short (a reprint's)?"""
-        return self.weights.contained(a.wording, b.wording, self.norms[id(a)][0], self.norms[id(b)][0]) >= REPRINTED
+        pa, pb = self.profiles[id(a)], self.profiles[id(b)]
+        return self.weights.contained(a.wording, b.wording, pa.norm, pb.norm) >= REPRINTED
 
 
 def _statement_pool(articles: list[Article], story_of: dict[str, str], participants: frozenset[str],
@@ -45,13 +48,15 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     sentences = _once_per_story(sentences, story_of, likeness)
     closest = _closest_per_story(sentences, story_of, likeness)
     scores = {id(s): _score(s, weights) for s in sentences}
-    return _Pool(anchored_facts(sentences, closest, story_of, kind_weight or {}, scores, likeness.weights.of), likeness)
+    kinds = kind_weight or {}
+    return _Pool(anchored_facts(sentences, closest, kinds, scores), likeness,
+                 lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds))
 
 
 def _likeness(sentences: list[_Sentence]) -> _Likeness:
     """How alike two of ``sentences`` are, with the corpus's key weights."""
     keys = key_weights([s.wording for s in sentences])
-    return _Likeness(keys, {id(s): keys.norms(s.wording) for s in sentences})
+    return _Likeness(keys, {id(s): keys.profile(s.wording) for s in sentences})
 
 
 def _once_per_story(sentences: list[_Sentence], story_of: dict[str, str], likeness: _Likeness) -> list[_Sentence]:
@@ -72,22 +77,36 @@ def _closest_per_story(sentences: list[_Sentence], story_of: dict[str, str], lik
                        ) -> list[dict[str, tuple[float, int]]]:
     """For each sentence, other story → (likeness, index) of that story's closest sentence stating
     the same thing. Candidates come from buckets of sentences sharing a key (``_echo_candidates``),
-    not from all pairs."""
+    not from all pairs. Each pair is weighed once, for both its sentences: when the first of
+    them is reached, or, capped (m may be n's candidate and not the other way round), when the
+    one whose candidate the other is."""
     stories = [story_of[s.article.slug] for s in sentences]
-    candidates = _echo_candidates(sentences, len(sentences) > EXACT_ECHO_SENTENCES)
-    out = []
-    for n, s in enumerate(sentences):
-        best: dict[str, tuple[float, int]] = {}
-        mine = stories[n]
-        for m in candidates(n):
+    capped = len(sentences) > EXACT_ECHO_SENTENCES
+    candidates = _echo_candidates(sentences, capped)
+    listed = [candidates(n) for n in range(len(sentences))] if capped else None  # sorted: bisect
+    out: list[dict[str, tuple[float, int]]] = [{} for _ in sentences]
+    alike = likeness.weights.alike  # the hot loop: no lookups it can do without
+    profiles = [likeness.profiles[id(s)] for s in sentences]
+    for n in range(len(sentences)):
+        mine, best_n, mine_profile = stories[n], out[n], profiles[n]
+        for m in (listed[n] if capped else candidates(n)):
             story = stories[m]
-            if story == mine:
+            if story == mine or (m < n and (not capped or _holds(listed[m], n))):
+                continue  # weighed with m's candidates already
+            close = alike(mine_profile, profiles[m])
+            if close < SAME_THING:
                 continue
-            close = likeness.of(s, sentences[m])
-            if close >= SAME_THING and (story not in best or close > best[story][0]):
-                best[story] = (close, m)
-        out.append(best)
+            if story not in best_n or close > best_n[story][0]:
+                best_n[story] = (close, m)
+            best_m = out[m]
+            if mine not in best_m or close > best_m[mine][0]:
+                best_m[mine] = (close, n)
     return out
+
+
+def _holds(ordered: list[int], n: int) -> bool:
+    at = bisect_left(ordered, n)
+    return at < len(ordered) and ordered[at] == n
 
 
 def _echo_candidates(sentences: list[_Sentence], capped: bool):
@@ -131,8 +150,10 @@ class _Pool:
 
     facts: list[Fact]
     likeness: _Likeness
+    tellers: Callable[[Fact], tuple[_Sentence, ...]]  # the members that may state a fact, clearest first
     used: list[_Sentence] = field(default_factory=list)  # the sentences shown
     told: list[tuple[int, frozenset[int]]] = field(default_factory=list)  # facts shown: id() of anchor, members
+    _told_by: dict[int, tuple[_Sentence, ...]] = field(default_factory=dict)  # tellers, once asked
 
     def pick(self, limit: int, topic: str | None = None) -> tuple[Statement, ...]:
         """Up to ``limit`` facts, heaviest first (of ``topic`` when given), each stated by its
@@ -145,7 +166,7 @@ class _Pool:
                 break
             if self._told(f):
                 continue
-            teller = next((s for s in f.tellers if (topic is None or topic in s.topics)
+            teller = next((s for s in self._tellers_of(f) if (topic is None or topic in s.topics)
                            and per_article[s.article.slug] < MAX_PER_ARTICLE and not self._repeats(s)), None)
             if teller is None:
                 continue  # a fact whose every sentence leans on the one before is never shown alone
@@ -154,6 +175,12 @@ class _Pool:
             self.told.append((id(f.members[0]), frozenset(id(m) for m in f.members)))
             per_article[teller.article.slug] += 1
         return tuple(chosen)
+
+    def _tellers_of(self, f: Fact) -> tuple[_Sentence, ...]:
+        key = id(f)
+        if key not in self._told_by:
+            self._told_by[key] = self.tellers(f)
+        return self._told_by[key]
 
     def reported_by(self, stories: int) -> int:
         """How many facts at least ``stories`` stories report."""

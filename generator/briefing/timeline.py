@@ -16,7 +16,7 @@ from ..model import Article, DateValue
 from ..text import arabic
 from .clauses import CLAUSE_MAX_WORDS, _clause_with, _words_around
 from .model import TimelineEntry, cite
-from .similarity import SAME_THING, Wording, key_weights, wording
+from .similarity import SAME_THING, key_weights, wording
 
 EVENT_WINDOW_DAYS = 3  # dates this close to the event are "the event"
 LEAD_UP_DAYS = 90  # earlier than this before the event is background
@@ -67,24 +67,25 @@ def _merged(entries: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
     """One entry per dated happening: an entry on the date of one kept already that states what
     it states (``similarity``) joins it as "also reported in" (or goes, when it cites the same
     paragraph), site.yaml's earlier events first so that theirs is the entry kept."""
-    weights = key_weights([wording(e.text) for e in entries])
-    kept: list[tuple[TimelineEntry, Wording, tuple[float, ...]]] = []
-    for entry in sorted(entries, key=lambda e: not e.label):  # stable: time order within each
-        mine = wording(entry.text)
-        norms = weights.norms(mine)
-        same = next((n for n, (k, w, kn) in enumerate(kept) if not entry.label and _same_date(k.date, entry.date)
-                     and weights.likeness(mine, w, norms, kn) >= SAME_THING), None)
+    wordings = [wording(e.text) for e in entries]
+    weights = key_weights(wordings)
+    kept: list[list] = []  # [entry, profile]
+    on_date: dict[tuple, list[list]] = defaultdict(list)  # entries kept, by date: only they can be one
+    for entry, mine in sorted(zip(entries, wordings), key=lambda e: not e[0].label):  # stable: time order
+        profile = weights.profile(mine)
+        date = _date_key(entry.date)
+        same = None if entry.label else next((k for k in on_date[date]
+                                              if weights.alike(profile, k[1]) >= SAME_THING), None)
         if same is None:
-            kept.append((entry, mine, norms))
-            continue
-        k, w, kn = kept[same]
-        if entry.citation not in (k.citation, *k.also):
-            kept[same] = (replace(k, also=(*k.also, entry.citation)), w, kn)
-    return tuple(sorted((k for k, _, _ in kept), key=_in_time_order))
+            kept.append([entry, profile])
+            on_date[date].append(kept[-1])
+        elif entry.citation not in (same[0].citation, *same[0].also):
+            same[0] = replace(same[0], also=(*same[0].also, entry.citation))
+    return tuple(sorted((k[0] for k in kept), key=_in_time_order))
 
 
-def _same_date(a: DateValue, b: DateValue) -> bool:
-    return a.precision == b.precision and (a.year, a.month, a.day) == (b.year, b.month, b.day)
+def _date_key(d: DateValue) -> tuple:
+    return d.precision, d.year, d.month, d.day
 
 
 def _strongest_dates(entries: tuple[TimelineEntry, ...], config: Config, limit: int) -> tuple[TimelineEntry, ...]:
