@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -66,8 +67,8 @@ def wording(sentence: str, figures: frozenset[tuple[str, float]] = frozenset()) 
         for stem, common in stems:
             commonness[stem] = max(common, commonness.get(stem, 0.0))
         order = [s for s, _ in stems]
-        clauses.append(frozenset(order) | {f"{a} {b}" for a, b in zip(order, order[1:])} | _numbers(clause)
-                       | {_figure_key(f) for f in figures if _figure_written(f, clause)})
+        clauses.append(frozenset(map(sys.intern, order)) | {sys.intern(f"{a} {b}") for a, b in zip(order, order[1:])}
+                       | _numbers(clause) | {_figure_key(f) for f in figures if _figure_written(f, clause)})
     keys = frozenset().union(*clauses) | {_figure_key(f) for f in figures}
     return Wording(frozenset(commonness), keys, tuple(clauses) if len(clauses) > 1 else (),
                    tuple(sorted(commonness.items())))
