@@ -2,13 +2,14 @@
 
 Every statement is a sentence quoted verbatim from one paragraph (its ``source`` citation),
 and lists the paragraphs of *other stories* that report the same thing (``also``). A story
-is a reprint group, so wire copy carried by three outlets counts once. Sentences are ranked
-by what they carry (people, organizations, places, topic words and figures, weighted by
-how rare they are in the corpus) and by how many stories report them.
+is a reprint group, so wire copy carried by three outlets counts once. Statements state the
+corpus's facts (``facts``: a sentence with the closest sentence of every other story, told
+apart by ``similarity``), the facts most stories report first, each story weighed by its
+kind (``corpus.kinds``: a report after the event over a preview).
 
-The parts are built in their own modules: ``sentences`` and ``statements`` (the takeaways and
-each topic's statements), ``timeline``, ``tables`` (figures, people, coverage, quotes,
-co-occurrence); ``model`` holds the values they give.
+The parts are built in their own modules: ``sentences``, ``similarity``, ``facts``,
+``standalone`` and ``statements`` (the takeaways and each topic's statements), ``timeline``,
+``tables`` (figures, people, coverage, quotes, co-occurrence); ``model`` holds the values they give.
 """
 from __future__ import annotations
 

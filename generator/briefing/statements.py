@@ -24,7 +24,7 @@ ECHO_BUCKET, ECHO_CANDIDATES = 24, 32  # above: a key's first 24 sentences; buck
 
 @dataclass(frozen=True, slots=True)
 class _Likeness:
-    """How alike two sentences of the corpus are (``similarity.Weights.likeness``)."""
+    """How alike two sentences of the corpus are (``similarity.Weights.alike``)."""
 
     weights: Weights
     profiles: dict[int, Profile]  # id(sentence) → its keys and norms
