@@ -20,6 +20,11 @@ from generator.briefing.standalone import leans_on_context
     ("تريدهم إدارة بايدن أن يبقوا في العراق من أجل تدريب القوات", True),  # who are "they"?
     ("يتفاهم الطرفان على جدول زمني للانسحاب", False),  # a verb that only ends like «هم»
     ("تفاهم بين بغداد وواشنطن على جدول زمني", False),
+    ("وبرزت المساعدة الأميركية في هذا المجال كمطلب عراقي عبّرت عنه حكومة الكاظمي", True),  # which field?
+    ("ورحّب الطرفان بهذه الخطوة التي تأتي بعد أشهر من المفاوضات", True),
+    ("ومن المتوقع أن تنتهي المهمة القتالية بحلول نهاية هذا العام", False),  # "this year" is a time
+    ("وقال الأمين العام للأمم المتحدة إن هذه المرة مختلفة", False),
+    ("ويعد هذا الزلزال الأعنف في المغرب منذ زلزال أغادير عام 1960", False),  # the event itself
 ])
 def test_a_statement_that_leans_on_the_sentence_before_is_told_apart(sentence, leans):
     assert leans_on_context(sentence) is leans

@@ -5,7 +5,9 @@ A sentence leans on what came before when it opens with a reference back (a demo
 a pronoun as its subject: «هذا»، «وهو»; «ذات»/«نفس» "the same …"; «من جهته»، «بدوره» "for his
 part"), or with a reporting verb whose speaker is not in the sentence: «وأضاف أن …», «وأشار
 المتحدث إلى …», «وتوقّع ذات الدبلوماسي …». «وقال رئيس الحكومة عزيز أخنوش إن …» names its
-speaker and stands alone.
+speaker and stands alone. So does a sentence whose early phrase points back at what the one
+before set up («وبرزت المساعدة الأميركية في هذا المجال …»: which field?), unless it points at a
+time («هذا العام»).
 """
 from __future__ import annotations
 
@@ -30,6 +32,13 @@ QUOTE_OPENINGS = "\"“«'"
 # «تريدهم إدارة بايدن أن يبقوا» ("the administration wants *them* to stay"). As a matching key.
 OBJECT_MET_BEFORE_RE = re.compile(r"^[يت]\w{2,}(?<!ا)(?:هم|هما|هن)$")
 
+# A demonstrative early in the sentence with a noun for something the sentence before set up.
+POINTERS, POINTING_WITHIN = ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"), 8
+SET_UP = ("المجال", "الإطار", "السياق", "الصدد", "الشأن", "الخطوة", "الخطوات", "القرار", "الاتفاق", "الإجراء",
+          "الإجراءات", "الموضوع", "الملف", "الأمر", "الطلب", "الهدف", "التصريح", "التصريحات", "الموقف", "المطلب",
+          "الاقتراح", "العرض", "التطور", "التطورات", "الحادث", "الحديث", "الكلام", "الرأي", "المسألة", "القضية")
+_POINTERS = frozenset(arabic.matching_key(w) for w in POINTERS)
+_SET_UP = frozenset(arabic.matching_key(w) for w in SET_UP)
 _REFERENCES = frozenset(arabic.matching_key(w) for w in REFERENCES_BACK)
 _PARTS = frozenset(tuple(arabic.matching_key(w) for w in pair) for pair in FOR_THEIR_PART)
 _VERBS = frozenset(arabic.matching_key(w) for w in REPORTING_VERBS)
@@ -45,13 +54,25 @@ def leans_on_context(sentence: str) -> bool:
     first = _without_and(words[0])
     if first in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
         return True
-    if OBJECT_MET_BEFORE_RE.match(first):
+    if OBJECT_MET_BEFORE_RE.match(first) or _points_back(sentence):
         return True
     if first not in _VERBS:
         return False
     if len(written) < 2 or written[1][:1] in QUOTE_OPENINGS or written[0].endswith(":"):
         return True
     return words[1] in _LEFT_OUT
+
+
+def _points_back(sentence: str) -> bool:
+    """Does an early phrase point at what came before: «… في هذا المجال»، «بهذه الخطوة»، «ذلك
+    الاتفاق»? Only nouns that name what a text sets up count: «هذا الزلزال» in a briefing on the
+    earthquake, «هذا العام» and «هذه المرة» stand."""
+    keys = [arabic.word_key(w) for w in sentence.split()[:POINTING_WITHIN + 1]]
+    return any(_without_clitic(a) in _POINTERS and b in _SET_UP for a, b in zip(keys, keys[1:]))
+
+
+def _without_clitic(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف", "ب", "ل", "ك") and word[1:] in _POINTERS else word
 
 
 def _without_and(word: str) -> str:
