@@ -19,7 +19,7 @@ TESTS = Path(__file__).parent
 # corpus → (facts of 3+ stories stated, share of stories linked, share of "also reported in" links
 # on a paragraph of the fact, most hanging, repeats, contradictions)
 FLOORS = {
-    "seeds": (9 / 10, 0.65, 0.5, 0, 0, 0),
+    "seeds": (9 / 10, 0.63, 0.5, 0, 0, 0),  # 0.65 → 0.63: «خاصة أن …», «لكن …» no longer lead a section
     "quake": (1.0, 0.75, 0.6, 0, 0, 0),
     "beirut-blast": (12 / 15, 0.82, 0.45, 0, 0, 0),
 }

@@ -25,6 +25,11 @@ from generator.briefing.standalone import leans_on_context
     ("ومن المتوقع أن تنتهي المهمة القتالية بحلول نهاية هذا العام", False),  # "this year" is a time
     ("وقال الأمين العام للأمم المتحدة إن هذه المرة مختلفة", False),
     ("ويعد هذا الزلزال الأعنف في المغرب منذ زلزال أغادير عام 1960", False),  # the event itself
+    ("خاصة أن العراق ليس كأفغانستان، وأن القوات الأمريكية الموجودة في العراق حاليًا هدفها مٌحدد", True),
+    ("ففي وزارة الخارجية الأمريكية في نهاية الأسبوع الماضي، قاد وزير الخارجية أنتوني بلينكن", False),
+    ("فإن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط", True),
+    ("غير أن الحكومة أعلنت تأجيل الاجتماع إلى الأسبوع المقبل", True),
+    ("فرنسا تعلن إرسال فرق إنقاذ إلى المغرب", False),  # a name that begins like «فـ»
 ])
 def test_a_statement_that_leans_on_the_sentence_before_is_told_apart(sentence, leans):
     assert leans_on_context(sentence) is leans

@@ -16,8 +16,12 @@ import re
 from ..text import arabic
 
 REFERENCES_BACK = ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هو", "هي", "هم", "ذات", "نفس", "بدوره", "بدورها",
-                   "بدورهم", "فيما")
-FOR_THEIR_PART = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
+                   "بدورهم", "فيما",
+                   # connectives that go on from the sentence before: "especially since", "because", "but"
+                   "خاصة", "خصوصا", "إذ", "حيث", "لأن", "لكن", "لكنه", "لكنها", "بل", "كذلك", "فإن", "فقد", "فهو",
+                   "فهي")  # «ففي وزارة الخارجية …» stands: the place it names is its own
+FOR_THEIR_PART = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"),
+                  ("لا", "سيما"), ("غير", "أن"), ("إلا", "أن"), ("إلى", "ذلك"), ("فضلا", "عن"), ("علاوة", "على"))
 # Past verbs of saying, as an article goes on quoting the speaker it has named ("وأضاف").
 REPORTING_VERBS = ("أضاف", "أضافت", "أشار", "أشارت", "تابع", "تابعت", "أوضح", "أوضحت", "أكد", "أكدت", "قال",
                    "قالت", "توقع", "توقعت", "لفت", "لفتت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "ختم",
@@ -52,7 +56,7 @@ def leans_on_context(sentence: str) -> bool:
     if not words:
         return False
     first = _without_and(words[0])
-    if first in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
+    if first in _REFERENCES or words[0] in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
         return True
     if OBJECT_MET_BEFORE_RE.match(first) or _points_back(sentence):
         return True
