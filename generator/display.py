@@ -6,7 +6,7 @@ page, the search index, the feed and the data files.
     >>> source_label(article_from_reuters)         # who published it
     'رويترز'
     >>> source_label(article_of_unknown_outlet)     # else a short title: a whole part of its headline
-    'هل تساعد إدارة بايدن الكاظمي الصمود في وجه الميليشيات'
+    'هل تنجح خطة الحكومة لدعم المزارعين'
 """
 from __future__ import annotations
 

@@ -210,7 +210,7 @@ class Weights:
 def key_weights(wordings: list[Wording]) -> Weights:
     """Each key's weight among ``wordings`` (every sentence of the corpus): log(N/df)/log(N)
     over the sentences, times how uncommon its words are in Arabic at large (``_general``; a
-    pair by its commoner word, halved, a figure by 1). A word of the event's frame («الكاظمي»)
+    pair by its commoner word, halved, a figure by 1). A word of the event's frame (the leader's name)
     is in many sentences and so weighs little already; zeroing the words most *stories* use
     was tried and cost more than it gave: in a corpus of five stories the fact words
     («تدريب»، «ميليشيات») are in four of them."""

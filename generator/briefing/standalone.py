@@ -33,7 +33,7 @@ SPEAKER_LEFT_OUT = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", 
                     "للصحفيين", "لوسائل")
 QUOTE_OPENINGS = "\"“«'"
 # A present-tense verb opening the sentence with its object a pronoun for people met before:
-# «تريدهم إدارة بايدن أن يبقوا» ("the administration wants *them* to stay"). As a matching key.
+# «تريدهم الحكومة أن يبقوا» ("the government wants *them* to stay"). As a matching key.
 OBJECT_MET_BEFORE_RE = re.compile(r"^[يت]\w{2,}(?<!ا)(?:هم|هما|هن)$")
 
 # A demonstrative early in the sentence with a noun for something the sentence before set up.
