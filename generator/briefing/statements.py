@@ -194,7 +194,7 @@ class _Pool:
 
     def _repeats(self, s: _Sentence) -> bool:
         """Shown already, or in nearly the words of a statement shown."""
-        return any(self.likeness.of(s, c) >= RESTATES for c in self.used)
+        return any(s is c or self.likeness.of(s, c) >= RESTATES for c in self.used)
 
     def _statement(self, f: Fact, teller: _Sentence) -> Statement:
         # the teller may not be the anchor: it cites the members that state what it states
