@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .facts import ECHOES_MAX, Fact, anchored_facts, clearest_first
+from .facts import CONFIDENT, ECHOES_MAX, Fact, anchored_facts, clearest_first
 from .model import Statement, cite
 from .sentences import _feature_keys, _feature_weights, _Sentence, _sentences
 from .similarity import REPRINTED, RESTATES, SAME_THING, Profile, Weights, key_weights
@@ -49,8 +49,9 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     closest = _closest_per_story(sentences, story_of, likeness)
     scores = {id(s): _score(s, weights) for s in sentences}
     kinds = kind_weight or {}
+    nearest = {id(s): {story: sentences[m] for story, (_, m) in closest[n].items()} for n, s in enumerate(sentences)}
     return _Pool(anchored_facts(sentences, closest, kinds, scores), likeness,
-                 lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds))
+                 lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds), nearest, story_of)
 
 
 def _likeness(sentences: list[_Sentence]) -> _Likeness:
@@ -151,6 +152,8 @@ class _Pool:
     facts: list[Fact]
     likeness: _Likeness
     tellers: Callable[[Fact], tuple[_Sentence, ...]]  # the members that may state a fact, clearest first
+    nearest: dict[int, dict[str, _Sentence]]  # id(sentence) → other story → its closest sentence stating the same
+    story_of: dict[str, str]
     used: list[_Sentence] = field(default_factory=list)  # the sentences shown
     told: list[tuple[int, frozenset[int]]] = field(default_factory=list)  # facts shown: id() of anchor, members
     _told_by: dict[int, tuple[_Sentence, ...]] = field(default_factory=dict)  # tellers, once asked
@@ -197,7 +200,17 @@ class _Pool:
         return any(s is c or self.likeness.of(s, c) >= RESTATES for c in self.used)
 
     def _statement(self, f: Fact, teller: _Sentence) -> Statement:
-        # the teller may not be the anchor: it cites the members that state what it states
-        others = [m for m in f.members if m is not teller and self.likeness.of(teller, m) >= SAME_THING][:ECHOES_MAX]
+        # The teller may not be the anchor: in each story of the fact it cites the member when
+        # that states what the teller states, else the story's sentence surely closest to it.
+        own = self.nearest.get(id(teller), {})
+        others = []
+        for m in f.members:
+            if m is teller:
+                continue
+            if self.likeness.of(teller, m) >= SAME_THING:
+                others.append(m)
+            elif (near := own.get(self.story_of[m.article.slug])) and self.likeness.of(teller, near) >= CONFIDENT:
+                others.append(near)
+        others = others[:ECHOES_MAX]
         return Statement(teller.text, cite(teller.article, teller.paragraph),
                          tuple(cite(e.article, e.paragraph) for e in others), f.weight)
