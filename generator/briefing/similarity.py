@@ -33,12 +33,13 @@ from itertools import repeat
 import Stemmer
 
 from ..text import arabic, wordlist
+from .clauses import CLAUSE_BREAK_RE as DATED_CLAUSE_BREAK_RE
 
 SAME_THING = 0.06  # cosine of weighted keys (pairs above it: precision 0.5–0.8, recall 0.3–0.5)
 REPRINTED = 0.8  # a reprint's copy of a sentence: this much of the shorter one is in the other
 RESTATES = 0.3  # closer still: one statement restates the other, even when grouped apart
 CLAUSE_SHARE = 0.7  # two clauses stating one thing count for this much of two sentences doing so
-CLAUSE_BREAK_RE = re.compile(r"[،,؛;:]\s+|\s+[-–—]\s+|[\"“”«»]")
+CLAUSE_BREAK_RE = re.compile(DATED_CLAUSE_BREAK_RE.pattern + r"|[\"“”«»]")  # and at quotation marks
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 MIN_CLAUSE_WORDS = 6  # a shorter piece joins the next: «وقال» alone is no clause
 RARE_ZIPF, COMMON_ZIPF, GENERAL_FLOOR = 3.0, 7.0, 0.2
@@ -94,7 +95,8 @@ def _figure_written(figure: tuple[str, float], clause: str) -> bool:
     """Is the figure's number written in the clause? (Its digits, as a rough test: the clause
     keys are a hint for matching, the sentence keys hold every figure anyway.)"""
     value = figure[1]
-    return f"{value:g}" in clause or f"{int(value):,}" in clause if value == int(value) else f"{value:g}" in clause
+    written = {f"{value:g}", f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
+    return any(w in clause for w in written)
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -114,7 +116,8 @@ def _stems_in_order(text: str) -> list[tuple[str, float]]:
     for written in arabic.WORD_RE.findall(arabic.strip_diacritics(text)):
         stem = _stem(arabic.matching_key(written))
         if stem:
-            out.append((stem, _commonness(written[1:] if written[:1] in ("و", "ف") and len(written) > 3 else written)))
+            bare = written[1:] if written[:1] in ("و", "ف") and len(written) > 3 else written
+            out.append((stem, wordlist.zipf(bare) or 0.0))  # memoised by wordlist
     return out
 
 
@@ -132,11 +135,6 @@ def _stem(token: str) -> str:
     if stemmer is None:
         stemmer = _STEMMERS.arabic = Stemmer.Stemmer("arabic")
     return stemmer.stemWord(bare)
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _commonness(written: str) -> float:
-    return wordlist.zipf(written) or 0.0
 
 
 @dataclass(frozen=True, slots=True)

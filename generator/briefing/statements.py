@@ -49,7 +49,10 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     closest = _closest_per_story(sentences, story_of, likeness)
     scores = {id(s): _score(s, weights) for s in sentences}
     kinds = kind_weight or {}
-    nearest = {id(s): {story: sentences[m] for story, (_, m) in closest[n].items()} for n, s in enumerate(sentences)}
+    index = {id(s): n for n, s in enumerate(sentences)}
+
+    def nearest(s: _Sentence) -> dict[str, _Sentence]:
+        return {story: sentences[m] for story, (_, m) in closest[index[id(s)]].items()}
     return _Pool(anchored_facts(sentences, closest, kinds, scores), likeness,
                  lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds), nearest, story_of)
 
@@ -152,7 +155,7 @@ class _Pool:
     facts: list[Fact]
     likeness: _Likeness
     tellers: Callable[[Fact], tuple[_Sentence, ...]]  # the members that may state a fact, clearest first
-    nearest: dict[int, dict[str, _Sentence]]  # id(sentence) → other story → its closest sentence stating the same
+    nearest: Callable[[_Sentence], dict[str, _Sentence]]  # other story → its closest sentence stating the same
     story_of: dict[str, str]
     used: list[_Sentence] = field(default_factory=list)  # the sentences shown
     told: list[tuple[int, frozenset[int]]] = field(default_factory=list)  # facts shown: id() of anchor, members
@@ -202,7 +205,7 @@ class _Pool:
     def _statement(self, f: Fact, teller: _Sentence) -> Statement:
         # The teller may not be the anchor: in each story of the fact it cites the member when
         # that states what the teller states, else the story's sentence surely closest to it.
-        own = self.nearest.get(id(teller), {})
+        own = self.nearest(teller)
         others = []
         for m in f.members:
             if m is teller:

@@ -158,6 +158,7 @@ def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html:
         ("people_heading", "people", briefing.people), ("coverage_heading", "coverage", briefing.coverage),
         ("network_heading", "network", briefing.cooccurrence), ("quotes_heading", "quotes", briefing.quotes),
     ) if present]
+    network = _network_charts(briefing, corpus, path, ui)
     return r.env.get_template("briefing.html").render(
         chrome=chrome(r, path, ui["briefing_title"], meta=page_meta.briefing_meta(config, ui["briefing_title"])), ui=ui,
         event_name=config.event.name or config.title, event_facts=event_facts(config),
@@ -171,8 +172,8 @@ def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html:
                                 p.role, p.mentions, p.articles) for p in briefing.people),
         coverage_columns=_coverage_columns(briefing, corpus, path, ui),
         coverage_rows=_coverage_rows(briefing, config, path),
-        network_svg=_network_chart(briefing, corpus, path, ui),
-        network_narrow_svg=_network_chart(briefing, corpus, path, ui, narrow=True),
+        network_svg=network[0],
+        network_narrow_svg=network[1],
         quotes=tuple(QuoteView(q.speaker or ui["speaker_unknown"], q.text, cite(q.citation)) for q in briefing.quotes),
         context_articles=tuple(Link(_title(corpus, slug), urls.relative_url(path, urls.article_path(slug)))
                                for slug in briefing.context_articles),
@@ -277,17 +278,17 @@ def _timeline_chart(timeline: tuple[TimelineView, ...], ui: dict[str, str]) -> s
                             id_prefix="timeline-chart")
 
 
-def _network_chart(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str], narrow: bool = False) -> str:
-    """The co-occurrence network, for a wide screen or (``narrow``) as one column for a phone."""
+def _network_charts(briefing: Briefing, corpus: Corpus, path: str, ui: dict[str, str]) -> tuple[str, str]:
+    """The co-occurrence network for a wide screen, and as one column for a phone."""
     weight = Counter(m.entity_id for a in corpus.articles for m in a.mentions)
     edges = _strong_edges(briefing.cooccurrence)
     linked = {e for a, b, _ in edges for e in (a, b)}
     nodes = [svg.Node(e, corpus.entities[e].name, corpus.entities[e].type, n,
                       urls.relative_url(path, urls.entity_path(e)))
              for e, n in sorted(weight.items(), key=lambda x: (-x[1], x[0])) if e in linked]
-    draw = svg.network_column_svg if narrow else svg.network_svg
-    return draw(nodes, edges, ui["network_heading"], {kind: ui[f"type_{kind}_plural"] for kind in ENTITY_TYPES},
-                id_prefix="network-narrow" if narrow else "network-chart", max_nodes=NETWORK_NODES)
+    kinds = {kind: ui[f"type_{kind}_plural"] for kind in ENTITY_TYPES}
+    return (svg.network_svg(nodes, edges, ui["network_heading"], kinds, "network-chart", NETWORK_NODES),
+            svg.network_column_svg(nodes, edges, ui["network_heading"], kinds, "network-narrow", NETWORK_NODES))
 
 
 def _strong_edges(pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[str, str, int]]:
