@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
+from generator.briefing import echoes as echo_search
 from generator.briefing import statements as briefing
 from generator.clean.cleaner import build_lexicon, clean
 from generator.config.site import load_config
@@ -77,15 +78,19 @@ def sentences(bench) -> tuple[list, dict]:
 
 def _echoes(sentences: list, story_of: dict) -> list[dict]:
     """For each sentence, other story → (likeness, index) of its closest sentence there."""
-    return briefing._closest_per_story(sentences, story_of, briefing._likeness(sentences))
+    likeness = briefing._likeness(sentences)
+    stories = [story_of[s.article.slug] for s in sentences]
+    found = echo_search.closest_per_story([s.wording.keys for s in sentences], stories, likeness.weights,
+                                          [likeness.profiles[id(s)] for s in sentences])
+    return [{stories[m]: (close, m) for close, m in found.of(n)} for n in range(len(sentences))]
 
 
 def test_bucketed_echoes_agree_with_comparing_every_sentence_sharing_a_word(sentences, monkeypatch):
     every, story_of = sentences
     few = [s for s in every if s.article.source_file < "00040"]  # every pair is slow: 40 articles
-    monkeypatch.setattr(briefing, "EXACT_ECHO_SENTENCES", 0)
+    monkeypatch.setattr(echo_search, "EXACT_ECHO_SENTENCES", 0)
     bucketed = _echoes(few, story_of)
-    monkeypatch.setattr(briefing, "EXACT_ECHO_SENTENCES", len(few))
+    monkeypatch.setattr(echo_search, "EXACT_ECHO_SENTENCES", len(few))
     exact = _echoes(few, story_of)
     assert sum(map(len, exact)) > 3 * len(few)  # the bench's stories do repeat each other
     for n, s in enumerate(few):
@@ -103,7 +108,7 @@ def test_bucketed_echoes_agree_with_comparing_every_sentence_sharing_a_word(sent
 def test_a_figure_many_stories_report_gets_its_echoes_beyond_the_first_bucket(sentences):
     every, story_of = sentences
     figure, stating = max(_by_figure(every).items(), key=lambda item: (len(item[1]), item[0]))
-    assert len({story_of[s.article.slug] for s in stating}) > briefing.ECHO_BUCKET + briefing.ECHOES_MAX
+    assert len({story_of[s.article.slug] for s in stating}) > echo_search.ECHO_BUCKET + briefing.ECHOES_MAX
     echoes = _echoes(every, story_of)
     for n, s in enumerate(every):
         if s in stating:

@@ -82,3 +82,19 @@ def test_the_same_words_in_other_forms_are_one_key():
     """Clitics and the Snowball stem: «القتالية», «قتالية» and «والقتالية» are one word."""
     assert wording("انتهاء المهمة القتالية في العراق").words & wording("إنهاء مهمة قتالية").words
     assert wording("والقتالية").words == wording("القتالية").words == wording("قتالية").words
+
+
+def test_weighing_pairs_at_once_gives_what_weighing_each_gives(seeds):
+    """The echo search weighs a million pairs as sparse rows (``alike_pairs``): every pair of
+    the seeds' sentences, clauses and all, gets the likeness ``alike`` gives it one by one."""
+    import numpy as np
+    weights, sentences = seeds
+    profiles = [weights.profile(wording(s)) for s in sentences]
+    a, b = (x.ravel() for x in np.triu_indices(len(profiles), k=1))
+    at_once = weights.alike_pairs(weights.rows(profiles), a, b)
+    one_by_one = np.array([weights.alike(profiles[i], profiles[j]) for i, j in zip(a, b)])
+    assert (one_by_one >= SAME_THING).sum() > len(profiles)  # many pairs alike: a real test
+    assert np.allclose(at_once, one_by_one, rtol=1e-9, atol=1e-12)
+    whole = np.array([weights.cosine(profiles[i].keys, profiles[j].keys, profiles[i].norm, profiles[j].norm)
+                      for i, j in zip(a, b)])
+    assert (one_by_one > whole + 1e-9).sum() > 10  # the clause path is exercised, not only the whole sentences

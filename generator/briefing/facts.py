@@ -2,7 +2,7 @@
 how many independent stories those are.
 
 Every sentence anchors a fact: itself and, in each other story, the sentence closest to it
-among those that state the same thing (``statements._closest_per_story``). A sentence that
+among those that state the same thing (``echoes``). A sentence that
 states several facts (a wire lede: the toll, the fund, the aid) may so belong to several, one
 per sentence it is closest to. A fact weighs the stories that report it, each by its kind (a
 report after the event counts more than a preview or an analysis) and more when it is in a
@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from .echoes import Echoes
 from .sentences import _Sentence
 from .standalone import leans_on_context
 
@@ -31,17 +32,16 @@ class Fact:
     score: float  # what its anchor carries (``statements._score``): among facts of one weight, the richer first
 
 
-def anchored_facts(sentences: list[_Sentence], closest: list[dict[str, tuple[float, int]]],
-                   kind_weight: dict[str, float], scores: dict[int, float]) -> list[Fact]:
-    """The fact each sentence anchors; heaviest first. ``closest[n]``: other story → (likeness,
-    index) of its sentence closest to sentence n."""
+def anchored_facts(sentences: list[_Sentence], echoes: Echoes, kind_weight: dict[str, float],
+                   scores: dict[int, float]) -> list[Fact]:
+    """The fact each sentence anchors; heaviest first."""
     def weight_of(s: _Sentence, likeness: float) -> float:
         return (kind_weight.get(s.article.slug, DEFAULT_KIND_WEIGHT) * (1 + LEAD_GAIN * s.lead)
                 * min(1.0, likeness / CONFIDENT))
 
     facts = []
     for n, s in enumerate(sentences):
-        ranked = sorted(closest[n].values(), key=lambda x: (-x[0], x[1]))[:ECHOES_MAX]
+        ranked = echoes.of(n)[:ECHOES_MAX]
         weight = weight_of(s, CONFIDENT) + sum(weight_of(sentences[m], like) for like, m in ranked)
         facts.append(Fact((s, *(sentences[m] for _, m in ranked)), round(weight, 6), scores[id(s)]))
     return sorted(facts, key=lambda f: (-f.weight, -f.score, *_place(f)))

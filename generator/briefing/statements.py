@@ -5,21 +5,19 @@ thing stated once on the page.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article
+from .echoes import closest_per_story
 from .facts import CONFIDENT, ECHOES_MAX, Fact, anchored_facts, clearest_first
 from .model import Statement, cite
 from .sentences import _feature_keys, _feature_weights, _Sentence, _sentences
 from .similarity import REPRINTED, RESTATES, SAME_THING, Profile, Weights, key_weights
 
 MAX_PER_ARTICLE = 2  # statements from one article at most, in one pick
-EXACT_ECHO_SENTENCES = 1000  # up to this many sentences, compare every two sharing a word
 REPRINT_WINDOW = 400  # a reprint's sentence is looked for among its story's last sentences kept
-ECHO_BUCKET, ECHO_CANDIDATES = 24, 32  # above: a key's first 24 sentences; buckets until 32, rarest key first
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +44,16 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     weights = _feature_weights(sentences, participants)
     likeness = _likeness(sentences)
     sentences = _once_per_story(sentences, story_of, likeness)
-    closest = _closest_per_story(sentences, story_of, likeness)
+    stories = [story_of[s.article.slug] for s in sentences]
+    echoes = closest_per_story([s.wording.keys for s in sentences], stories, likeness.weights,
+                               [likeness.profiles[id(s)] for s in sentences])
     scores = {id(s): _score(s, weights) for s in sentences}
     kinds = kind_weight or {}
     index = {id(s): n for n, s in enumerate(sentences)}
 
     def nearest(s: _Sentence) -> dict[str, _Sentence]:
-        return {story: sentences[m] for story, (_, m) in closest[index[id(s)]].items()}
-    return _Pool(anchored_facts(sentences, closest, kinds, scores), likeness,
+        return {stories[m]: sentences[m] for _, m in echoes.of(index[id(s)])}
+    return _Pool(anchored_facts(sentences, echoes, kinds, scores), likeness,
                  lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds), nearest, story_of)
 
 
@@ -75,68 +75,6 @@ def _once_per_story(sentences: list[_Sentence], story_of: dict[str, str], likene
         kept[story].append(s)
         out.append(s)
     return out
-
-
-def _closest_per_story(sentences: list[_Sentence], story_of: dict[str, str], likeness: _Likeness,
-                       ) -> list[dict[str, tuple[float, int]]]:
-    """For each sentence, other story → (likeness, index) of that story's closest sentence stating
-    the same thing. Candidates come from buckets of sentences sharing a key (``_echo_candidates``),
-    not from all pairs. Each pair is weighed once, for both its sentences: when the first of
-    them is reached, or, capped (m may be n's candidate and not the other way round), when the
-    one whose candidate the other is."""
-    stories = [story_of[s.article.slug] for s in sentences]
-    capped = len(sentences) > EXACT_ECHO_SENTENCES
-    candidates = _echo_candidates(sentences, capped)
-    listed = [candidates(n) for n in range(len(sentences))] if capped else None  # sorted: bisect
-    out: list[dict[str, tuple[float, int]]] = [{} for _ in sentences]
-    alike = likeness.weights.alike  # the hot loop: no lookups it can do without
-    profiles = [likeness.profiles[id(s)] for s in sentences]
-    for n in range(len(sentences)):
-        mine, best_n, mine_profile = stories[n], out[n], profiles[n]
-        for m in (listed[n] if capped else candidates(n)):
-            story = stories[m]
-            if story == mine or (m < n and (not capped or _holds(listed[m], n))):
-                continue  # weighed with m's candidates already
-            close = alike(mine_profile, profiles[m])
-            if close < SAME_THING:
-                continue
-            if story not in best_n or close > best_n[story][0]:
-                best_n[story] = (close, m)
-            best_m = out[m]
-            if mine not in best_m or close > best_m[mine][0]:
-                best_m[mine] = (close, n)
-    return out
-
-
-def _holds(ordered: list[int], n: int) -> bool:
-    at = bisect_left(ordered, n)
-    return at < len(ordered) and ordered[at] == n
-
-
-def _echo_candidates(sentences: list[_Sentence], capped: bool):
-    """n → the sentences to compare sentence n with, in corpus order. Each key (stem, pair or
-    figure) has a bucket of the sentences that hold it; uncapped, n meets every sentence sharing
-    one with it. Capped, a bucket keeps its first ``ECHO_BUCKET`` sentences and n looks in its
-    buckets rarest key first, until it has ``ECHO_CANDIDATES``: two sentences reporting one thing
-    share the words it is told in, rarer than the frame around it ("said", "minister") whose
-    buckets would hold every sentence."""
-    df = Counter(k for s in sentences for k in s.wording.keys)
-    keys = [sorted(sorted(s.wording.keys), key=df.__getitem__) for s in sentences]
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for n, mine in enumerate(keys):
-        for key in mine:
-            if not capped or len(buckets[key]) < ECHO_BUCKET:
-                buckets[key].append(n)
-
-    def candidates(n: int) -> list[int]:
-        found: set[int] = set()
-        for key in keys[n]:
-            if capped and len(found) >= ECHO_CANDIDATES:
-                break
-            found.update(buckets[key])
-        found.discard(n)
-        return sorted(found)
-    return candidates
 
 
 def _score(s: _Sentence, weights: dict[str, float]) -> float:
@@ -170,7 +108,7 @@ class _Pool:
         for f in self.facts:
             if len(chosen) >= limit:
                 break
-            if self._told(f):
+            if (topic is not None and not any(topic in m.topics for m in f.members)) or self._told(f):
                 continue
             teller = next((s for s in self._tellers_of(f) if (topic is None or topic in s.topics)
                            and per_article[s.article.slug] < MAX_PER_ARTICLE and not self._repeats(s)), None)
