@@ -12,7 +12,8 @@ of one wire story count once.
   citation and "also reported in") at a paragraph the fact lists;
 * **link precision**: of the "also reported in" links of statements stating a fact, the share
   on a paragraph the fact lists (a lower bound: labels list the clearest paragraphs);
-* **hanging**: takeaways that open leaning on a sentence the reader does not see;
+* **hanging**: statements (takeaways and topic statements) that open leaning on a sentence the
+  reader does not see;
 * **repeats**: statements shown twice in the briefing (takeaways and topic statements);
 * **timeline contradictions**: timeline entries citing a paragraph of a dated fact under
   another date, and one happening shown twice.
@@ -117,7 +118,8 @@ def score(output: Path, facts_file: Path) -> Score:
         facts=len(facts), major=len(major), major_stated=sum(1 for f in major if stating[f.id]),
         multi=len(multi), multi_stated=len(shares), link_share=sum(shares) / len(shares) if shares else 0.0,
         link_precision=_link_precision(facts, shown, story_of),
-        hanging=tuple(t["text"] for t in takeaways if opens_hanging(t["text"])),
+        hanging=tuple(s["text"] for s in takeaways + [s for t in briefing["topics"] for s in t.get("statements", ())]
+                      if opens_hanging(s["text"])),
         repeats=_repeats(briefing), contradictions=_contradictions(briefing, facts, story_of),
         missed=tuple(f.id for f in major if not stating[f.id]), unresolved=tuple(unresolved),
     )
@@ -199,7 +201,7 @@ def table(name: str, s: Score) -> str:
         ("facts of 2+ stories stated", f"{s.multi_stated} of {s.multi}"),
         ("stories linked, per stated multi-story fact", f"{100 * s.link_share:.0f} %"),
         ("'also reported in' links on a paragraph of the fact", f"{100 * s.link_precision:.0f} %"),
-        ("takeaways opening hanging", f"{len(s.hanging)}"),
+        ("statements opening hanging", f"{len(s.hanging)}"),
         ("statements repeated", f"{len(s.repeats)}"),
         ("timeline contradictions", f"{len(s.contradictions)}"),
     ]

@@ -107,6 +107,19 @@ def test_takeaways_rank_what_several_outlets_report(output):
     assert len({t["citation"]["slug"] for t in takeaways}) >= 3  # not one article's summary
 
 
+def test_topic_sections_hold_statements_on_their_topic_each_once(output):
+    """A statement is in a topic's section when several signals agree, not on one keyword: the
+    sentence on reassessing the US presence that calls Iraq poor («الفقر») is not under aid; the
+    attacks section, whose statements a broader topic could take, is not empty; no statement is
+    in two sections."""
+    topics = {t["id"]: t["statements"] for t in briefing_json(output)["topics"]}
+    assert not any("تعاني من الفقر" in s["text"] for s in topics["aid_economy"])
+    assert topics["attacks"] and all("هجمات" in s["text"] or "هجوم" in s["text"] for s in topics["attacks"])
+    assert all(topics[t] for t in ("military_presence", "isis", "iran_militias", "aid_economy", "energy"))
+    shown = [s["text"] for statements in topics.values() for s in statements]
+    assert len(shown) == len(set(shown))
+
+
 def test_figures_table_holds_every_truth_figure_with_its_sources(output, seed_truth):
     data = briefing_json(output)
     articles = articles_data(output)

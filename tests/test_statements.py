@@ -30,6 +30,8 @@ from generator.briefing.standalone import leans_on_context
     ("فإن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط", True),
     ("غير أن الحكومة أعلنت تأجيل الاجتماع إلى الأسبوع المقبل", True),
     ("فرنسا تعلن إرسال فرق إنقاذ إلى المغرب", False),  # a name that begins like «فـ»
+    ("وتقوم واشنطن بضربات رداً على تلك الهجمات، كان آخرها في 29 يونيو", True),  # which attacks?
+    ("وفي ذلك اليوم أعلنت الحكومة حالة الطوارئ في العاصمة", True),  # which day?
 ])
 def test_a_statement_that_leans_on_the_sentence_before_is_told_apart(sentence, leans):
     assert leans_on_context(sentence) is leans

@@ -44,7 +44,11 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
                            {a.slug: KIND_WEIGHT[corpus.kind[a.slug]] for a in event_articles})
     takeaways = pool.pick(min(TAKEAWAYS_MOST, max(TAKEAWAYS, pool.reported_by(WIDELY_REPORTED))))
     people = _people(articles, corpus.entities, participants, story_of)
-    sections = tuple(_section(t, pool, corpus, people) for t in config.topics)
+    # the topics the texts speak of least draw their statements first: a statement on two
+    # topics then goes to the one that has few, not to the one that has many already
+    scarce_first = sorted(config.topics, key=lambda t: pool.sentences_on[t.id])
+    drawn = {t.id: _section(t, pool, corpus, people) for t in scarce_first}
+    sections = tuple(drawn[t.id] for t in config.topics)
     briefing = Briefing(
         takeaways=takeaways,
         sections=tuple(s for s in sections if s.statements or s.articles),

@@ -14,10 +14,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .echoes import Echoes
 from .sentences import _Sentence
 from .standalone import leans_on_context
+
+if TYPE_CHECKING:  # echoes loads NumPy and SciPy: only when a briefing is built
+    from .echoes import Echoes
 
 LEAD_GAIN = 0.25  # a story reporting the fact in its lead counts this much more
 DEFAULT_KIND_WEIGHT = 1.0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import Article
 from ..text import arabic
 from .similarity import Wording, wording
+from .topical import LEADING_TOPIC_SCORE
 
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 8, 70
 LONG_PIECE_WORDS = 25  # a longer sentence is stated in pieces of about this many words
@@ -30,6 +31,8 @@ class _Sentence:
     figures: frozenset[tuple[str, float]]  # (unit, value) of the figures it states
     lead: bool  # in the article's first paragraph
     opens_sentence: bool = True  # False for a later piece of a long sentence
+    keywords: tuple[tuple[str, int], ...] = ()  # (topic, distinct keywords of it named here)
+    topics_around: frozenset[str] = frozenset()  # topics of its paragraph beyond it, and leading its article
 
     @property
     def words(self) -> frozenset[str]:
@@ -55,6 +58,7 @@ def _sentences(article: Article) -> list[_Sentence]:
         hits_in[h.paragraph].append(h)
     for f in article.figures:
         figures_in[f.paragraph].append(f)
+    leading = frozenset(t.id for t in article.topics if t.score >= LEADING_TOPIC_SCORE)
     for index, paragraph in enumerate(body):
         mentions, hits, figures = mentions_in[paragraph.id], hits_in[paragraph.id], figures_in[paragraph.id]
         skip = _dateline_end(article, paragraph.text) if index == 0 else 0
@@ -65,13 +69,23 @@ def _sentences(article: Article) -> list[_Sentence]:
             if not MIN_SENTENCE_WORDS <= count <= MAX_SENTENCE_WORDS:
                 continue
             stated = frozenset((f.unit, f.value) for f in figures if f.text in text)
+            inside = [h for h in hits if start <= h.start < end]
             out.append(_Sentence(
                 text=text, article=article, paragraph=paragraph.id, wording=wording(text, stated),
                 entities=frozenset(m.entity_id for m in mentions if start <= m.start < end),
-                topics=frozenset(h.entity_id for h in hits if start <= h.start < end),
-                figures=stated, lead=index == 0, opens_sentence=opens,
+                topics=frozenset(h.entity_id for h in inside),
+                figures=stated, lead=index == 0, opens_sentence=opens, keywords=_keywords_named(inside),
+                topics_around=leading | {h.entity_id for h in hits if not start <= h.start < end},
             ))
     return out
+
+
+def _keywords_named(hits: list) -> tuple[tuple[str, int], ...]:
+    """(topic, how many distinct keywords of it) among a sentence's keyword hits."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for h in hits:
+        named[h.entity_id].add(arabic.matching_key(h.surface))
+    return tuple(sorted((topic, len(words)) for topic, words in named.items()))
 
 
 def _statement_spans(text: str) -> list[tuple[int, int, bool]]:

@@ -30,9 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import repeat
 
-import numpy as np
 import Stemmer
-from scipy import sparse
 
 from ..text import arabic, wordlist
 from .clauses import CLAUSE_BREAK_RE as DATED_CLAUSE_BREAK_RE
@@ -150,32 +148,17 @@ class Profile:
     clauses: bool  # has clauses of its own
 
 
-@dataclass(frozen=True, slots=True)
-class Rows:
-    """Sentences' profiles as rows of key weights (sparse), to weigh a million pairs at once in
-    compiled loops (``Weights.alike_pairs``) rather than one by one."""
-
-    whole: sparse.csr_matrix  # sentence × key → the key's weight
-    norm: np.ndarray
-    least: np.ndarray
-    clauses: np.ndarray  # bool: has clauses of its own
-    parts: sparse.csr_matrix  # part (a clause, or the whole when none) × key → weight
-    part_norm: np.ndarray
-    first_part: np.ndarray  # sentence → its first row in ``parts``
-    part_count: np.ndarray
-
-
 class Weights:
-    """Each key's weight in a corpus, and each sentence's norm under them. The echo search
-    compares millions of pairs: ``alike_pairs`` weighs them as sparse rows at once, and
-    skips the clauses when even their best case cannot beat the whole sentences."""
+    """Each key's weight in a corpus, and each sentence's norm under them. ``alike`` compares
+    two sentences; the echo search weighs a million pairs at once with the same arithmetic
+    (``echoes.alike_pairs``). Both skip the clauses when even their best case cannot beat the
+    whole sentences."""
 
-    __slots__ = ("of", "_sq", "_column")
+    __slots__ = ("of", "_sq")
 
     def __init__(self, of: dict[str, float]) -> None:
         self.of = of
         self._sq = {k: w * w for k, w in of.items()}
-        self._column = {k: n for n, k in enumerate(of)}
 
     def norms(self, w: Wording) -> tuple[float, ...]:
         """The norm of the sentence's keys, then of each clause's."""
@@ -210,39 +193,6 @@ class Weights:
                         best = max(best, CLAUSE_SHARE * self._overlap(both) / (x_norm * y_norm))
         return best
 
-    def rows(self, profiles: list[Profile]) -> Rows:
-        """The profiles (of the corpus these weights were made from) as ``Rows``, in their order."""
-        parts = [p.parts for p in profiles]
-        counts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-        return Rows(self._matrix([p.keys for p in profiles]), np.array([p.norm for p in profiles]),
-                    np.array([p.least for p in profiles]), np.array([p.clauses for p in profiles], dtype=bool),
-                    self._matrix([keys for mine in parts for keys, _ in mine]),
-                    np.array([norm for mine in parts for _, norm in mine]), np.cumsum(counts) - counts, counts)
-
-    def _matrix(self, bags: list[frozenset[str]]) -> sparse.csr_matrix:
-        """Bags of the corpus's keys (every key has a weight) as rows."""
-        column = self._column.__getitem__
-        lengths = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
-        indices = np.fromiter((c for bag in bags for c in map(column, bag)), dtype=np.int32, count=int(lengths.sum()))
-        weights = np.array(list(self.of.values()), dtype=np.float64)
-        indptr = np.concatenate(([0], np.cumsum(lengths)))
-        out = sparse.csr_matrix((weights[indices], indices, indptr), shape=(len(bags), max(len(weights), 1)))
-        out.sort_indices()
-        return out
-
-    def alike_pairs(self, rows: Rows, a: np.ndarray, b: np.ndarray, floor: float = 0.0) -> np.ndarray:
-        """``alike`` of each pair (rows a[i], b[i]). A pair whose clauses cannot reach ``floor``
-        keeps its whole sentences' cosine: below ``floor`` a value may be an underestimate."""
-        overlap = _row_dots(rows.whole, a, b)
-        norms = rows.norm[a] * rows.norm[b]
-        best = np.divide(overlap, norms, out=np.zeros_like(overlap), where=norms > 0)
-        least = rows.least[a] * rows.least[b]
-        bound = np.divide(CLAUSE_SHARE * overlap, least, out=np.zeros_like(overlap), where=least > 0)
-        need = np.flatnonzero((rows.clauses[a] | rows.clauses[b]) & (norms > 0) & (bound > best) & (bound >= floor))
-        if len(need):
-            best[need] = np.maximum(best[need], _closest_parts(rows, a[need], b[need]))
-        return best
-
     def contained(self, a: Wording, b: Wording, a_norm: float, b_norm: float) -> float:
         """How much of the shorter sentence's weighted keys the other holds, from 0 to 1."""
         smaller = min(a_norm, b_norm)
@@ -254,30 +204,6 @@ class Weights:
 
     def _overlap(self, keys) -> float:
         return sum(map(self._sq.get, keys, repeat(0.0)))
-
-
-def _closest_parts(rows: Rows, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """For each pair, the discounted cosine of its closest two parts (every part of one against
-    every part of the other)."""
-    count_a, count_b = rows.part_count[a], rows.part_count[b]
-    per_pair = count_a * count_b
-    starts = np.cumsum(per_pair) - per_pair
-    pair = np.repeat(np.arange(len(a)), per_pair)
-    within = np.arange(int(per_pair.sum())) - starts[pair]
-    x = rows.first_part[a][pair] + within // count_b[pair]
-    y = rows.first_part[b][pair] + within % count_b[pair]
-    values = CLAUSE_SHARE * _row_dots(rows.parts, x, y) / (rows.part_norm[x] * rows.part_norm[y])
-    return np.maximum.reduceat(values, starts)
-
-
-def _row_dots(matrix: sparse.csr_matrix, a: np.ndarray, b: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
-    """The dot product of rows a[i] and b[i] of ``matrix``: the squared weights of the keys the
-    two share. In chunks, so a million pairs never hold a million rows twice."""
-    out = np.empty(len(a))
-    for start in range(0, len(a), chunk):
-        x, y = matrix[a[start:start + chunk]], matrix[b[start:start + chunk]]
-        out[start:start + chunk] = np.asarray(x.multiply(y).sum(axis=1)).ravel()
-    return out
 
 
 def key_weights(wordings: list[Wording]) -> Weights:

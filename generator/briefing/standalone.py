@@ -38,10 +38,14 @@ OBJECT_MET_BEFORE_RE = re.compile(r"^[يت]\w{2,}(?<!ا)(?:هم|هما|هن)$")
 
 # A demonstrative early in the sentence with a noun for something the sentence before set up.
 POINTERS, POINTING_WITHIN = ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"), 8
+# «تلك الهجمات»، «ذلك اليوم»: "that" and "those" before any definite noun point back at the text
+# («هذا العام» may be the reader's own now; «تلك» is always the text's then).
+DISTANT_POINTERS = ("ذلك", "تلك", "أولئك")
 SET_UP = ("المجال", "الإطار", "السياق", "الصدد", "الشأن", "الخطوة", "الخطوات", "القرار", "الاتفاق", "الإجراء",
           "الإجراءات", "الموضوع", "الملف", "الأمر", "الطلب", "الهدف", "التصريح", "التصريحات", "الموقف", "المطلب",
           "الاقتراح", "العرض", "التطور", "التطورات", "الحادث", "الحديث", "الكلام", "الرأي", "المسألة", "القضية")
 _POINTERS = frozenset(arabic.matching_key(w) for w in POINTERS)
+_DISTANT = frozenset(arabic.matching_key(w) for w in DISTANT_POINTERS)
 _SET_UP = frozenset(arabic.matching_key(w) for w in SET_UP)
 _REFERENCES = frozenset(arabic.matching_key(w) for w in REFERENCES_BACK)
 _PARTS = frozenset(tuple(arabic.matching_key(w) for w in pair) for pair in FOR_THEIR_PART)
@@ -69,14 +73,16 @@ def leans_on_context(sentence: str) -> bool:
 
 def _points_back(sentence: str) -> bool:
     """Does an early phrase point at what came before: «… في هذا المجال»، «بهذه الخطوة»، «ذلك
-    الاتفاق»? Only nouns that name what a text sets up count: «هذا الزلزال» in a briefing on the
-    earthquake, «هذا العام» and «هذه المرة» stand."""
+    الاتفاق»، «على تلك الهجمات»? After «هذا»/«هذه» only nouns that name what a text sets up count:
+    «هذا الزلزال» in a briefing on the earthquake, «هذا العام» and «هذه المرة» stand."""
     keys = [arabic.word_key(w) for w in sentence.split()[:POINTING_WITHIN + 1]]
-    return any(_without_clitic(a) in _POINTERS and b in _SET_UP for a, b in zip(keys, keys[1:]))
+    return any(_without_clitic(a) in _POINTERS and (b in _SET_UP or (_without_clitic(a) in _DISTANT
+                                                                       and b.startswith("ال")))
+               for a, b in zip(keys, keys[1:]))
 
 
 def _without_clitic(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف", "ب", "ل", "ك") and word[1:] in _POINTERS else word
+    return word[1:] if word[:1] in ("و", "ف", "ب", "ل", "ك") and word[1:] in _POINTERS | _DISTANT else word
 
 
 def _without_and(word: str) -> str:

@@ -10,13 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .echoes import closest_per_story
 from .facts import CONFIDENT, ECHOES_MAX, Fact, anchored_facts, clearest_first
 from .model import Statement, cite
 from .sentences import _feature_keys, _feature_weights, _Sentence, _sentences
 from .similarity import REPRINTED, RESTATES, SAME_THING, Profile, Weights, key_weights
+from .topical import leading_topic, topic_strength
 
 MAX_PER_ARTICLE = 2  # statements from one article at most, in one pick
+# A story outside the teller's fact whose closest sentence is this alike to the teller reports it
+# too (a little above SAME_THING: the fact's own members were chosen together, this one alone).
+ALSO_STATES = 0.08
+ON_TOPIC = ("leading", "on", "named")  # how a topic's statements are drawn, until some are found (``topical``)
 REPRINT_WINDOW = 400  # a reprint's sentence is looked for among its story's last sentences kept
 
 
@@ -44,6 +48,7 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     weights = _feature_weights(sentences, participants)
     likeness = _likeness(sentences)
     sentences = _once_per_story(sentences, story_of, likeness)
+    from .echoes import closest_per_story  # here: NumPy and SciPy load only when a briefing is built
     stories = [story_of[s.article.slug] for s in sentences]
     echoes = closest_per_story([s.wording.keys for s in sentences], stories, likeness.weights,
                                [likeness.profiles[id(s)] for s in sentences])
@@ -54,7 +59,8 @@ def _statement_pool(articles: list[Article], story_of: dict[str, str], participa
     def nearest(s: _Sentence) -> dict[str, _Sentence]:
         return {stories[m]: sentences[m] for _, m in echoes.of(index[id(s)])}
     return _Pool(anchored_facts(sentences, echoes, kinds, scores), likeness,
-                 lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds), nearest, story_of)
+                 lambda f: clearest_first(f.members, scores, likeness.weights.of, kinds), nearest, story_of,
+                 Counter(t for s in sentences for t in s.topics))
 
 
 def _likeness(sentences: list[_Sentence]) -> _Likeness:
@@ -95,14 +101,26 @@ class _Pool:
     tellers: Callable[[Fact], tuple[_Sentence, ...]]  # the members that may state a fact, clearest first
     nearest: Callable[[_Sentence], dict[str, _Sentence]]  # other story → its closest sentence stating the same
     story_of: dict[str, str]
+    sentences_on: Counter = field(default_factory=Counter)  # topic → sentences of the corpus naming it
     used: list[_Sentence] = field(default_factory=list)  # the sentences shown
     told: list[tuple[int, frozenset[int]]] = field(default_factory=list)  # facts shown: id() of anchor, members
     _told_by: dict[int, tuple[_Sentence, ...]] = field(default_factory=dict)  # tellers, once asked
 
     def pick(self, limit: int, topic: str | None = None) -> tuple[Statement, ...]:
-        """Up to ``limit`` facts, heaviest first (of ``topic`` when given), each stated by its
-        clearest sentence that fits: not in the words of one shown, and from an article with
-        fewer than ``MAX_PER_ARTICLE`` statements in this pick."""
+        """Up to ``limit`` facts, heaviest first, each stated by its clearest sentence that fits:
+        not in the words of one shown, from an article with fewer than ``MAX_PER_ARTICLE``
+        statements in this pick, and, given a ``topic``, leading in it (``topical``); a topic no
+        statement leads in takes those that are on it, and then those that name it, so a topic
+        the texts speak of is never left empty."""
+        if topic is None:
+            return self._pick(limit, None, ON_TOPIC[0])
+        for tier in ON_TOPIC:
+            chosen = self._pick(limit, topic, tier)
+            if chosen:
+                return chosen
+        return ()
+
+    def _pick(self, limit: int, topic: str | None, tier: str) -> tuple[Statement, ...]:
         chosen: list[Statement] = []
         per_article: Counter = Counter()
         for f in self.facts:
@@ -110,7 +128,7 @@ class _Pool:
                 break
             if (topic is not None and not any(topic in m.topics for m in f.members)) or self._told(f):
                 continue
-            teller = next((s for s in self._tellers_of(f) if (topic is None or topic in s.topics)
+            teller = next((s for s in self._tellers_of(f) if (topic is None or self._on_topic(s, f, topic, tier))
                            and per_article[s.article.slug] < MAX_PER_ARTICLE and not self._repeats(s)), None)
             if teller is None:
                 continue  # a fact whose every sentence leans on the one before is never shown alone
@@ -119,6 +137,14 @@ class _Pool:
             self.told.append((id(f.members[0]), frozenset(id(m) for m in f.members)))
             per_article[teller.article.slug] += 1
         return tuple(chosen)
+
+    def _on_topic(self, s: _Sentence, f: Fact, topic: str, tier: str) -> bool:
+        if tier == "named":
+            return topic in s.topics
+        mine = self.story_of[s.article.slug]
+        others = frozenset().union(*(m.topics for m in f.members if self.story_of[m.article.slug] != mine))
+        strength = topic_strength(s.keywords, s.topics_around, others)
+        return topic in strength and (tier == "on" or leading_topic(strength, self.sentences_on) == topic)
 
     def _tellers_of(self, f: Fact) -> tuple[_Sentence, ...]:
         key = id(f)
@@ -142,7 +168,8 @@ class _Pool:
 
     def _statement(self, f: Fact, teller: _Sentence) -> Statement:
         # The teller may not be the anchor: in each story of the fact it cites the member when
-        # that states what the teller states, else the story's sentence surely closest to it.
+        # that states what the teller states, else the story's sentence surely closest to it;
+        # and any other story whose closest sentence surely states what the teller states.
         own = self.nearest(teller)
         others = []
         for m in f.members:
@@ -152,6 +179,9 @@ class _Pool:
                 others.append(m)
             elif (near := own.get(self.story_of[m.article.slug])) and self.likeness.of(teller, near) >= CONFIDENT:
                 others.append(near)
+        cited = {self.story_of[e.article.slug] for e in (teller, *others)}
+        others += [near for story, near in own.items()
+                   if story not in cited and self.likeness.of(teller, near) >= ALSO_STATES]
         others = others[:ECHOES_MAX]
         return Statement(teller.text, cite(teller.article, teller.paragraph),
                          tuple(cite(e.article, e.paragraph) for e in others), f.weight)
