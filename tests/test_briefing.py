@@ -120,6 +120,28 @@ def test_topic_sections_hold_statements_on_their_topic_each_once(output):
     assert len(shown) == len(set(shown))
 
 
+def shown_quotes(output: Path) -> list[tuple[str, str]]:
+    """(text, caption) of every quote on the briefing page, in the quotes section and in topics."""
+    return [(squash(q.blockquote.get_text(" ")), squash(q.figcaption.get_text(" ")))
+            for q in parse_html(output / "briefing.html").select("figure.quote")]
+
+
+def test_a_quote_is_a_unit_shown_once_with_its_speakers_role(output):
+    """Two fragments of one sentence («قادرة على …», «من الصعب جدا»: who is able? what is hard?)
+    are one quote with their subject; no quote is shown twice, nor again as a takeaway or a
+    topic's statement."""
+    quotes = shown_quotes(output)
+    texts = [t for t, _ in quotes]
+    austin = [(t, c) for t, c in quotes if '"من الصعب جدا"' in t]
+    assert len(austin) == 1 and austin[0][0].startswith("القوات الأمريكية المنتشرة في العراق")
+    assert "وزير الدفاع الأمريكي" in austin[0][1]
+    assert not {"من الصعب جدا", "قادرة على القيام بعمليات قتالية"} & set(texts)
+    assert len(texts) == len(set(texts))
+    data = briefing_json(output)
+    shown = [s["text"] for s in data["takeaways"] + [s for t in data["topics"] for s in t["statements"]]]
+    assert not any(q.strip('“”"') in s for q in texts for s in shown)
+
+
 def test_figures_table_holds_every_truth_figure_with_its_sources(output, seed_truth):
     data = briefing_json(output)
     articles = articles_data(output)
@@ -286,6 +308,11 @@ def test_another_event_shows_nothing_of_the_seeds_event(quake):
         text = page.read_text(encoding="utf-8")
         for word in ("بايدن", "الكاظمي", "العراق", "Biden"):
             assert word not in text, f"{page.name}: {word}"
+
+
+def test_a_reprints_copy_of_a_quote_is_the_same_quote(quake):
+    texts = [t for t, _ in shown_quotes(quake)]
+    assert texts.count("الدولة لن تترك أي أسرة دون مأوى") == 1  # AFP's and its reprint's
 
 
 def test_reprints_are_one_story_and_count_once(quake):

@@ -19,7 +19,8 @@ from dataclasses import replace
 from ..config.site import Config
 from ..corpus.analysis import Corpus
 from ..corpus.kinds import WEIGHT as KIND_WEIGHT
-from .model import Briefing, Person, QuoteEntry, TopicSection, cite
+from .model import Briefing, Person, TopicSection, cite
+from .quotes import quote_entries
 from .statements import _Pool, _statement_pool
 from .tables import _cooccurrence, _coverage, _figure_in_topic, _figure_rows, _people, _strongest_quotes
 from .timeline import _strongest_dates, _timeline
@@ -47,8 +48,14 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     # the topics the texts speak of least draw their statements first: a statement on two
     # topics then goes to the one that has few, not to the one that has many already
     scarce_first = sorted(config.topics, key=lambda t: pool.sentences_on[t.id])
-    drawn = {t.id: _section(t, pool, corpus, people) for t in scarce_first}
-    sections = tuple(drawn[t.id] for t in config.topics)
+    drawn = {t.id: _section(t, pool, corpus) for t in scarce_first}
+    sections = [drawn[t.id] for t in config.topics]
+    # each quote once on the page: not as a quote when a statement shows its sentence, in the
+    # quotes section first (its strongest), in one topic section at most
+    shown = [s.text for s in takeaways] + [s.text for section in sections for s in section.statements]
+    quotes = _strongest_quotes(quote_entries(event_articles, people, shown), people, QUOTES)
+    shown += [q.text for q in quotes]
+    sections = [_with_quotes(section, corpus, people, shown) for section in sections]
     briefing = Briefing(
         takeaways=takeaways,
         sections=tuple(s for s in sections if s.statements or s.articles),
@@ -56,31 +63,40 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
         timeline=_strongest_dates(_timeline(articles, corpus, config), config, TIMELINE_ENTRIES),
         people=people[:PEOPLE],
         coverage=_coverage(articles, corpus, config),
-        quotes=_strongest_quotes([QuoteEntry(q.speaker, q.text, cite(a, q.paragraph))
-                                  for a in event_articles for q in a.quotes], people, QUOTES),
+        quotes=quotes,
         cooccurrence=_cooccurrence(articles),
         context_articles=tuple(a.slug for a in articles if corpus.story[a.slug]),
     )
     return _with_backlinks(briefing)
 
 
-def _section(topic, pool: _Pool, corpus: Corpus, people: tuple[Person, ...]) -> TopicSection:
+def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
     """A topic's statements are the best-ranked sentences with its keywords not stated
     already; its articles come from every article's topic scores, earlier context included."""
     statements = pool.pick(STATEMENTS_PER_TOPIC, topic.id)
     scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == topic.id),
                     key=lambda x: (-x[0], x[1].slug))
-    in_topic = {(a.slug, p) for a in corpus.articles for t in a.topics if t.id == topic.id for p in t.paragraphs}
     event = [a for _, a in scored if not corpus.story[a.slug]]
     return TopicSection(
         id=topic.id, label=topic.label, statements=statements,
         sources=tuple(dict.fromkeys(cite(a, "p1").source for a in event)),
-        quotes=_strongest_quotes([QuoteEntry(q.speaker, q.text, cite(a, q.paragraph)) for a in event
-                                  for q in a.quotes if (a.slug, q.paragraph) in in_topic], people, TOPIC_QUOTES),
+        quotes=(),
         figures=_figure_rows(event, {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in event},
                              keep=lambda a, f: _figure_in_topic(a, f, topic.id))[:TOPIC_FIGURES],
         articles=tuple(a.slug for _, a in scored),
     )
+
+
+def _with_quotes(section: TopicSection, corpus: Corpus, people: tuple[Person, ...], shown: list[str]) -> TopicSection:
+    """The section with the quotes of its topic's paragraphs not shown already (``shown`` grows)."""
+    scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == section.id),
+                    key=lambda x: (-x[0], x[1].slug))
+    event = [a for _, a in scored if not corpus.story[a.slug]]
+    in_topic = {(a.slug, p) for _, a in scored for t in a.topics if t.id == section.id for p in t.paragraphs}
+    quotes = _strongest_quotes(quote_entries(event, people, shown, keep=lambda a, q: (a.slug, q.paragraph) in in_topic),
+                               people, TOPIC_QUOTES)
+    shown += [q.text for q in quotes]
+    return replace(section, quotes=quotes)
 
 
 def _with_backlinks(b: Briefing) -> Briefing:

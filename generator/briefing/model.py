@@ -55,6 +55,7 @@ class QuoteEntry:
     speaker: str | None
     text: str
     citation: Citation
+    role: str = ""  # the speaker's role, when the people table knows the speaker
 
 
 @dataclass(frozen=True, slots=True)

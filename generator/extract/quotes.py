@@ -58,6 +58,13 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], mentions: tuple[Mention, ...]
     return tuple(quotes)
 
 
+def after_speech_verb(text: str) -> int | None:
+    """Where the last speech verb of ``text`` ends ("… قال الوزير إن" → after «قال»), or None."""
+    key, offsets = keyed(text)
+    verbs = list(_VERB_RE.finditer(key))
+    return offsets[verbs[-1].end() - 1] + 1 if verbs else None
+
+
 def _speaker(paragraph: Paragraph, start: int, quote_start: int, people: list[Mention],
              entities: dict[str, Entity], earlier: list[Quote]) -> str | None | bool:
     """The speaker's name, None when unknown, or False when no verb attributes the quote."""

@@ -64,6 +64,7 @@ class QuoteView:
     speaker: str
     text: str
     source: CiteLink
+    role: str = ""  # the speaker's role, when known ("وزير الدفاع")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def render_briefing(r: Renderer, briefing: Briefing, corpus: Corpus, intro_html:
         coverage_rows=_coverage_rows(briefing, config, path),
         network_svg=network[0],
         network_narrow_svg=network[1],
-        quotes=tuple(QuoteView(q.speaker or ui["speaker_unknown"], q.text, cite(q.citation)) for q in briefing.quotes),
+        quotes=tuple(_quote_view(q, cite, ui) for q in briefing.quotes),
         context_articles=tuple(Link(_title(corpus, slug), urls.relative_url(path, urls.article_path(slug)))
                                for slug in briefing.context_articles),
     )
@@ -242,13 +243,17 @@ def _figure_view(f: FigureRow, cite, config: Config) -> FigureView:
                       f.texts, tuple(cite(c) for c in f.sources), f.corroborated, f.context)
 
 
+def _quote_view(q, cite, ui) -> QuoteView:
+    return QuoteView(q.speaker or ui["speaker_unknown"], q.text, cite(q.citation), q.role)
+
+
 def _section_view(section, path: str, cite, config: Config) -> SectionView:
     ui = config.ui
     return SectionView(
         id=section.id, label=section.label, url=urls.relative_url(path, urls.topic_path(section.id)),
         statements=tuple(_statement_view(s, cite) for s in section.statements),
         sources=section.sources,
-        quotes=tuple(QuoteView(q.speaker or ui["speaker_unknown"], q.text, cite(q.citation)) for q in section.quotes),
+        quotes=tuple(_quote_view(q, cite, ui) for q in section.quotes),
         figures=tuple(_figure_view(f, cite, config) for f in section.figures),
         articles=len(section.articles),
     )

@@ -115,4 +115,4 @@ def _figure(f: FigureRow) -> dict:
 
 
 def _quote(q) -> dict:
-    return {"speaker": q.speaker, "text": q.text, "citation": _citation(q.citation)}
+    return {"speaker": q.speaker, "role": q.role, "text": q.text, "citation": _citation(q.citation)}
