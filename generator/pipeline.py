@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from .briefing.build import Briefing, build_briefing
+from .briefing.sentences import statement_texts, wordings_of
 from .clean.cleaner import build_lexicon, clean, no_letters_problem
 from .config.site import Config
 from .corpus.analysis import Corpus, analyse
@@ -213,8 +214,9 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     problems += page_problems
 
     entities = {e.id: e for e in knowledge.gazetteer.entities}
+    wordings = statement_wordings(articles, cache)
     corpus = analyse(articles, entities, config)
-    briefing = build_briefing(corpus, config)
+    briefing = build_briefing(corpus, config, wordings)
     clock.lap("corpus and briefing")
     # Pagefind starts now, and indexes on its own core while the pages render.
     search_plan = plan_search(corpus, config, warm.search_bundles, warm.defer_search)
@@ -249,6 +251,13 @@ class Stopwatch:
         now = time.perf_counter()
         self.laps += ((name, now - self._last),)
         self._last = now
+
+
+def statement_wordings(articles: list[Article], cache: ArticleCache) -> dict[str, tuple]:
+    """slug → the wordings of its statements the briefing compares (``briefing.sentences``): per
+    article, so worked out in worker processes and, by their texts, kept between builds."""
+    said = cache.per_article("said", [statement_texts(a) for a in articles], wordings_of)
+    return {a.slug: w for a, w in zip(articles, said) if not isinstance(w, Failed)}
 
 
 def read_inputs(config: Config) -> tuple[list[Path], list[RawDoc], dict[str, Override],

@@ -14,13 +14,14 @@ The parts are built in their own modules: ``sentences``, ``similarity``, ``facts
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..config.site import Config
 from ..corpus.analysis import Corpus
 from ..corpus.kinds import WEIGHT as KIND_WEIGHT
 from .model import Briefing, Person, TopicSection, cite
-from .quotes import quote_entries
+from .quotes import quote_entries, quote_units
 from .statements import _Pool, _statement_pool
 from .tables import _cooccurrence, _coverage, _figure_in_topic, _figure_rows, _people, _strongest_quotes
 from .timeline import _strongest_dates, _timeline
@@ -36,13 +37,15 @@ QUOTES, TOPIC_QUOTES = 12, 3
 PEOPLE = 30
 
 
-def build_briefing(corpus: Corpus, config: Config) -> Briefing:
+def build_briefing(corpus: Corpus, config: Config, wordings: Mapping | None = None) -> Briefing:
+    """``wordings``: slug → its statements' wordings, when the pipeline has them already
+    (``sentences.wordings_of``, kept per article between builds)."""
     articles = list(corpus.articles)
     story_of = {a.slug: corpus.reprint_of.get(a.slug, a.slug) for a in articles}
     event_articles = [a for a in articles if not corpus.story[a.slug]]
     participants = corpus.participants
     pool = _statement_pool(event_articles, story_of, participants,
-                           {a.slug: KIND_WEIGHT[corpus.kind[a.slug]] for a in event_articles})
+                           {a.slug: KIND_WEIGHT[corpus.kind[a.slug]] for a in event_articles}, wordings)
     takeaways = pool.pick(min(TAKEAWAYS_MOST, max(TAKEAWAYS, pool.reported_by(WIDELY_REPORTED))))
     people = _people(articles, corpus.entities, participants, story_of)
     # the topics the texts speak of least draw their statements first: a statement on two
@@ -52,10 +55,11 @@ def build_briefing(corpus: Corpus, config: Config) -> Briefing:
     sections = [drawn[t.id] for t in config.topics]
     # each quote once on the page: not as a quote when a statement shows its sentence, in the
     # quotes section first (its strongest), in one topic section at most
+    units = {a.slug: quote_units(a) for a in event_articles}
     shown = [s.text for s in takeaways] + [s.text for section in sections for s in section.statements]
-    quotes = _strongest_quotes(quote_entries(event_articles, people, shown), people, QUOTES)
+    quotes = _strongest_quotes(quote_entries(event_articles, units, people, shown), people, QUOTES)
     shown += [q.text for q in quotes]
-    sections = [_with_quotes(section, corpus, people, shown) for section in sections]
+    sections = [_with_quotes(section, corpus, units, people, shown) for section in sections]
     briefing = Briefing(
         takeaways=takeaways,
         sections=tuple(s for s in sections if s.statements or s.articles),
@@ -87,14 +91,15 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
     )
 
 
-def _with_quotes(section: TopicSection, corpus: Corpus, people: tuple[Person, ...], shown: list[str]) -> TopicSection:
+def _with_quotes(section: TopicSection, corpus: Corpus, units: dict, people: tuple[Person, ...],
+                 shown: list[str]) -> TopicSection:
     """The section with the quotes of its topic's paragraphs not shown already (``shown`` grows)."""
     scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == section.id),
                     key=lambda x: (-x[0], x[1].slug))
     event = [a for _, a in scored if not corpus.story[a.slug]]
     in_topic = {(a.slug, p) for _, a in scored for t in a.topics if t.id == section.id for p in t.paragraphs}
-    quotes = _strongest_quotes(quote_entries(event, people, shown, keep=lambda a, q: (a.slug, q.paragraph) in in_topic),
-                               people, TOPIC_QUOTES)
+    quotes = _strongest_quotes(quote_entries(event, units, people, shown,
+                                             keep=lambda a, q: (a.slug, q.paragraph) in in_topic), people, TOPIC_QUOTES)
     shown += [q.text for q in quotes]
     return replace(section, quotes=quotes)
 

@@ -19,20 +19,23 @@ REPORTED_RE = re.compile(r"(?:^|\s)(?:إن|إنّ|أن|أنّ|بأن|بأنّ|ا
 TRAILING_RE = re.compile(r"[\s.،,؛;:]+$")
 
 
-def quote_entries(articles: list[Article], people: tuple[Person, ...], shown: list[str],
-                  keep=lambda article, quote: True) -> list[QuoteEntry]:
-    """The quote units of ``articles`` (those ``keep`` keeps), each once (a reprint's copy is the
-    same quote), none of the texts already ``shown`` on the page (a statement that is the quote's
-    sentence, a quote shown in another section), each with its speaker's role when known."""
+def quote_entries(articles: list[Article], units: dict[str, tuple[Quote, ...]], people: tuple[Person, ...],
+                  shown: list[str], keep=lambda article, quote: True) -> list[QuoteEntry]:
+    """The quote units (``units``: slug → ``quote_units``) of ``articles`` that ``keep`` keeps,
+    each once (a reprint's copy is the same quote), none in or holding a text already ``shown``
+    on the page (a statement that is the quote's sentence, a quote shown in another section),
+    each with its speaker's role when known."""
     roles = {name: p.role for p in people for name in (p.entity.name, *p.entity.aliases) if p.role}
-    seen = [text_key(t) for t in shown]
+    on_page = [k for k in map(text_key, shown) if k]
+    seen: set[str] = set()
     out = []
     for article in articles:
-        for q in quote_units(article):
+        for q in units[article.slug]:
             mine = text_key(q.text)
-            if keep(article, q) and not any(mine in other or other in mine for other in seen):
-                seen.append(mine)
-                out.append(QuoteEntry(q.speaker, q.text, cite(article, q.paragraph), roles.get(q.speaker or "", "")))
+            if not mine or mine in seen or not keep(article, q) or any(mine in k or k in mine for k in on_page):
+                continue
+            seen.add(mine)
+            out.append(QuoteEntry(q.speaker, q.text, cite(article, q.paragraph), roles.get(q.speaker or "", "")))
     return out
 
 

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Article
+from ..model import Article, Paragraph
 from ..text import arabic
 from .similarity import Wording, wording
 from .topical import LEADING_TOPIC_SCORE
@@ -48,35 +48,59 @@ def _dateline_end(article: Article, text: str) -> int:
     return match.end() if match else 0
 
 
-def _sentences(article: Article) -> list[_Sentence]:
+def _sentences(article: Article, wordings: tuple[Wording, ...] | None = None) -> list[_Sentence]:
+    """The article's statements; ``wordings``: their ``wordings_of``, worked out already (the
+    pipeline keeps them per article between builds), else worked out here."""
     out = []
-    body = [p for p in article.paragraphs if p.role.is_body]
-    mentions_in, hits_in, figures_in = defaultdict(list), defaultdict(list), defaultdict(list)
+    mentions_in, hits_in = defaultdict(list), defaultdict(list)
     for m in article.mentions:
         mentions_in[m.paragraph].append(m)
     for h in article.topic_hits:
         hits_in[h.paragraph].append(h)
+    leading = frozenset(t.id for t in article.topics if t.score >= LEADING_TOPIC_SCORE)
+    spans = _spans(article)
+    if wordings is None or len(wordings) != len(spans):
+        wordings = tuple(wording(text, stated) for _i, _p, _s, _e, _o, text, stated in spans)
+    for (index, paragraph, start, end, opens, text, stated), said in zip(spans, wordings):
+        mentions, hits = mentions_in[paragraph.id], hits_in[paragraph.id]
+        inside = [h for h in hits if start <= h.start < end]
+        out.append(_Sentence(
+            text=text, article=article, paragraph=paragraph.id, wording=said,
+            entities=frozenset(m.entity_id for m in mentions if start <= m.start < end),
+            topics=frozenset(h.entity_id for h in inside),
+            figures=stated, lead=index == 0, opens_sentence=opens, keywords=_keywords_named(inside),
+            topics_around=leading | {h.entity_id for h in hits if not start <= h.start < end},
+        ))
+    return out
+
+
+def statement_texts(article: Article) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
+    """(text, figures it states) of each statement, in order: all its wording depends on, and
+    so what the pipeline keeps its wordings by between builds (sorted: a stable key)."""
+    return tuple((text, tuple(sorted(stated))) for _i, _p, _s, _e, _o, text, stated in _spans(article))
+
+
+def wordings_of(texts: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]) -> tuple[Wording, ...]:
+    """The ``similarity.wording`` of each of ``statement_texts``: the per-article part of the
+    briefing's work, done in worker processes by the pipeline."""
+    return tuple(wording(text, frozenset(figures)) for text, figures in texts)
+
+
+def _spans(article: Article) -> list[tuple[int, Paragraph, int, int, bool, str, frozenset[tuple[str, float]]]]:
+    """(body paragraph's index, paragraph, start, end, opens a sentence, text, figures stated) of
+    each statement of the article."""
+    figures_in = defaultdict(list)
     for f in article.figures:
         figures_in[f.paragraph].append(f)
-    leading = frozenset(t.id for t in article.topics if t.score >= LEADING_TOPIC_SCORE)
-    for index, paragraph in enumerate(body):
-        mentions, hits, figures = mentions_in[paragraph.id], hits_in[paragraph.id], figures_in[paragraph.id]
+    out = []
+    for index, paragraph in enumerate(p for p in article.paragraphs if p.role.is_body):
         skip = _dateline_end(article, paragraph.text) if index == 0 else 0
         for start, end, opens in _statement_spans(paragraph.text):
             start = max(start, skip)
             text = paragraph.text[start:end]
-            count = len(text.split())
-            if not MIN_SENTENCE_WORDS <= count <= MAX_SENTENCE_WORDS:
-                continue
-            stated = frozenset((f.unit, f.value) for f in figures if f.text in text)
-            inside = [h for h in hits if start <= h.start < end]
-            out.append(_Sentence(
-                text=text, article=article, paragraph=paragraph.id, wording=wording(text, stated),
-                entities=frozenset(m.entity_id for m in mentions if start <= m.start < end),
-                topics=frozenset(h.entity_id for h in inside),
-                figures=stated, lead=index == 0, opens_sentence=opens, keywords=_keywords_named(inside),
-                topics_around=leading | {h.entity_id for h in hits if not start <= h.start < end},
-            ))
+            if MIN_SENTENCE_WORDS <= len(text.split()) <= MAX_SENTENCE_WORDS:
+                stated = frozenset((f.unit, f.value) for f in figures_in[paragraph.id] if f.text in text)
+                out.append((index, paragraph, start, end, opens, text, stated))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Article
@@ -41,10 +41,12 @@ class _Likeness:
 
 
 def _statement_pool(articles: list[Article], story_of: dict[str, str], participants: frozenset[str],
-                    kind_weight: dict[str, float] | None = None) -> _Pool:
+                    kind_weight: dict[str, float] | None = None, wordings: Mapping | None = None) -> _Pool:
     """The facts of ``articles``, heaviest first, to draw statements from. ``kind_weight``:
-    slug → how much a story of that article counts (``facts``)."""
-    sentences = [s for a in articles for s in _sentences(a)]
+    slug → how much a story of that article counts (``facts``); ``wordings``: slug → its
+    statements' wordings, when worked out already (``sentences.wordings_of``)."""
+    wordings = wordings or {}
+    sentences = [s for a in articles for s in _sentences(a, wordings.get(a.slug))]
     weights = _feature_weights(sentences, participants)
     likeness = _likeness(sentences)
     sentences = _once_per_story(sentences, story_of, likeness)

@@ -100,6 +100,12 @@ class ArticleCache:
         return self._compute(keys, [(entry.doc, raw, slug) for entry, raw, slug in items],
                              _extract_one, (extract, knowledge), found)
 
+    def per_article(self, kind: str, items: Sequence[Any], fn: Callable[[Any], Any]) -> list[Any]:
+        """``fn(item)`` for each item (a pure function of it), kept under ``kind`` and a digest
+        of the item: those missing are computed together, in worker processes when many."""
+        keys = [f"{kind}|{fingerprint(item)}" for item in items]
+        return self._compute(keys, list(items), _call_on_item, fn)
+
     def finish_build(self) -> None:
         """Keep what this build used, nothing else: memory and disk follow the corpus, not its history."""
         self._memory = {k: v for k, v in self._memory.items() if k in self._used}
