@@ -217,6 +217,7 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     wordings = statement_wordings(articles, cache)
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config, wordings)
+    del wordings  # the briefing is built: memory for the pages
     clock.lap("corpus and briefing")
     # Pagefind starts now, and indexes on its own core while the pages render.
     search_plan = plan_search(corpus, config, warm.search_bundles, warm.defer_search)
