@@ -202,7 +202,8 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
                                 extract, knowledge)
     articles = [with_override(article, raw, overrides) for article, (_e, raw, _s) in zip(extracted, cleaned)
                 if kept(article, f"{folder}/{raw.source}", "extraction", problems)]
-    cache.finish_build()
+    wordings = statement_wordings(articles, cache)
+    cache.finish_build()  # after the last article work: what this build did not use is let go
     slugs = {raw.source: slug for _entry, raw, slug in cleaned}
     kept_lexicon = lexicon if cache.remember else frozenset()  # for the preview's quick pages
     del cleaned, extracted, lexicon  # the cleaned texts are in the articles now: memory for the pages
@@ -214,7 +215,6 @@ def build_site(config: Config, warm: Warm, store: Store, progress: Progress, sta
     problems += page_problems
 
     entities = {e.id: e for e in knowledge.gazetteer.entities}
-    wordings = statement_wordings(articles, cache)
     corpus = analyse(articles, entities, config)
     briefing = build_briefing(corpus, config, wordings)
     del wordings  # the briefing is built: memory for the pages

@@ -3,6 +3,7 @@ on disk, and per-article work spread over processes. Each test compares with a c
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,26 @@ def test_the_article_cache_on_disk_serves_the_next_process_and_follows_edits(pro
     assert build(config, force=True).extracted == 0  # a new process: everything from .cache/
     append_to_first_seed(project)
     assert build(config, force=True).extracted == 1
+
+
+def test_the_briefings_article_work_is_kept_and_only_an_edited_articles_redone(project, output, monkeypatch):
+    """The wordings the briefing compares statements by are per-article work in the cache: an
+    edit works out one article's again, and the site is the one a cold build makes."""
+    import generator.pipeline as pipeline
+    worked: list[int] = []
+    real = pipeline.wordings_of
+    monkeypatch.setattr(pipeline, "wordings_of", lambda texts: worked.append(len(texts)) or real(texts))
+    config = load_config(project)
+    build(config, force=True)
+    assert len(worked) == 5
+    build(config, force=True)
+    assert len(worked) == 5  # all from .cache/
+    append_to_first_seed(project, "\nوقال المتحدث باسم الحكومة إن المحادثات ستستأنف في الأسبوع المقبل في بغداد.\n")
+    edited = build(config, force=True)
+    assert len(worked) == 6
+    shutil.rmtree(project / CACHE_DIR)
+    assert build(config, force=True).briefing == edited.briefing  # as a cold build makes it
+    assert len(worked) == 11
 
 
 def test_a_damaged_or_unwritable_cache_only_costs_time(project, output):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .similarity import CLAUSE_SHARE, SAME_THING, Profile, Weights
+from .similarity import CLAUSE_SHARE, PLACES, SAME_THING, Profile, Weights
 
 EXACT_ECHO_SENTENCES = 1000  # up to this many sentences, compare every two sharing a key
 ECHO_BUCKET, ECHO_CANDIDATES = 24, 32  # above: a key's first 24 sentences; buckets until 32, rarest key first
@@ -158,7 +158,7 @@ def alike_pairs(rows: Rows, a: np.ndarray, b: np.ndarray, floor: float = 0.0) ->
     need = np.flatnonzero((rows.clauses[a] | rows.clauses[b]) & (norms > 0) & (bound > best) & (bound >= floor))
     if len(need):
         best[need] = np.maximum(best[need], _closest_parts(rows, a[need], b[need]))
-    return best
+    return np.round(best, PLACES)
 
 
 def _closest_parts(rows: Rows, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -44,6 +44,9 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 MIN_CLAUSE_WORDS = 6  # a shorter piece joins the next: «وقال» alone is no clause
 RARE_ZIPF, COMMON_ZIPF, GENERAL_FLOOR = 3.0, 7.0, 0.2
 PAIR_GAIN = 0.5  # a pair of adjacent stems weighs half its commoner word: it mostly repeats them
+# Likeness is rounded to this many places: sums over a set run in an order that differs between
+# processes (string hashes), and two sentences equally alike must tie the same way in every one.
+PLACES = 9
 
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state between calls: one per thread
 
@@ -183,7 +186,7 @@ class Weights:
         overlap = self._overlap(shared)
         best = overlap / (a.norm * b.norm)
         if not (a.clauses or b.clauses) or CLAUSE_SHARE * overlap / (a.least * b.least) <= best:
-            return best  # no two clauses can share more than the sentences do
+            return round(best, PLACES)  # no two clauses can share more than the sentences do
         for x, x_norm in a.parts:
             mine = x & shared
             if mine:
@@ -191,7 +194,7 @@ class Weights:
                     both = mine & y
                     if both:
                         best = max(best, CLAUSE_SHARE * self._overlap(both) / (x_norm * y_norm))
-        return best
+        return round(best, PLACES)
 
     def contained(self, a: Wording, b: Wording, a_norm: float, b_norm: float) -> float:
         """How much of the shorter sentence's weighted keys the other holds, from 0 to 1."""
