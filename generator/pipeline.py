@@ -6,10 +6,8 @@ page and a warning naming the file, never the build.
 """
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -32,6 +30,7 @@ from .extract.places import builtin_places
 from .extract.registry import builtin_sources
 from .extract.topics import topic_gazetteer
 from .incremental.cache import ArticleCache, fingerprint
+from .incremental.collector import fewer_collections
 from .incremental.freshness import (
     LastBuild,
     inputs_signature,
@@ -156,23 +155,6 @@ def build(config: Config, warm: Warm | None = None, progress: Progress = no_prog
                                                 result.pages, result.skipped, result.problems, result.overridden))
         store.commit()
     return result
-
-
-# A build allocates millions of small containers (keys, mentions, sentences) that live to its end; at
-# Python's default (a pass every 700 allocations, the whole heap every hundred passes) the cycle
-# collector spends a third of the briefing walking them. Rarer passes, as mypy's build does.
-BUILD_GC_THRESHOLD = (200_000, 30, 30)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """The cycle collector runs rarely while the block runs (forked workers inherit it)."""
-    before = gc.get_threshold()
-    gc.set_threshold(*BUILD_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def unchanged_result(config: Config, last: LastBuild, started: float) -> BuildResult:

@@ -13,7 +13,7 @@ of one wire story count once.
 * **link precision**: of the "also reported in" links of statements stating a fact, the share
   on a paragraph the fact lists (a lower bound: labels list the clearest paragraphs);
 * **hanging**: statements (takeaways and topic statements) that open leaning on a sentence the
-  reader does not see;
+  reader does not see, or inside a sentence of their paragraph;
 * **repeats**: statements shown twice in the briefing (takeaways and topic statements);
 * **timeline contradictions**: timeline entries citing a paragraph of a dated fact under
   another date, and one happening shown twice.
@@ -106,6 +106,7 @@ def score(output: Path, facts_file: Path) -> Score:
     facts, unresolved = load_facts(facts_file, output)
     articles = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))["articles"]
     story_of = {a["slug"]: a.get("reprint_of") or a["slug"] for a in articles}
+    paragraphs = {(a["slug"], p["id"]): p["text"] for a in articles for p in a["paragraphs"]}
     briefing = json.loads((output / "data" / "briefing.json").read_text(encoding="utf-8"))
     takeaways = briefing["takeaways"]
     leads = [t["statements"][0] for t in briefing["topics"] if t.get("statements")]
@@ -119,7 +120,7 @@ def score(output: Path, facts_file: Path) -> Score:
         multi=len(multi), multi_stated=len(shares), link_share=sum(shares) / len(shares) if shares else 0.0,
         link_precision=_link_precision(facts, shown, story_of),
         hanging=tuple(s["text"] for s in takeaways + [s for t in briefing["topics"] for s in t.get("statements", ())]
-                      if opens_hanging(s["text"])),
+                      if opens_hanging(s["text"]) or opens_mid_sentence(s, paragraphs)),
         repeats=_repeats(briefing), contradictions=_contradictions(briefing, facts, story_of),
         missed=tuple(f.id for f in major if not stating[f.id]), unresolved=tuple(unresolved),
     )
@@ -152,6 +153,15 @@ def _link_precision(facts: list[Fact], shown: list[dict], story_of: dict[str, st
             links += 1
             landed += any(c["paragraph"] in f.paragraphs.get(story, ()) for f in stated)
     return landed / links if links else 1.0
+
+
+def opens_mid_sentence(statement: dict, paragraphs: dict[tuple[str, str], str]) -> bool:
+    """Does the statement start inside a sentence of its paragraph (a later piece of it)? What
+    comes before it in the paragraph must end a sentence, a quotation or a dateline."""
+    text = paragraphs.get((statement["citation"]["slug"], statement["citation"]["paragraph"]), "")
+    at = text.find(statement["text"])
+    before = text[:at].rstrip() if at > 0 else ""
+    return bool(before) and before[-1] not in ".!?؟…:\"»”)-–—"
 
 
 def opens_hanging(text: str) -> bool:

@@ -22,8 +22,10 @@ TESTS = Path(__file__).parent
 # agreeing evidence (briefing/topical.py): their leads changed, and the new ones (Beirut's emergency
 # lead «… أعلنت … العاصمة "مدينة منكوبة"») are echoed by stories describing the stricken city
 # without the declaration the label lists; the share of stories linked rose (seeds 64 → 69.7 %).
+# Seeds linked 0.69 → 0.66 when a later piece of a long sentence stopped telling a fact alone
+# («من أجل الحفاظ على الشراكة مع العراق، ويٌساهم …» opened mid-sentence); its precision rose 50 → 55 %.
 FLOORS = {
-    "seeds": (9 / 10, 0.69, 0.45, 0, 0, 0),
+    "seeds": (9 / 10, 0.66, 0.45, 0, 0, 0),
     "quake": (1.0, 0.75, 0.6, 0, 0, 0),
     "beirut-blast": (13 / 15, 0.82, 0.4, 0, 0, 0),
 }

@@ -32,6 +32,11 @@ from generator.briefing.standalone import leans_on_context
     ("فرنسا تعلن إرسال فرق إنقاذ إلى المغرب", False),  # a name that begins like «فـ»
     ("وتقوم واشنطن بضربات رداً على تلك الهجمات، كان آخرها في 29 يونيو", True),  # which attacks?
     ("وفي ذلك اليوم أعلنت الحكومة حالة الطوارئ في العاصمة", True),  # which day?
+    ("وهناك مخاوف من فشل الحكومة في تحقيق هذا الهدف بسبب الخلافات", True),  # which goal?
+    ("وعلى الرغم من أن الحكومة تريد الهدوء في البلاد، وأن تكون قادرة على مواجهة الفصائل.", True),  # although … then?
+    ("ورغم أن الحكومة أعلنت وقف إطلاق النار فإن المعارك استمرت في الشمال", False),
+    ("وعلى الرغم من جهود الوسطاء، لا يزال الخلاف قائما على الحدود", False),
+    ("ورغم ذلك فإن البلاد ستظل شريكا حيويا في المنطقة", True),  # despite what?
 ])
 def test_a_statement_that_leans_on_the_sentence_before_is_told_apart(sentence, leans):
     assert leans_on_context(sentence) is leans

@@ -52,9 +52,9 @@ def anchored_facts(sentences: list[_Sentence], echoes: Echoes, kind_weight: dict
 
 def clearest_first(members: tuple[_Sentence, ...], scores: dict[int, float], weights: dict[str, float],
                    kind_weight: dict[str, float]) -> tuple[_Sentence, ...]:
-    """The members that may state the fact on the page (they stand alone), the one that states
-    best what the members share first: whole sentences before pieces of one, then the sentence
-    whose weighted words the others use most, per word so a long sentence does not win by
+    """The members that may state the fact on the page (they stand alone: a later piece of a long
+    sentence opens mid-sentence and never does), the one that states best what the members share
+    first: the sentence whose weighted words the others use most, per word so a long sentence does not win by
     length alone, and from a report of the event rather than a preview (its kind's weight),
     then the one carrying most. Asked only of the facts a briefing reaches, not of every one."""
     uses = Counter(k for m in members for k in m.words)
@@ -62,9 +62,9 @@ def clearest_first(members: tuple[_Sentence, ...], scores: dict[int, float], wei
     def centrality(m: _Sentence) -> float:
         shared = sum(weights.get(k, 0.0) * (uses[k] - 1) for k in m.words)  # over the other members
         return shared / math.sqrt(max(len(m.words), 10)) * kind_weight.get(m.article.slug, DEFAULT_KIND_WEIGHT)
-    standing = [m for m in members if not leans_on_context(m.text)]
-    return tuple(sorted(standing, key=lambda m: (not m.opens_sentence, -round(centrality(m), 6), -scores[id(m)],
-                                                 len(m.text), m.article.slug, m.paragraph)))
+    standing = [m for m in members if m.opens_sentence and not leans_on_context(m.text)]
+    return tuple(sorted(standing, key=lambda m: (-round(centrality(m), 6), -scores[id(m)], len(m.text),
+                                                 m.article.slug, m.paragraph)))
 
 
 def _place(f: Fact) -> tuple[str, str]:

@@ -116,7 +116,7 @@ def _statement_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, opens a sentence) of the paragraph's statements: its sentences, and a sentence
     longer than ``MAX_SENTENCE_WORDS`` (facts run together with commas and semicolons) as its
     pieces, cut at the semicolon or comma past ``LONG_PIECE_WORDS`` words, so that each of its
-    facts can be matched and stated."""
+    facts can be matched (its first piece may state them; a later one opens mid-sentence)."""
     out = []
     for start, end in arabic.sentence_spans(text):
         if len(text[start:end].split()) <= MAX_SENTENCE_WORDS:

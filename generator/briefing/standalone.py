@@ -19,7 +19,7 @@ REFERENCES_BACK = ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هو",
                    "بدورهم", "فيما",
                    # connectives that go on from the sentence before: "especially since", "because", "but"
                    "خاصة", "خصوصا", "إذ", "حيث", "لأن", "لكن", "لكنه", "لكنها", "بل", "كذلك", "فإن", "فقد", "فهو",
-                   "فهي")  # «ففي وزارة الخارجية …» stands: the place it names is its own
+                   "فهي", "لذلك", "لذا", "لهذا")  # … "therefore"; «ففي وزارة الخارجية …» stands: its place is its own
 FOR_THEIR_PART = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"),
                   ("لا", "سيما"), ("غير", "أن"), ("إلا", "أن"), ("إلى", "ذلك"), ("فضلا", "عن"), ("علاوة", "على"))
 # Past verbs of saying, as an article goes on quoting the speaker it has named ("وأضاف").
@@ -37,13 +37,19 @@ QUOTE_OPENINGS = "\"“«'"
 OBJECT_MET_BEFORE_RE = re.compile(r"^[يت]\w{2,}(?<!ا)(?:هم|هما|هن)$")
 
 # A demonstrative early in the sentence with a noun for something the sentence before set up.
-POINTERS, POINTING_WITHIN = ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"), 8
+POINTERS, POINTING_WITHIN = ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"), 12
 # «تلك الهجمات»، «ذلك اليوم»: "that" and "those" before any definite noun point back at the text
 # («هذا العام» may be the reader's own now; «تلك» is always the text's then).
 DISTANT_POINTERS = ("ذلك", "تلك", "أولئك")
 SET_UP = ("المجال", "الإطار", "السياق", "الصدد", "الشأن", "الخطوة", "الخطوات", "القرار", "الاتفاق", "الإجراء",
           "الإجراءات", "الموضوع", "الملف", "الأمر", "الطلب", "الهدف", "التصريح", "التصريحات", "الموقف", "المطلب",
           "الاقتراح", "العرض", "التطور", "التطورات", "الحادث", "الحديث", "الكلام", "الرأي", "المسألة", "القضية")
+# "Although …": a sentence that opens so must also hold what it concedes to.
+CONCEDING = (("وعلى", "الرغم", "من"), ("على", "الرغم", "من"), ("وبالرغم", "من"), ("بالرغم", "من"), ("ورغم",), ("رغم",))
+CONCESSION_BREAK_RE = re.compile(r"[،,؛;]\s*")
+_CONCEDING = tuple(tuple(arabic.matching_key(w) for w in c) for c in CONCEDING)
+_THAT = frozenset(arabic.matching_key(w) for w in ("أن", "أنه", "أنها", "بأن"))
+_MAIN_CLAUSE = frozenset(arabic.matching_key(w) for w in ("فإن", "فإنه", "فإنها", "إلا", "لكن", "لكنه", "لكنها", "فقد"))
 _POINTERS = frozenset(arabic.matching_key(w) for w in POINTERS)
 _DISTANT = frozenset(arabic.matching_key(w) for w in DISTANT_POINTERS)
 _SET_UP = frozenset(arabic.matching_key(w) for w in SET_UP)
@@ -62,7 +68,7 @@ def leans_on_context(sentence: str) -> bool:
     first = _without_and(words[0])
     if first in _REFERENCES or words[0] in _REFERENCES or tuple(_without_and(w) for w in words[:2]) in _PARTS:
         return True
-    if OBJECT_MET_BEFORE_RE.match(first) or _points_back(sentence):
+    if OBJECT_MET_BEFORE_RE.match(first) or _points_back(sentence) or _concession_alone(sentence):
         return True
     if first not in _VERBS:
         return False
@@ -79,6 +85,24 @@ def _points_back(sentence: str) -> bool:
     return any(_without_clitic(a) in _POINTERS and (b in _SET_UP or (_without_clitic(a) in _DISTANT
                                                                        and b.startswith("ال")))
                for a, b in zip(keys, keys[1:]))
+
+
+def _concession_alone(sentence: str) -> bool:
+    """Does the sentence open with "although …" («وعلى الرغم من أن …»، «رغم أن …») and end
+    before the clause it concedes to, or with "despite that" («ورغم ذلك»)? Each piece after a
+    comma then goes on with «و» or «أن» (more of what is conceded); a main clause opens a piece
+    of its own («…، لا يزال …») or says so («… فإن …»، «… إلا أن …»)."""
+    keys = [arabic.word_key(w) for w in sentence.split()[:5]]
+    opening = next((len(c) for c in _CONCEDING if tuple(keys[:len(c)]) == c), 0)
+    if not opening:
+        return False
+    if len(keys) > opening and _without_clitic(keys[opening]) in _POINTERS | _DISTANT:
+        return True  # «ورغم ذلك …»: despite what the sentence before said
+    if any(arabic.word_key(w) in _MAIN_CLAUSE for w in sentence.split()[opening:]):
+        return False  # «… فإن …»، «… إلا أن …»: what it concedes to follows
+    pieces = [piece.split() for piece in CONCESSION_BREAK_RE.split(sentence)[1:]]
+    return all(not words or arabic.word_key(words[0])[:1] == "و" or arabic.word_key(words[0]) in _THAT
+               for words in pieces)
 
 
 def _without_clitic(word: str) -> str:
