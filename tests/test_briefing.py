@@ -107,6 +107,14 @@ def test_takeaways_rank_what_several_outlets_report(output):
     assert len({t["citation"]["slug"] for t in takeaways}) >= 3  # not one article's summary
 
 
+def test_the_end_of_the_combat_mission_is_a_takeaway_citing_the_three_outlets_that_report_it(output):
+    """The news of the meeting, told by 001 ¶3, 002 ¶10 and 004 ¶5 in their own words."""
+    wanted = {("001", "p3"), ("002", "p10"), ("004", "p5")}
+    cited = [{(c["slug"][:3], c["paragraph"]) for c in (t["citation"], *t["also"])}
+             for t in briefing_json(output)["takeaways"]]
+    assert any(wanted <= paragraphs for paragraphs in cited), cited
+
+
 def test_topic_sections_hold_statements_on_their_topic_each_once(output):
     """A statement is in a topic's section when several signals agree, not on one keyword: the
     sentence on reassessing the US presence that calls Iraq poor («الفقر») is not under aid; the
