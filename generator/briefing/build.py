@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..config.site import Config
 from ..corpus.analysis import Corpus
 from ..corpus.kinds import WEIGHT as KIND_WEIGHT
+from ..model import Article
 from .model import Briefing, Person, TopicSection, cite
 from .quotes import quote_entries, quote_units
 from .statements import _Pool, _statement_pool
@@ -78,8 +79,7 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
     """A topic's statements are the best-ranked sentences with its keywords not stated
     already; its articles come from every article's topic scores, earlier context included."""
     statements = pool.pick(STATEMENTS_PER_TOPIC, topic.id)
-    scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == topic.id),
-                    key=lambda x: (-x[0], x[1].slug))
+    scored = _on_topic(corpus, topic.id)
     event = [a for _, a in scored if not corpus.story[a.slug]]
     return TopicSection(
         id=topic.id, label=topic.label, statements=statements,
@@ -94,14 +94,19 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
 def _with_quotes(section: TopicSection, corpus: Corpus, units: dict, people: tuple[Person, ...],
                  shown: list[str]) -> TopicSection:
     """The section with the quotes of its topic's paragraphs not shown already (``shown`` grows)."""
-    scored = sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == section.id),
-                    key=lambda x: (-x[0], x[1].slug))
+    scored = _on_topic(corpus, section.id)
     event = [a for _, a in scored if not corpus.story[a.slug]]
     in_topic = {(a.slug, p) for _, a in scored for t in a.topics if t.id == section.id for p in t.paragraphs}
     quotes = _strongest_quotes(quote_entries(event, units, people, shown,
                                              keep=lambda a, q: (a.slug, q.paragraph) in in_topic), people, TOPIC_QUOTES)
     shown += [q.text for q in quotes]
     return replace(section, quotes=quotes)
+
+
+def _on_topic(corpus: Corpus, topic: str) -> list[tuple[float, Article]]:
+    """(score, article) of the articles on the topic, strongest first."""
+    return sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == topic),
+                  key=lambda x: (-x[0], x[1].slug))
 
 
 def _with_backlinks(b: Briefing) -> Briefing:
