@@ -298,6 +298,23 @@ def test_a_spokesperson_without_a_name_keeps_the_office_and_adjectives_are_not_n
     assert [q.speaker for q in a.quotes] == ["المتحدث باسم الجيش اللبناني", "مسؤولة عراقية كبيرة"]
 
 
+def test_an_office_an_institution_or_the_person_named_before_is_the_speaker():
+    """Real shapes from the Beirut corpus, reworded: an office with no name, an institution that
+    opens the phrase, a verb whose subject is the person the paragraph named before."""
+    from generator.extract.quotes import find_quotes
+    gazetteer = build_gazetteer([Entity("red-cross", "الصليب الأحمر اللبناني", "organization", ("الصليب الأحمر",)),
+                                 Entity("diab", "حسان دياب", "person", ("دياب",)),
+                                 Entity("kataeb", "حزب الكتائب", "organization", ())])
+    texts = ["يأتي ذلك فيما قال وزير الصحة اللبناني في تصريح إعلامي: «المستشفيات الميدانية ستكون الحل المناسب»",
+             "وذكر الصليب الأحمر في بيان: «حتى الآن أصيب أكثر من أربعة آلاف شخص»",
+             "وتعهد حسان دياب بمحاسبة المسؤولين. وقال في كلمة تلفزيونية: \"سيتم كشف الحقائق كاملة\"",
+             "وقال النائب عن حزب \"الكتائب\" إلياس حنكش، في تصريح مختصر: \"أتحفظ عن الكلام في هذه الساعة\"",
+             "وأضاف \"سقط عشرات الجرحى في الانفجار\""]
+    paragraphs = tuple(Paragraph(f"p{n}", Role.BODY, t, "ar") for n, t in enumerate(texts, 1))
+    quotes = find_quotes(paragraphs, find_mentions(paragraphs, gazetteer), {e.id: e for e in gazetteer.entities})
+    assert [q.speaker for q in quotes] == ["وزير الصحة اللبناني", "الصليب الأحمر اللبناني", "حسان دياب", None, None]
+
+
 def test_scare_quotes_are_not_quotes():
     a = article_of("وتتهم الحكومة ما تسميه \"الإرهاب\" بالوقوف وراء الهجمات الأخيرة على المنشآت النفطية في "
                    "الجنوب، بينما يرفض السكان المحليون هذه الرواية ويطالبون بتحقيق مستقل وشفاف.")

@@ -214,6 +214,12 @@ def is_role_title(text: str) -> bool:
     return bool(keys) and _plain_title_end(keys) == len(keys)
 
 
+def opens_with_title(text: str) -> bool:
+    """Whether ``text`` (as matching keys) opens with a role title: "وزير الصحة اللبناني"."""
+    keys = text.split()
+    return bool(keys) and _title_end(keys, 0) is not None
+
+
 def _plain_title_end(keys: list[str]) -> int | None:
     """``_title_end`` of a title at the start, or None when its complement holds another."""
     end = _title_end(keys, 0)

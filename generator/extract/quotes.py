@@ -18,10 +18,11 @@ import re
 
 from ..model import Entity, Mention, Paragraph, Quote
 from ..text.arabic import keyed, matching_key
-from .discovery import is_role_title, name_after_title
+from .discovery import is_role_title, name_after_title, opens_with_title
 
 QUOTE_RE = re.compile(r"“([^”]{3,})”|«([^»]{3,})»|\"([^\"]{3,})\"")
 MIN_QUOTE_WORDS = 3
+MAX_SPEAKER_WORDS = 6  # a title and its complement as a speaker: "وزير الصحة اللبناني"
 SPEECH_VERBS = ("قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "أكد", "أكدت", "شدد", "شددت", "أوضح",
                 "أوضحت", "صرح", "صرحت", "أعلن", "أعلنت", "تابع", "تابعت", "ذكر", "ذكرت", "اعتبر", "اعتبرت",
                 "حذر", "حذرت", "رأى", "رأت", "وصف", "وصفت", "بحسب", "حسب")
@@ -43,6 +44,7 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], mentions: tuple[Mention, ...]
                 entities: dict[str, Entity]) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     people = [m for m in mentions if entities.get(m.entity_id) and entities[m.entity_id].type == "person"]
+    bodies = [m for m in mentions if entities.get(m.entity_id) and entities[m.entity_id].type == "organization"]
     for paragraph in paragraphs:
         if not paragraph.role.is_body:
             continue
@@ -52,7 +54,7 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], mentions: tuple[Mention, ...]
                 continue
             before = paragraph.text[:match.start()]
             sentence_start = max((m.end() for m in SENTENCE_BREAK_RE.finditer(before)), default=0)
-            speaker = _speaker(paragraph, sentence_start, match.start(), people, entities, quotes)
+            speaker = _speaker(paragraph, sentence_start, match.start(), (people, bodies), entities, quotes)
             if speaker is not False:
                 quotes.append(Quote(speaker, words, paragraph.id))
     return tuple(quotes)
@@ -65,9 +67,11 @@ def after_speech_verb(text: str) -> int | None:
     return offsets[verbs[-1].end() - 1] + 1 if verbs else None
 
 
-def _speaker(paragraph: Paragraph, start: int, quote_start: int, people: list[Mention],
+def _speaker(paragraph: Paragraph, start: int, quote_start: int, named: tuple[list[Mention], list[Mention]],
              entities: dict[str, Entity], earlier: list[Quote]) -> str | None | bool:
-    """The speaker's name, None when unknown, or False when no verb attributes the quote."""
+    """The speaker's name, None when unknown, or False when no verb attributes the quote.
+    ``named``: the text's mentions of persons and of organizations."""
+    people, bodies = named
     clause = paragraph.text[start:quote_start]
     key, offsets = keyed(clause)
     verbs = list(_VERB_RE.finditer(key))
@@ -78,16 +82,34 @@ def _speaker(paragraph: Paragraph, start: int, quote_start: int, people: list[Me
     end = SPEAKER_END_RE.search(after)
     phrase = after[:end.start()].strip() if end else after
     first = phrase.split(" ", 1)[0] if phrase else ""
+    at = key.index(phrase, verb.end()) if phrase else len(key)
+    written = clause[offsets[at]:offsets[at + len(phrase) - 1] + 1] if phrase else ""
     if first in _UNNAMED:
-        at = key.index(phrase, verb.end())
-        written = clause[offsets[at]:offsets[at + len(phrase) - 1] + 1]
         return _named_after_title(written, start + offsets[at], paragraph.id, people, entities) or written
-    named = [m for m in people if m.paragraph == paragraph.id and start <= m.start < quote_start]
-    if named:
-        return entities[named[-1].entity_id].name
+    person = [m for m in people if m.paragraph == paragraph.id and start <= m.start < quote_start]
+    if person:
+        return entities[person[-1].entity_id].name
+    if phrase and opens_with_title(phrase) and _plain_phrase(written):  # "قال وزير الصحة اللبناني: «…»"
+        return written
+    opens = start + offsets[at] if phrase else quote_start  # where the phrase after the verb starts
+    body = [m for m in bodies if m.paragraph == paragraph.id and opens <= m.start <= opens + len(first)]
+    if phrase and body:  # "وذكر الصليب الأحمر في بيان: «…»": the body opens the phrase, it is the subject
+        return entities[body[0].entity_id].name
+    if not phrase or first == "في":  # "وقال في كلمة: «…»": the speaker is the one named before
+        if verb["verb"] in _CONTINUATION and earlier and earlier[-1].paragraph == paragraph.id:
+            return earlier[-1].speaker
+        before = [m for m in people if m.paragraph == paragraph.id and m.start < start]
+        if before:
+            return entities[before[-1].entity_id].name
     if not phrase and verb["verb"] in _CONTINUATION and earlier:
         return earlier[-1].speaker
     return None
+
+
+def _plain_phrase(written: str) -> bool:
+    """Is a speaker phrase only a title and its complement, short and quoting nothing (not "محافظ
+    بيروت العاصمة "مدينة منكوبة"", where the sentence goes on past the speaker)?"""
+    return len(written.split()) <= MAX_SPEAKER_WORDS and not any(c in written for c in "\"“”«»")
 
 
 def _named_after_title(phrase: str, at: int, paragraph: str, people: list[Mention],
