@@ -109,7 +109,9 @@ def _speaker(paragraph: Paragraph, start: int, quote_start: int, named: tuple[li
 def _plain_phrase(written: str) -> bool:
     """Is a speaker phrase only a title and its complement, short and quoting nothing (not "محافظ
     بيروت العاصمة "مدينة منكوبة"", where the sentence goes on past the speaker)?"""
-    return len(written.split()) <= MAX_SPEAKER_WORDS and not any(c in written for c in "\"“”«»")
+    words = written.split()
+    return (len(words) <= MAX_SPEAKER_WORDS and not any(c in written for c in "\"“”«»")
+            and all(len(w.rstrip("ـ")) > 1 for w in words))  # «الوزير فلان لـ«…»»: the phrase ran into a preposition
 
 
 def _named_after_title(phrase: str, at: int, paragraph: str, people: list[Mention],
