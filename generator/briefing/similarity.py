@@ -27,6 +27,7 @@ import re
 import sys
 import threading
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -55,10 +56,17 @@ _STEMMERS = threading.local()  # a Snowball stemmer keeps state between calls: o
 class Wording:
     """What a sentence says, as the comparison sees it."""
 
-    words: frozenset[str]  # the stems of its content words
     keys: frozenset[str]  # its stems, pairs of adjacent stems ("a b") and figures ("#unit:value")
-    clauses: tuple[frozenset[str], ...]  # the keys of each clause, when it has more than one
-    commonness: tuple[tuple[str, float], ...]  # stem → Zipf frequency of its commonest written form here
+    clauses: tuple[tuple[str, ...], ...]  # the keys of each clause, when it has more than one (a tuple: a third
+    # of a set's memory, and only ever intersected with the sentence's set of keys)
+    stems: tuple[str, ...]  # the stems of its content words, each once, sorted
+    zipfs: tuple[float, ...]  # each stem's Zipf frequency, of its commonest written form here
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The stems as a set, made when asked: a corpus holds tens of thousands of wordings, and
+        two flat tuples weigh a third of a set and a tuple of pairs."""
+        return frozenset(self.stems)
 
 
 def wording(sentence: str, figures: frozenset[tuple[str, float]] = frozenset()) -> Wording:
@@ -74,8 +82,9 @@ def wording(sentence: str, figures: frozenset[tuple[str, float]] = frozenset()) 
         clauses.append(frozenset(map(sys.intern, order)) | {sys.intern(f"{a} {b}") for a, b in zip(order, order[1:])}
                        | _numbers(clause) | {_figure_key(f) for f in figures if _figure_written(f, clause)})
     keys = frozenset().union(*clauses) | {_figure_key(f) for f in figures}
-    return Wording(frozenset(commonness), keys, tuple(clauses) if len(clauses) > 1 else (),
-                   tuple(sorted(commonness.items())))
+    ordered = sorted(commonness.items())
+    return Wording(keys, tuple(tuple(c) for c in clauses) if len(clauses) > 1 else (), tuple(s for s, _ in ordered),
+                   tuple(z for _, z in ordered))
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -146,7 +155,7 @@ class Profile:
 
     keys: frozenset[str]
     norm: float
-    parts: tuple[tuple[frozenset[str], float], ...]  # (keys, norm) of each clause with weight; the whole if none
+    parts: tuple[tuple[Collection[str], float], ...]  # (keys, norm) of each clause with weight; the whole if none
     least: float  # the smallest norm of a part
     clauses: bool  # has clauses of its own
 
@@ -188,10 +197,10 @@ class Weights:
         if not (a.clauses or b.clauses) or CLAUSE_SHARE * overlap / (a.least * b.least) <= best:
             return round(best, PLACES)  # no two clauses can share more than the sentences do
         for x, x_norm in a.parts:
-            mine = x & shared
+            mine = shared.intersection(x)
             if mine:
                 for y, y_norm in b.parts:
-                    both = mine & y
+                    both = mine.intersection(y)
                     if both:
                         best = max(best, CLAUSE_SHARE * self._overlap(both) / (x_norm * y_norm))
         return round(best, PLACES)
@@ -219,7 +228,7 @@ def key_weights(wordings: list[Wording]) -> Weights:
     df: dict[str, int] = defaultdict(int)
     common: dict[str, float] = {}
     for w in wordings:
-        for stem, zipf in w.commonness:
+        for stem, zipf in zip(w.stems, w.zipfs):
             common[stem] = max(zipf, common.get(stem, 0.0))
         for key in w.keys:
             df[key] += 1
