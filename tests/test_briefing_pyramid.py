@@ -24,10 +24,13 @@ TESTS = Path(__file__).parent
 # without the declaration the label lists; the share of stories linked rose (seeds 64 → 69.7 %).
 # Seeds linked 0.69 → 0.66 when a later piece of a long sentence stopped telling a fact alone
 # («من أجل الحفاظ على الشراكة مع العراق، ويٌساهم …» opened mid-sentence); its precision rose 50 → 55 %.
+# Beirut linked 0.82 → 0.8 and its precision floor 0.4 → 0.55 when a story "also reports" a
+# statement only if its sentence is at least ALSO_SHARE as alike as the closest one: 83 → 80.5 %
+# of the stories linked, 41 → 58 % of the links on a labelled paragraph.
 FLOORS = {
     "seeds": (9 / 10, 0.66, 0.45, 0, 0, 0),
     "quake": (1.0, 0.75, 0.6, 0, 0, 0),
-    "beirut-blast": (13 / 15, 0.82, 0.4, 0, 0, 0),
+    "beirut-blast": (13 / 15, 0.8, 0.55, 0, 0, 0),
 }
 BEIRUT = TESTS / "corpora" / "beirut-blast"
 
