@@ -79,7 +79,7 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
     """A topic's statements are the best-ranked sentences with its keywords not stated
     already; its articles come from every article's topic scores, earlier context included."""
     statements = pool.pick(STATEMENTS_PER_TOPIC, topic.id)
-    scored = _on_topic(corpus, topic.id)
+    scored = _articles_on(corpus, topic.id)
     event = [a for _, a in scored if not corpus.story[a.slug]]
     return TopicSection(
         id=topic.id, label=topic.label, statements=statements,
@@ -94,7 +94,7 @@ def _section(topic, pool: _Pool, corpus: Corpus) -> TopicSection:
 def _with_quotes(section: TopicSection, corpus: Corpus, units: dict, people: tuple[Person, ...],
                  shown: list[str]) -> TopicSection:
     """The section with the quotes of its topic's paragraphs not shown already (``shown`` grows)."""
-    scored = _on_topic(corpus, section.id)
+    scored = _articles_on(corpus, section.id)
     event = [a for _, a in scored if not corpus.story[a.slug]]
     in_topic = {(a.slug, p) for _, a in scored for t in a.topics if t.id == section.id for p in t.paragraphs}
     quotes = _strongest_quotes(quote_entries(event, units, people, shown,
@@ -103,7 +103,7 @@ def _with_quotes(section: TopicSection, corpus: Corpus, units: dict, people: tup
     return replace(section, quotes=quotes)
 
 
-def _on_topic(corpus: Corpus, topic: str) -> list[tuple[float, Article]]:
+def _articles_on(corpus: Corpus, topic: str) -> list[tuple[float, Article]]:
     """(score, article) of the articles on the topic, strongest first."""
     return sorted(((t.score, a) for a in corpus.articles for t in a.topics if t.id == topic),
                   key=lambda x: (-x[0], x[1].slug))

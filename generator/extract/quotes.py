@@ -96,14 +96,22 @@ def _speaker(paragraph: Paragraph, start: int, quote_start: int, named: tuple[li
     if phrase and body:  # "وذكر الصليب الأحمر في بيان: «…»": the body opens the phrase, it is the subject
         return entities[body[0].entity_id].name
     if not phrase or first == "في":  # "وقال في كلمة: «…»": the speaker is the one named before
-        if verb["verb"] in _CONTINUATION and earlier and earlier[-1].paragraph == paragraph.id:
-            return earlier[-1].speaker
-        before = [m for m in people if m.paragraph == paragraph.id and m.start < start]
-        if before:
-            return entities[before[-1].entity_id].name
-    if not phrase and verb["verb"] in _CONTINUATION and earlier:
-        return earlier[-1].speaker
+        return _named_before(paragraph, start, people, entities, earlier if verb["verb"] in _CONTINUATION else [],
+                             across=not phrase)
     return None
+
+
+def _named_before(paragraph: Paragraph, start: int, people: list[Mention], entities: dict[str, Entity],
+                  continued: list[Quote], across: bool) -> str | None:
+    """The speaker of a verb with no subject of its own: the last quote's, when the verb goes on
+    from it in this paragraph ("وأضاف"), else the last person the paragraph named before, else
+    (``across``: nothing between verb and quote) the last quote's from an earlier paragraph."""
+    if continued and continued[-1].paragraph == paragraph.id:
+        return continued[-1].speaker
+    before = [m for m in people if m.paragraph == paragraph.id and m.start < start]
+    if before:
+        return entities[before[-1].entity_id].name
+    return continued[-1].speaker if continued and across else None
 
 
 def _plain_phrase(written: str) -> bool:
